@@ -1,0 +1,84 @@
+import type { Command } from 'commander';
+import type { ImportReport } from '../../services/import.report.js';
+import { action, type Runtime } from '../command-runtime.js';
+import type { CliIo } from '../cli-io.js';
+import { EXIT } from '../exit-codes.js';
+import { printJson, printLine } from '../output.js';
+import { createProgressBar } from '../progress-bar.js';
+import { AppError } from '../../domain/errors.js';
+import { isValidTimeZone } from '../../domain/time.js';
+
+export function printImportReport(io: CliIo, report: ImportReport): void {
+  for (const file of report.files) {
+    if (file.format === 'ignored') {
+      printLine(io, `  ignored   ${file.path} (not a file tend reads)`);
+      continue;
+    }
+    if (file.failed) {
+      printLine(io, `  FAILED    ${file.path}: ${file.failed}`);
+      continue;
+    }
+    if (file.unchanged) {
+      printLine(io, `  unchanged ${file.path} (${file.format}, imported before)`);
+      continue;
+    }
+    const skipped = Object.entries(file.skipped)
+      .map(([reason, count]) => `${count} ${reason}`)
+      .join(', ');
+    printLine(
+      io,
+      `  ok        ${file.path} (${file.format}): ${file.rowsRead} rows, ${file.imported} imported${skipped ? `, skipped: ${skipped}` : ''}`,
+    );
+    for (const problem of file.problems.slice(0, 10))
+      printLine(io, `            line ${problem.line}: ${problem.message}`);
+    if (file.problems.length > 10)
+      printLine(io, `            … and ${file.problems.length - 10} more problems (see --json)`);
+  }
+  const { totals, owner } = report;
+  printLine(
+    io,
+    `People: ${totals.peopleAdded} added, ${totals.peopleUpdated} updated. Interactions: ${totals.interactionsAdded} added. Invitations: ${totals.invitationsAdded} added.`,
+  );
+  if (owner.name || owner.url) {
+    printLine(
+      io,
+      `Owner (you): ${owner.name ?? 'unknown name'}${owner.url ? ` <${owner.url}>` : ''} — wrong? tend config owner-url URL`,
+    );
+  }
+}
+
+export function registerImportCommand(program: Command, runtime: Runtime): void {
+  program
+    .command('import')
+    .description('import a LinkedIn data export: the zip, its unpacked folder or single CSV files')
+    .argument('<paths...>', 'zip files, folders or CSV files')
+    .option(
+      '--tz <zone>',
+      'time zone for dates the export writes without one (default: the timezone setting)',
+    )
+    .addHelpText(
+      'after',
+      '\nRe-importing is safe: what is already there is recognised and left as it is.\nExit code 2 when a file could not be used (the other files are imported).',
+    )
+    .action(
+      action(runtime, async (context, paths: string[], options: { tz?: string }) => {
+        if (options.tz && !isValidTimeZone(options.tz)) {
+          throw new AppError(
+            'usage',
+            `--tz "${options.tz}" is not a time zone: use an IANA name such as Europe/Berlin`,
+          );
+        }
+        const app = await context.app();
+        const bar = createProgressBar(context.io, !context.config.json);
+        const report = await app.imports.importPaths(paths, {
+          ...(options.tz ? { timeZone: options.tz } : {}),
+          onProgress: (progress) =>
+            bar.update(progress.file, progress.bytes, progress.totalBytes, progress.rows),
+        });
+        bar.done();
+        if (context.config.json) printJson(context.io, report);
+        else printImportReport(context.io, report);
+        return report.files.some((file) => file.failed) ? EXIT.badInput : EXIT.ok;
+      }),
+    );
+}

@@ -1,0 +1,185 @@
+import type { Command } from 'commander';
+import type { Person } from '../../domain/person.js';
+import { formatInstant, toLocalDate } from '../../domain/time.js';
+import type { App } from '../../app.js';
+import { action, type Runtime } from '../command-runtime.js';
+import { formatTable, printJson, printLine } from '../output.js';
+
+/** The `people --json` element of the CLI contract. */
+export function personSummary(
+  person: Person,
+  facts: { strength: number | null; band: string | null; lastInteractionAt: number | null },
+) {
+  return {
+    id: person.id,
+    name: person.name,
+    company: person.company,
+    position: person.position,
+    circle: person.circle,
+    strength: facts.strength,
+    band: facts.band,
+    lastInteractionAt: facts.lastInteractionAt === null ? null : formatInstant(facts.lastInteractionAt),
+  };
+}
+
+async function lastInteractions(app: App, ids: number[]) {
+  return app.people.lastInteractionTimes(ids);
+}
+
+export function registerPeopleCommands(program: Command, runtime: Runtime): void {
+  program
+    .command('people')
+    .description('list people, or those whose name, e-mail, profile URL, company or position contains TEXT')
+    .argument('[text...]', 'text to look for (case- and accent-insensitive)')
+    .action(
+      action(runtime, async (context, words: string[]) => {
+        const app = await context.app();
+        const query = words.join(' ').trim() || null;
+        const people = await app.people.list(query);
+        const last = await lastInteractions(
+          app,
+          people.map((person) => person.id),
+        );
+        const rows = people.map((person) =>
+          personSummary(person, {
+            strength: null,
+            band: null,
+            lastInteractionAt: last.get(person.id) ?? null,
+          }),
+        );
+        if (context.config.json) {
+          printJson(context.io, rows);
+          return;
+        }
+        if (rows.length === 0) {
+          printLine(
+            context.io,
+            query
+              ? `No one matches "${query}".`
+              : 'No people yet: import your LinkedIn export with `tend import PATH`.',
+          );
+          return;
+        }
+        const zone = app.settings.timeZone();
+        printLine(
+          context.io,
+          formatTable(
+            ['ID', 'NAME', 'COMPANY', 'POSITION', 'LAST CONTACT'],
+            people.map((person) => {
+              const at = last.get(person.id);
+              return [
+                String(person.id),
+                person.name,
+                person.company ?? '',
+                person.position ?? '',
+                at ? toLocalDate(at, zone) : '',
+              ];
+            }),
+          ),
+        );
+        printLine(context.io, `${rows.length} ${rows.length === 1 ? 'person' : 'people'}`);
+      }),
+    );
+
+  program
+    .command('show')
+    .description('one person: details, how you met, and the timeline')
+    .argument('<ref>', 'an id, profile URL, e-mail address or a name fragment that matches one person')
+    .action(
+      action(runtime, async (context, ref: string) => {
+        const app = await context.app();
+        const details = await app.people.details(ref);
+        const { person, identities, timeline, observations } = details;
+        const last = timeline.find((interaction) => !interaction.skippedReason);
+        const summary = personSummary(person, {
+          strength: null,
+          band: null,
+          lastInteractionAt: last?.at ?? null,
+        });
+        const emails = identities
+          .filter((identity) => identity.kind === 'email')
+          .map((identity) => identity.value);
+        const urls = identities
+          .filter((identity) => identity.kind === 'url')
+          .map((identity) => `https://www.${identity.value}`);
+        if (context.config.json) {
+          printJson(context.io, {
+            ...summary,
+            emails,
+            urls,
+            connectionState: person.connectionState,
+            connectedAt: person.connectedAt === null ? null : formatInstant(person.connectedAt),
+            howMet: details.howMet,
+            initiatedBy: details.initiatedBy,
+            notes: person.notes ?? person.importedNotes,
+            tags: person.tags,
+            needs: person.needs,
+            offers: person.offers,
+            goals: person.goals,
+            strengthReasons: [],
+            history: observations.map((row) => ({
+              field: row.field,
+              value: row.value,
+              seenAt: formatInstant(Number(row.seen_at)),
+            })),
+            timeline: timeline.map((interaction) => ({
+              id: interaction.id,
+              kind: interaction.kind,
+              direction: interaction.direction,
+              at: formatInstant(interaction.at),
+              channel: interaction.channel,
+              groupSize: interaction.groupSize,
+              summary: interaction.summary,
+              ...(interaction.skippedReason ? { skipped: interaction.skippedReason } : {}),
+            })),
+          });
+          return;
+        }
+        const zone = app.settings.timeZone();
+        const io = context.io;
+        printLine(io, `${person.name}  (id ${person.id})`);
+        if (person.position || person.company)
+          printLine(io, `  ${[person.position, person.company].filter(Boolean).join(' at ')}`);
+        const state =
+          person.connectionState === 'connected'
+            ? `connected${person.connectedAt ? ` since ${toLocalDate(person.connectedAt, zone)}` : ''}`
+            : person.connectionState === 'no-longer-connected'
+              ? 'no longer connected'
+              : 'not connected';
+        printLine(
+          io,
+          `  ${state}${details.initiatedBy ? ` (${details.initiatedBy === 'me' ? 'you invited them' : 'they invited you'})` : ''}`,
+        );
+        for (const url of urls) printLine(io, `  ${url}`);
+        for (const email of emails) printLine(io, `  ${email}`);
+        if (details.howMet) printLine(io, `  How we met: ${details.howMet}`);
+        if (person.circle) printLine(io, `  Circle: ${person.circle}`);
+        if (person.tags.length) printLine(io, `  Tags: ${person.tags.join(', ')}`);
+        if (person.needs.length) printLine(io, `  Needs: ${person.needs.join('; ')}`);
+        if (person.offers.length) printLine(io, `  Offers: ${person.offers.join('; ')}`);
+        const notes = person.notes ?? person.importedNotes;
+        if (notes) printLine(io, `  Notes: ${notes}`);
+        const companies = [
+          ...new Set(observations.filter((row) => row.field === 'company').map((row) => row.value)),
+        ];
+        if (companies.length > 1) printLine(io, `  Companies seen: ${companies.join(' → ')}`);
+        printLine(io);
+        if (timeline.length === 0) {
+          printLine(io, '  No interactions yet.');
+          return;
+        }
+        printLine(io, '  Timeline (newest first):');
+        for (const interaction of timeline.slice(0, 20)) {
+          const arrow = interaction.direction === 'out' ? '→' : interaction.direction === 'in' ? '←' : '↔';
+          const text = (interaction.summary ?? '').replace(/\s+/g, ' ');
+          const group = interaction.groupSize > 2 ? ` [group of ${interaction.groupSize}]` : '';
+          const skipped = interaction.skippedReason ? ` (${interaction.skippedReason}, not counted)` : '';
+          printLine(
+            io,
+            `  ${toLocalDate(interaction.at, zone)} ${arrow} ${interaction.kind}${group}${skipped}: ${text.length > 80 ? `${text.slice(0, 79)}…` : text}`,
+          );
+        }
+        if (timeline.length > 20) printLine(io, `  … ${timeline.length - 20} more (see --json)`);
+      }),
+    );
+}

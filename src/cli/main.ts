@@ -1,0 +1,81 @@
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError } from 'commander';
+import { isAppError } from '../domain/errors.js';
+import { processIo, type CliIo } from './cli-io.js';
+import type { Runtime } from './command-runtime.js';
+import { EXIT, exitCodeFor } from './exit-codes.js';
+import { registerConfigCommand } from './commands/config.command.js';
+import { registerDemoCommand } from './commands/demo.command.js';
+import { registerImportCommand } from './commands/import.command.js';
+import { registerPeopleCommands } from './commands/people.command.js';
+
+function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
+  return pkg.version;
+}
+
+export function buildProgram(runtime: Runtime): Command {
+  const { io } = runtime;
+  const program = new Command('tend')
+    .description(
+      'Care for the relationships in your professional network: who needs attention today, and why.',
+    )
+    .version(packageVersion(), '-V, --version', 'print the version')
+    .option('--data <dir>', 'data folder (default: $TEND_DATA, else your user data folder)')
+    .option('--db <url>', 'use a PostgreSQL database instead of the embedded one (or $TEND_DATABASE_URL)')
+    .option('--json', 'machine-readable output on stdout')
+    .option('--now <date>', 'the clock, for reproducible results (or $TEND_NOW): YYYY-MM-DD or an ISO time')
+    .option('--debug', 'show stack traces on errors (or TEND_DEBUG=1)')
+    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+      outputError: (text, write) => write(text.startsWith('error:') ? `tend: ${text}` : text),
+    })
+    .exitOverride();
+  program.configureHelp({ sortSubcommands: false });
+  registerImportCommand(program, runtime);
+  registerPeopleCommands(program, runtime);
+  registerConfigCommand(program, runtime);
+  registerDemoCommand(program, runtime);
+  for (const command of program.commands) command.exitOverride();
+  return program;
+}
+
+/** Runs the CLI in-process and returns the exit code; never throws, never calls process.exit. */
+export async function run(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+  const runtime: Runtime = { io, exitCode: EXIT.ok, opened: [] };
+  const program = buildProgram(runtime);
+  const debug = argv.includes('--debug') || io.env.TEND_DEBUG === '1';
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return runtime.exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.code === 'commander.helpDisplayed' ||
+        error.code === 'commander.version' ||
+        error.code === 'commander.help'
+        ? EXIT.ok
+        : EXIT.usage;
+    }
+    if (isAppError(error)) {
+      io.stderr.write(`tend: ${error.message}\n`);
+      if (debug && error.stack) io.stderr.write(`${error.stack}\n`);
+      return exitCodeFor(error.code);
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr.write(
+      `tend: unexpected error: ${message} (run again with --debug for details, and please report it)\n`,
+    );
+    if (debug && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
+    return EXIT.usage;
+  } finally {
+    for (const app of runtime.opened) await app.close().catch(() => undefined);
+  }
+}
+
+export async function main(): Promise<void> {
+  process.exitCode = await run(process.argv.slice(2));
+}

@@ -1,0 +1,34 @@
+import type { CliIo } from './cli-io.js';
+
+/** `--json` output: only JSON on stdout, one document, newline-terminated. */
+export function printJson(io: CliIo, value: unknown): void {
+  io.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+export function printLine(io: CliIo, text = ''): void {
+  io.stdout.write(`${text}\n`);
+}
+
+/** Messages and progress go to stderr, so stdout stays clean for pipes. */
+export function printNotice(io: CliIo, text: string): void {
+  io.stderr.write(`${text}\n`);
+}
+
+/** A plain aligned table; cells are cut to keep rows on one terminal line. */
+export function formatTable(
+  headers: readonly string[],
+  rows: ReadonlyArray<ReadonlyArray<string>>,
+  maxCell = 40,
+): string {
+  const cut = (value: string) => (value.length > maxCell ? `${value.slice(0, maxCell - 1)}…` : value);
+  const cells = [headers, ...rows].map((row) => row.map((cell) => cut(cell.replace(/\s+/g, ' '))));
+  const widths = headers.map((_, column) => Math.max(...cells.map((row) => (row[column] ?? '').length)));
+  return cells
+    .map((row) =>
+      row
+        .map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column] ?? 0)))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
+}

@@ -1,0 +1,80 @@
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { AppError } from './domain/errors.js';
+import type { StoreLocation } from './store/store.js';
+
+/** Options every command accepts (product.md, CLI contract). */
+export interface GlobalOptions {
+  data?: string;
+  db?: string;
+  json?: boolean;
+  now?: string;
+  debug?: boolean;
+}
+
+export interface AppConfig {
+  dataDir: string;
+  store: StoreLocation;
+  /** The clock: `--now`, `$TEND_NOW` or the real time, in UTC milliseconds. */
+  now: number;
+  /** True when the clock was given, so results are reproducible. */
+  nowGiven: boolean;
+  json: boolean;
+  debug: boolean;
+}
+
+export type Env = Readonly<Record<string, string | undefined>>;
+
+/** The platform's user data folder: XDG on Linux, Application Support on macOS, %APPDATA% on Windows. */
+export function defaultDataDir(env: Env, platform: NodeJS.Platform = process.platform): string {
+  if (platform === 'win32') return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), 'tend');
+  if (platform === 'darwin') return join(homedir(), 'Library', 'Application Support', 'tend');
+  return join(env.XDG_DATA_HOME || join(homedir(), '.local', 'share'), 'tend');
+}
+
+/**
+ * `--now` takes an instant (`2026-11-20T12:00:00Z`) or a date (`2026-11-20`, read as noon UTC so that the
+ * calendar day is the same in every zone from UTC−11 to UTC+11).
+ */
+export function parseNow(value: string): number {
+  const text = value.trim();
+  const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(text);
+  const instant = dateOnly
+    ? Date.parse(`${text}T12:00:00Z`)
+    : /^\d{4}-\d{2}-\d{2}T/.test(text)
+      ? Date.parse(text)
+      : NaN;
+  if (Number.isNaN(instant)) {
+    throw new AppError(
+      'usage',
+      `--now "${value}" is not a date: use YYYY-MM-DD or an ISO 8601 time such as 2026-11-20T09:00:00Z`,
+    );
+  }
+  return instant;
+}
+
+export function resolveConfig(options: GlobalOptions, env: Env, clock: () => number = Date.now): AppConfig {
+  const dataDir = options.data ?? env.TEND_DATA ?? defaultDataDir(env);
+  const url = options.db ?? env.TEND_DATABASE_URL;
+  let store: StoreLocation;
+  if (url) {
+    if (!/^postgres(ql)?:\/\//i.test(url)) {
+      throw new AppError(
+        'bad-input',
+        `--db "${url}" is not a PostgreSQL URL: use postgres://user@host:5432/database`,
+      );
+    }
+    store = { dialect: 'postgres', url };
+  } else {
+    store = { dialect: 'sqlite', file: join(dataDir, 'tend.db') };
+  }
+  const nowText = options.now ?? env.TEND_NOW;
+  return {
+    dataDir,
+    store,
+    now: nowText ? parseNow(nowText) : clock(),
+    nowGiven: Boolean(nowText),
+    json: Boolean(options.json),
+    debug: Boolean(options.debug) || env.TEND_DEBUG === '1',
+  };
+}

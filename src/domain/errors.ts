@@ -1,0 +1,27 @@
+/**
+ * The one error shape of tend. Each adapter maps `code` to its own signal in one place
+ * (the CLI to exit codes in cli/exit-codes.ts, HTTP to statuses in http/errors.ts).
+ */
+export type ErrorCode =
+  | 'usage' // the command line or a value given by the user is wrong
+  | 'bad-input' // a file, database URL or other input could not be used; nothing was written for it
+  | 'not-found' // a person, item or file that was asked for does not exist
+  | 'ambiguous' // a REF matches several people
+  | 'conflict' // a step is not allowed in the current state
+  | 'internal';
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details: unknown;
+
+  constructor(code: ErrorCode, message: string, details?: unknown) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+    this.details = details;
+  }
+}
+
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof AppError;
+}

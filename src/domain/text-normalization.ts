@@ -1,0 +1,31 @@
+/**
+ * Normalised forms used for matching and for accent- and case-insensitive search. Computed in TypeScript
+ * so SQLite and PostgreSQL compare exactly the same strings.
+ */
+
+const COMBINING_MARKS = /\p{M}+/gu;
+
+/** NFKD, marks removed, lower case: "Zoë Brändt" → "zoe brandt". */
+export function foldText(value: string): string {
+  return value.normalize('NFKD').replace(COMBINING_MARKS, '').toLowerCase();
+}
+
+/** A display name reduced to letters and digits separated by single spaces, for name matching. */
+export function normalizeName(value: string): string {
+  return foldText(value)
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** The search column: every searchable part folded and joined, so one LIKE finds any of them. */
+export function buildSearchText(parts: ReadonlyArray<string | null | undefined>): string {
+  return parts
+    .filter((part): part is string => typeof part === 'string' && part.length > 0)
+    .map(foldText)
+    .join(' \u0001 ');
+}
+
+/** Collapse runs of whitespace to single spaces and trim. */
+export function collapseWhitespace(value: string): string {
+  return value.replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,112 @@
+/**
+ * Calendar arithmetic in the user's time zone (rules.md, Time). Instants are UTC milliseconds; a zone turns
+ * local wall-clock readings into instants and instants into calendar days. Intl does the zone work, so the
+ * domain needs no time-zone database of its own.
+ */
+
+const DAY_MS = 86_400_000;
+
+const formatterCache = new Map<string, Intl.DateTimeFormat>();
+
+function partsFormatter(zone: string): Intl.DateTimeFormat {
+  let formatter = formatterCache.get(zone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    formatterCache.set(zone, formatter);
+  }
+  return formatter;
+}
+
+export function isValidTimeZone(zone: string): boolean {
+  try {
+    partsFormatter(zone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+interface WallClock {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+function wallClockAt(instant: number, zone: string): WallClock {
+  const values: Record<string, number> = {};
+  for (const part of partsFormatter(zone).formatToParts(new Date(instant))) {
+    if (part.type !== 'literal') values[part.type] = Number(part.value);
+  }
+  return {
+    year: values.year ?? 1970,
+    month: values.month ?? 1,
+    day: values.day ?? 1,
+    hour: values.hour ?? 0,
+    minute: values.minute ?? 0,
+    second: values.second ?? 0,
+  };
+}
+
+function offsetAt(instant: number, zone: string): number {
+  const wall = wallClockAt(instant, zone);
+  const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
+  return asUtc - Math.floor(instant / 1000) * 1000;
+}
+
+/** The instant at which the wall clock in `zone` reads the given local time (DST gaps resolve forward). */
+export function zonedTimeToInstant(local: WallClock, zone: string): number {
+  const guess = Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute, local.second);
+  const first = guess - offsetAt(guess, zone);
+  const second = guess - offsetAt(first, zone);
+  return second;
+}
+
+/** `YYYY-MM-DD` of an instant in `zone`. */
+export function toLocalDate(instant: number, zone: string): string {
+  const wall = wallClockAt(instant, zone);
+  return `${wall.year.toString().padStart(4, '0')}-${pad2(wall.month)}-${pad2(wall.day)}`;
+}
+
+/** The instant a calendar date starts in `zone`. */
+export function startOfLocalDate(date: string, zone: string): number {
+  const [year, month, day] = date.split('-').map(Number);
+  return zonedTimeToInstant(
+    { year: year ?? 1970, month: month ?? 1, day: day ?? 1, hour: 0, minute: 0, second: 0 },
+    zone,
+  );
+}
+
+/** Calendar days from `from` to `to` in `zone` (negative when `to` is earlier). */
+export function calendarDaysBetween(from: number, to: number, zone: string): number {
+  const a = Date.parse(`${toLocalDate(from, zone)}T00:00:00Z`);
+  const b = Date.parse(`${toLocalDate(to, zone)}T00:00:00Z`);
+  return Math.round((b - a) / DAY_MS);
+}
+
+/** A `YYYY-MM-DD` date plus whole days. */
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** ISO 8601 UTC without milliseconds, as JSON output uses it. */
+export function formatInstant(instant: number): string {
+  return new Date(instant).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+function pad2(value: number): string {
+  return value.toString().padStart(2, '0');
+}
+
+export { DAY_MS };

@@ -1,0 +1,174 @@
+import { createHash } from 'node:crypto';
+import { createReadStream, createWriteStream, mkdirSync, promises as fs } from 'node:fs';
+import { basename, join, relative } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import type { Readable } from 'node:stream';
+import yauzl from 'yauzl';
+import { AppError } from '../domain/errors.js';
+
+/**
+ * Turns what the user hands over — a zip (also a zip inside a zip), an unpacked folder or single files —
+ * into a flat list of entries that can be opened as byte streams, each with a fingerprint that identifies
+ * its content without reading it when possible (zip: name, size and CRC-32 from the central directory).
+ */
+export interface ImportEntry {
+  /** What the report shows: `Basic_….zip › messages.csv`. */
+  displayPath: string;
+  /** Path inside its archive or folder, `/`-separated. */
+  innerPath: string;
+  size: number;
+  fingerprint: string;
+  /** The export's date from a `…_MM-DD-YYYY.zip` name, when there is one (YYYY-MM-DD). */
+  exportDate: string | null;
+  /** A file problem found before reading (a broken zip entry): the file fails with this message. */
+  brokenReason?: string;
+  open(): Promise<Readable>;
+}
+
+export interface OpenedSources {
+  entries: ImportEntry[];
+  close(): Promise<void>;
+}
+
+export function exportDateFromName(name: string): string | null {
+  const match = /(\d{2})-(\d{2})-(\d{4})(?:\.zip)+$/i.exec(name);
+  return match ? `${match[3]}-${match[1]}-${match[2]}` : null;
+}
+
+function openZip(path: string): Promise<yauzl.ZipFile> {
+  return new Promise((resolve, reject) => {
+    yauzl.open(path, { lazyEntries: true, autoClose: false, strictFileNames: false }, (error, zip) => {
+      if (error || !zip) reject(error ?? new Error('cannot open zip'));
+      else resolve(zip);
+    });
+  });
+}
+
+function listZipEntries(zip: yauzl.ZipFile): Promise<yauzl.Entry[]> {
+  return new Promise((resolve, reject) => {
+    const entries: yauzl.Entry[] = [];
+    zip.on('entry', (entry: yauzl.Entry) => {
+      entries.push(entry);
+      zip.readEntry();
+    });
+    zip.on('end', () => resolve(entries));
+    zip.on('error', reject);
+    zip.readEntry();
+  });
+}
+
+function openZipEntry(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<Readable> {
+  return new Promise((resolve, reject) => {
+    zip.openReadStream(entry, (error, stream) => {
+      if (error || !stream) reject(error ?? new Error('cannot read zip entry'));
+      else resolve(stream);
+    });
+  });
+}
+
+async function hashFile(path: string): Promise<string> {
+  const hash = createHash('sha1');
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+export async function openImportSources(paths: readonly string[], spillDir: string): Promise<OpenedSources> {
+  const entries: ImportEntry[] = [];
+  const zips: yauzl.ZipFile[] = [];
+  const spilled: string[] = [];
+
+  async function addZip(zipPath: string, display: string, exportDate: string | null): Promise<void> {
+    let zip: yauzl.ZipFile;
+    try {
+      zip = await openZip(zipPath);
+    } catch (error) {
+      throw new AppError(
+        'bad-input',
+        `${display} is not a readable zip file (${(error as Error).message}): download the export again`,
+      );
+    }
+    zips.push(zip);
+    const zipEntries = await listZipEntries(zip);
+    for (const entry of zipEntries) {
+      if (entry.fileName.endsWith('/')) continue;
+      const innerDisplay = `${display} › ${entry.fileName}`;
+      if (/\.zip$/i.test(entry.fileName)) {
+        // A zip inside a zip (macOS `.zip.zip`): spilled to a temporary file, never held in memory.
+        mkdirSync(spillDir, { recursive: true });
+        const target = join(spillDir, `inner-${process.pid}-${spilled.length}.zip`);
+        spilled.push(target);
+        await pipeline(await openZipEntry(zip, entry), createWriteStream(target));
+        await addZip(target, innerDisplay, exportDateFromName(entry.fileName) ?? exportDate);
+        continue;
+      }
+      entries.push({
+        displayPath: innerDisplay,
+        innerPath: entry.fileName,
+        size: entry.uncompressedSize,
+        fingerprint: `zip:${entry.fileName}:${entry.uncompressedSize}:${entry.crc32}`,
+        exportDate,
+        open: () => openZipEntry(zip, entry),
+      });
+    }
+  }
+
+  async function addFile(
+    path: string,
+    display: string,
+    innerPath: string,
+    exportDate: string | null,
+  ): Promise<void> {
+    if (/\.zip$/i.test(path)) {
+      await addZip(path, display, exportDateFromName(basename(path)) ?? exportDate);
+      return;
+    }
+    const stat = await fs.stat(path);
+    entries.push({
+      displayPath: display,
+      innerPath,
+      size: stat.size,
+      fingerprint: `sha1:${await hashFile(path)}`,
+      exportDate,
+      open: () => Promise.resolve(createReadStream(path, { highWaterMark: 1 << 20 })),
+    });
+  }
+
+  async function addFolder(root: string, folder: string, exportDate: string | null): Promise<void> {
+    const children = await fs.readdir(folder, { withFileTypes: true });
+    children.sort((a, b) => a.name.localeCompare(b.name));
+    for (const child of children) {
+      const full = join(folder, child.name);
+      if (child.isDirectory()) await addFolder(root, full, exportDate);
+      else if (child.isFile())
+        await addFile(full, full, relative(root, full).split('\\').join('/'), exportDate);
+    }
+  }
+
+  try {
+    for (const path of paths) {
+      let stat;
+      try {
+        stat = await fs.stat(path);
+      } catch {
+        throw new AppError(
+          'not-found',
+          `${path} does not exist: give the export's zip, its folder or a CSV file`,
+        );
+      }
+      if (stat.isDirectory()) await addFolder(path, path, exportDateFromName(basename(path)));
+      else await addFile(path, path, basename(path), null);
+    }
+  } catch (error) {
+    for (const zip of zips) zip.close();
+    await Promise.all(spilled.map((file) => fs.rm(file, { force: true })));
+    throw error;
+  }
+
+  return {
+    entries,
+    async close() {
+      for (const zip of zips) zip.close();
+      await Promise.all(spilled.map((file) => fs.rm(file, { force: true })));
+    },
+  };
+}

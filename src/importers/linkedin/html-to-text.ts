@@ -1,0 +1,72 @@
+/**
+ * LinkedIn message CONTENT carries HTML since about 2021 (`<p>`, `<br>`, `<li>`, `&nbsp;`, `&rsquo;`…,
+ * import-formats.md §2.4). Stored and searched as plain text with entities decoded.
+ */
+
+const NAMED_ENTITIES: Readonly<Record<string, string>> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  rsquo: '\u2019',
+  lsquo: '\u2018',
+  rdquo: '\u201d',
+  ldquo: '\u201c',
+  bull: '\u2022',
+  hellip: '\u2026',
+  mdash: '\u2014',
+  ndash: '\u2013',
+  eacute: 'é',
+  egrave: 'è',
+  aacute: 'á',
+  agrave: 'à',
+  ouml: 'ö',
+  uuml: 'ü',
+  auml: 'ä',
+  szlig: 'ß',
+  ccedil: 'ç',
+  ntilde: 'ñ',
+  copy: '©',
+  reg: '®',
+  trade: '™',
+  euro: '€',
+  pound: '£',
+  middot: '·',
+  laquo: '«',
+  raquo: '»',
+  times: '×',
+  shy: '',
+};
+
+export function decodeEntities(text: string): string {
+  if (!text.includes('&')) return text;
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+\d*);/gi, (whole, body: string) => {
+    if (body.startsWith('#')) {
+      const code =
+        body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
+      return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    }
+    return NAMED_ENTITIES[body] ?? NAMED_ENTITIES[body.toLowerCase()] ?? whole;
+  });
+}
+
+export function htmlToText(content: string): string {
+  if (!content.includes('<')) return decodeEntities(content).trim();
+  const text = content
+    .replace(/<\s*br\s*\/?>/gi, '\n')
+    .replace(/<\s*li[^>]*>/gi, '\n• ')
+    .replace(/<\/\s*(p|div|li|ul|ol|h[1-6])\s*>/gi, '\n')
+    .replace(/<[^>]*>/g, '');
+  return decodeEntities(text)
+    .replace(/[ \t\u00a0]+/g, ' ')
+    .replace(/ *\n */g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+/** The form used to recognise the same message across eras: markup removed, whitespace collapsed. */
+export function normalizedMessageText(content: string): string {
+  return htmlToText(content).replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,316 @@
+import { isProfileUrl, normalizeMemberUrn } from '../../domain/identity.js';
+import { htmlToText } from './html-to-text.js';
+import {
+  parseCalendarDate,
+  parseLocalUsDateTime,
+  parseMonthYear,
+  parseUtcTimestamp,
+} from './linkedin-dates.js';
+import type { LinkedInFormat } from './linkedin-format.registry.js';
+import type {
+  ConnectionRecord,
+  ContactRecord,
+  HelpRecord,
+  InvitationRecord,
+  MessageRecord,
+  NoteRecord,
+  OwnerHistoryRecord,
+  ProfileRecord,
+  RowProblem,
+} from './linkedin.records.js';
+import { MALFORMED } from './linkedin.records.js';
+
+/** Columns by normalised header name, never by position (import-formats.md §1.2). */
+export interface Columns {
+  get(cells: readonly string[], name: string): string;
+  has(name: string): boolean;
+}
+
+export function columnsOf(header: readonly string[]): Columns {
+  const index = new Map<string, number>();
+  header.forEach((name, position) => {
+    if (!index.has(name)) index.set(name, position);
+  });
+  return {
+    get: (cells, name) => {
+      const position = index.get(name);
+      return position === undefined ? '' : (cells[position] ?? '').trim();
+    },
+    has: (name) => index.has(name),
+  };
+}
+
+export type RowResult<T> = T | RowProblem | null;
+
+export function isProblem<T extends object>(value: T | RowProblem): value is RowProblem {
+  return 'problem' in value;
+}
+
+const malformed = (line: number, message: string): RowProblem => ({
+  problem: true,
+  line,
+  reason: MALFORMED,
+  message,
+});
+const skip = (line: number, reason: string): RowProblem => ({ problem: true, line, reason, message: null });
+const orNull = (value: string): string | null => (value.length > 0 ? value : null);
+
+export function parseConnectionRow(
+  cells: readonly string[],
+  c: Columns,
+  line: number,
+): RowResult<ConnectionRecord> {
+  const firstName = c.get(cells, 'firstname');
+  const lastName = c.get(cells, 'lastname');
+  const url = c.get(cells, 'url');
+  const rawDate = c.get(cells, 'connectedon');
+  if (!firstName && !lastName && !url) {
+    // Hidden or closed profiles export as a bare date (`,,,,,,07 Jun 2023`): counted, no person.
+    return rawDate ? skip(line, 'hidden profile') : null;
+  }
+  const connectedOn = parseCalendarDate(rawDate);
+  if (!connectedOn) return malformed(line, `"Connected On" is not a date: "${rawDate}"`);
+  return {
+    line,
+    firstName,
+    lastName,
+    url: orNull(url),
+    email: orNull(c.get(cells, 'emailaddress')),
+    company: orNull(c.get(cells, 'company')),
+    position: orNull(c.get(cells, 'position')),
+    connectedOn,
+  };
+}
+
+/** Splits RECIPIENT PROFILE URLS on `,` and `;` only where a new profile URL starts (§9.8). */
+export function splitProfileUrls(value: string): string[] {
+  if (!value.trim()) return [];
+  const pieces = value.split(/[,;]/);
+  const urls: string[] = [];
+  for (const piece of pieces) {
+    const trimmed = piece.trim();
+    if (!trimmed) continue;
+    if (urls.length === 0 || isProfileUrl(trimmed) || /^https?:\/\//i.test(trimmed)) urls.push(trimmed);
+    else urls[urls.length - 1] += `,${piece}`;
+  }
+  return urls;
+}
+
+export function parseMessageRow(
+  cells: readonly string[],
+  c: Columns,
+  line: number,
+  zone: string,
+): RowResult<MessageRecord> {
+  const rawDate = c.get(cells, 'date');
+  const content = c.get(cells, 'content');
+  const fromName = c.get(cells, 'from');
+  if (!rawDate && !content && !fromName) return null;
+  const is2018 = c.has('direction') && !c.has('conversationid');
+  const at = parseUtcTimestamp(rawDate) ?? parseLocalUsDateTime(rawDate, zone);
+  if (at === null) return malformed(line, `DATE is not a date: "${rawDate}"`);
+  const folder = c.get(cells, 'folder').toUpperCase();
+  const directionText = c.get(cells, 'direction').toUpperCase();
+  return {
+    line,
+    conversationId: orNull(c.get(cells, 'conversationid')),
+    conversationTitle: orNull(c.get(cells, 'conversationtitle')),
+    fromName,
+    senderUrl: orNull(c.get(cells, 'senderprofileurl')),
+    toNames: c.get(cells, 'to'),
+    recipientUrls: splitProfileUrls(c.get(cells, 'recipientprofileurls')),
+    at,
+    rawDate,
+    subject: orNull(c.get(cells, 'subject')),
+    text: htmlToText(content),
+    folder,
+    direction: is2018 ? (directionText === 'OUTGOING' || folder === 'SENT' ? 'out' : 'in') : null,
+    isDraft:
+      /^(yes|true)$/i.test(c.get(cells, 'ismessagedraft')) || folder === 'DRAFT' || folder === 'DRAFTS',
+    spinmail: content.includes('spinmail-quill-editor'),
+  };
+}
+
+export function parseInvitationRow(
+  cells: readonly string[],
+  c: Columns,
+  line: number,
+  zone: string,
+): RowResult<InvitationRecord> {
+  const fromName = c.get(cells, 'from');
+  const toName = c.get(cells, 'to');
+  const rawSentAt = c.get(cells, 'sentat');
+  if (!fromName && !toName && !rawSentAt) return null;
+  const sentAt = parseLocalUsDateTime(rawSentAt, zone) ?? parseUtcTimestamp(rawSentAt);
+  if (sentAt === null) return malformed(line, `"Sent At" is not a date: "${rawSentAt}"`);
+  const directionText = c.get(cells, 'direction').toUpperCase();
+  if (directionText !== 'INCOMING' && directionText !== 'OUTGOING') {
+    return malformed(line, `Direction must be INCOMING or OUTGOING, not "${directionText}"`);
+  }
+  const inviterUrl = c.get(cells, 'inviterprofileurl');
+  const inviteeUrl = c.get(cells, 'inviteeprofileurl');
+  return {
+    line,
+    fromName,
+    toName,
+    sentAt,
+    rawSentAt,
+    message: orNull(htmlToText(c.get(cells, 'message'))),
+    direction: directionText === 'INCOMING' ? 'in' : 'out',
+    inviterUrl: isProfileUrl(inviterUrl) ? inviterUrl : null,
+    inviteeUrl: isProfileUrl(inviteeUrl) ? inviteeUrl : null,
+    inviterUrn: normalizeMemberUrn(c.get(cells, 'inviterprofileurn')),
+    inviteeUrn: normalizeMemberUrn(c.get(cells, 'inviteeprofileurn')),
+  };
+}
+
+export function parseProfileRow(
+  cells: readonly string[],
+  c: Columns,
+  line: number,
+): RowResult<ProfileRecord> {
+  const firstName = c.get(cells, 'firstname');
+  const lastName = c.get(cells, 'lastname');
+  if (!firstName && !lastName) return null;
+  return {
+    line,
+    firstName,
+    lastName,
+    headline: orNull(c.get(cells, 'headline')),
+    industry: orNull(c.get(cells, 'industry')),
+    location: orNull(c.get(cells, 'geolocation')),
+  };
+}
+
+export function parseOwnerHistoryRow(
+  format: LinkedInFormat,
+  cells: readonly string[],
+  c: Columns,
+  line: number,
+): RowResult<OwnerHistoryRecord> {
+  if (format === 'linkedin-positions') {
+    const name = c.get(cells, 'companyname');
+    if (!name) return null;
+    return {
+      line,
+      kind: 'position',
+      name,
+      detail: orNull(c.get(cells, 'title')),
+      started: parseMonthYear(c.get(cells, 'startedon')),
+      finished: parseMonthYear(c.get(cells, 'finishedon')),
+    };
+  }
+  if (format === 'linkedin-education') {
+    const name = c.get(cells, 'schoolname');
+    if (!name) return null;
+    return {
+      line,
+      kind: 'education',
+      name,
+      detail: orNull(c.get(cells, 'degreename')),
+      started: parseMonthYear(c.get(cells, 'startdate')),
+      finished: parseMonthYear(c.get(cells, 'enddate')),
+    };
+  }
+  const name = c.get(cells, 'eventname');
+  if (!name) return null;
+  return {
+    line,
+    kind: 'event',
+    name,
+    detail: orNull(c.get(cells, 'eventtime')),
+    started: null,
+    finished: null,
+  };
+}
+
+export function parseNoteRow(cells: readonly string[], c: Columns, line: number): RowResult<NoteRecord> {
+  const note = c.get(cells, 'note');
+  if (!note) return null;
+  return {
+    line,
+    firstName: c.get(cells, 'connectionfirstname'),
+    lastName: c.get(cells, 'connectionlastname'),
+    url: orNull(c.get(cells, 'connectionprofileurl')),
+    note,
+    rawDate: c.get(cells, 'createdon'),
+  };
+}
+
+function splitList(value: string): string[] {
+  return value
+    .split(/[,;]/)
+    .map((part) => part.trim())
+    .filter(Boolean);
+}
+
+export function parseContactRow(
+  cells: readonly string[],
+  c: Columns,
+  line: number,
+): RowResult<ContactRecord> {
+  const firstName = c.get(cells, 'firstname');
+  const lastName = c.get(cells, 'lastname');
+  const emails = splitList(c.get(cells, 'emails') || c.get(cells, 'emailaddress'));
+  if (!firstName && !lastName && emails.length === 0) return null;
+  return {
+    line,
+    firstName,
+    lastName,
+    emails,
+    phones: splitList(c.get(cells, 'phonenumbers')),
+    company: orNull(c.get(cells, 'companies')),
+    title: orNull(c.get(cells, 'title')),
+    profiles: splitList(c.get(cells, 'profiles')).filter(isProfileUrl),
+  };
+}
+
+export function parseHelpRow(
+  format: LinkedInFormat,
+  cells: readonly string[],
+  c: Columns,
+  line: number,
+  zone: string,
+): RowResult<HelpRecord> {
+  if (format === 'linkedin-recommendations-given' || format === 'linkedin-recommendations-received') {
+    const rawDate = c.get(cells, 'creationdate');
+    const firstName = c.get(cells, 'firstname');
+    const lastName = c.get(cells, 'lastname');
+    if (!firstName && !lastName) return null;
+    const at = parseLocalUsDateTime(rawDate, zone) ?? parseUtcTimestamp(rawDate);
+    if (at === null) return malformed(line, `"Creation Date" is not a date: "${rawDate}"`);
+    const status = c.get(cells, 'status').toUpperCase();
+    if (status && status !== 'VISIBLE') return skip(line, `recommendation ${status.toLowerCase()}`);
+    return {
+      line,
+      kind: format === 'linkedin-recommendations-given' ? 'help-given' : 'help-received',
+      firstName,
+      lastName,
+      url: null,
+      text: c.get(cells, 'text'),
+      at,
+      rawDate,
+    };
+  }
+  const given = format === 'linkedin-endorsements-given';
+  const role = given ? 'endorsee' : 'endorser';
+  const firstName = c.get(cells, `${role}firstname`);
+  const lastName = c.get(cells, `${role}lastname`);
+  if (!firstName && !lastName) return null;
+  const rawDate = c.get(cells, 'endorsementdate');
+  const at = parseUtcTimestamp(rawDate) ?? parseLocalUsDateTime(rawDate, zone);
+  if (at === null) return malformed(line, `"Endorsement Date" is not a date: "${rawDate}"`);
+  const status = c.get(cells, 'endorsementstatus').toUpperCase();
+  if (status && status !== 'ACCEPTED') return skip(line, `endorsement ${status.toLowerCase()}`);
+  const url = c.get(cells, `${role}publicurl`);
+  return {
+    line,
+    kind: given ? 'endorsement-given' : 'endorsement-received',
+    firstName,
+    lastName,
+    url: orNull(url),
+    text: c.get(cells, 'skillname'),
+    at,
+    rawDate,
+  };
+}

@@ -1,0 +1,105 @@
+/** What the LinkedIn importers read out of each file: plain records, before any identity resolution. */
+
+/** A row that is not imported: counted under `reason`; listed in the report's problems when it has a message. */
+export interface RowProblem {
+  problem: true;
+  line: number;
+  reason: string;
+  message: string | null;
+}
+
+/** Only malformed rows count towards the 5% that fails a file (rules.md, Imports). */
+export const MALFORMED = 'malformed';
+
+export interface ConnectionRecord {
+  line: number;
+  firstName: string;
+  lastName: string;
+  url: string | null;
+  email: string | null;
+  company: string | null;
+  position: string | null;
+  connectedOn: string; // YYYY-MM-DD
+}
+
+export interface MessageRecord {
+  line: number;
+  conversationId: string | null;
+  conversationTitle: string | null;
+  fromName: string;
+  senderUrl: string | null;
+  toNames: string;
+  recipientUrls: string[];
+  at: number;
+  rawDate: string;
+  subject: string | null;
+  text: string;
+  folder: string;
+  /** 2018 files say it in a column; later eras are worked out from the owner's URL. */
+  direction: 'in' | 'out' | null;
+  isDraft: boolean;
+  spinmail: boolean;
+}
+
+export interface InvitationRecord {
+  line: number;
+  fromName: string;
+  toName: string;
+  sentAt: number;
+  rawSentAt: string;
+  message: string | null;
+  direction: 'in' | 'out';
+  inviterUrl: string | null;
+  inviteeUrl: string | null;
+  inviterUrn: string | null;
+  inviteeUrn: string | null;
+}
+
+export interface ProfileRecord {
+  line: number;
+  firstName: string;
+  lastName: string;
+  headline: string | null;
+  industry: string | null;
+  location: string | null;
+}
+
+export interface OwnerHistoryRecord {
+  line: number;
+  kind: 'position' | 'education' | 'event';
+  name: string;
+  detail: string | null;
+  started: string | null;
+  finished: string | null;
+}
+
+export interface NoteRecord {
+  line: number;
+  firstName: string;
+  lastName: string;
+  url: string | null;
+  note: string;
+  rawDate: string;
+}
+
+export interface ContactRecord {
+  line: number;
+  firstName: string;
+  lastName: string;
+  emails: string[];
+  phones: string[];
+  company: string | null;
+  title: string | null;
+  profiles: string[];
+}
+
+export interface HelpRecord {
+  line: number;
+  kind: 'help-given' | 'help-received' | 'endorsement-given' | 'endorsement-received';
+  firstName: string;
+  lastName: string;
+  url: string | null;
+  text: string;
+  at: number;
+  rawDate: string;
+}

@@ -1,0 +1,51 @@
+/** The import report, shaped exactly as rules.md (Imports) gives it for `import --json`. */
+
+export interface FileReport {
+  path: string;
+  format: string;
+  rowsRead: number;
+  imported: number;
+  skipped: Record<string, number>;
+  problems: Array<{ line: number; message: string }>;
+  failed?: string;
+  /** True when the file was recognised as already imported and not read again. */
+  unchanged?: boolean;
+}
+
+export interface ImportTotals {
+  peopleAdded: number;
+  peopleUpdated: number;
+  interactionsAdded: number;
+  invitationsAdded: number;
+}
+
+export interface ImportReport {
+  files: FileReport[];
+  owner: { name: string | null; url: string | null };
+  totals: ImportTotals;
+}
+
+/** At most this many problems are listed per file; the count under `skipped` stays exact. */
+export const MAX_LISTED_PROBLEMS = 200;
+
+export function newFileReport(path: string, format: string): FileReport {
+  return { path, format, rowsRead: 0, imported: 0, skipped: {}, problems: [] };
+}
+
+export function countSkip(report: FileReport, reason: string, line?: number, message?: string | null): void {
+  report.skipped[reason] = (report.skipped[reason] ?? 0) + 1;
+  if (line !== undefined && message && report.problems.length < MAX_LISTED_PROBLEMS) {
+    report.problems.push({ line, message });
+  }
+}
+
+export function emptyTotals(): ImportTotals {
+  return { peopleAdded: 0, peopleUpdated: 0, interactionsAdded: 0, invitationsAdded: 0 };
+}
+
+export function addTotals(into: ImportTotals, from: ImportTotals): void {
+  into.peopleAdded += from.peopleAdded;
+  into.peopleUpdated += from.peopleUpdated;
+  into.interactionsAdded += from.interactionsAdded;
+  into.invitationsAdded += from.invitationsAdded;
+}

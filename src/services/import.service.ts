@@ -1,0 +1,215 @@
+import { join } from 'node:path';
+import { AppError } from '../domain/errors.js';
+import { CsvParseError, readCsvRows, type CsvRow } from '../importers/csv/csv.parser.js';
+import { CsvDecodeError } from '../importers/csv/text-decoding.js';
+import { openImportSources, type ImportEntry } from '../importers/import-sources.js';
+import {
+  FORMAT_ORDER,
+  detectLinkedInFormat,
+  type LinkedInFormat,
+} from '../importers/linkedin/linkedin-format.registry.js';
+import { MALFORMED } from '../importers/linkedin/linkedin.records.js';
+import { createImportLogRepository } from '../store/import-log.repository.js';
+import type { Store } from '../store/store.js';
+import {
+  addTotals,
+  emptyTotals,
+  newFileReport,
+  type FileReport,
+  type ImportReport,
+} from './import.report.js';
+import { WORKSPACE_KEYS, bindRepositories, type FileImportContext } from './linkedin/file-import.context.js';
+import { countBytes, type HeaderInfo } from './linkedin/linkedin-file.reader.js';
+import { importLinkedInFile } from './linkedin/linkedin-file.importer.js';
+import { PeopleDirectory } from './linkedin/people-directory.js';
+import type { SettingsService } from './settings.service.js';
+
+/** Part of every fingerprint: raising it makes an improved importer read old files again. */
+export const IMPORTER_VERSION = 1;
+/** A file with more malformed rows than this share fails as a whole (rules.md, Imports). */
+const MALFORMED_LIMIT = 0.05;
+const PEEK_ROWS = 25;
+
+export interface ImportProgress {
+  file: string;
+  bytes: number;
+  totalBytes: number;
+  rows: number;
+}
+
+export interface ImportOptions {
+  /** Zone for dates without one; default the `timezone` setting, else the machine's zone. */
+  timeZone?: string;
+  onProgress?: (progress: ImportProgress) => void;
+}
+
+interface PlannedFile {
+  entry: ImportEntry;
+  header: HeaderInfo | null;
+  failure?: string;
+}
+
+class FileFailure extends Error {}
+
+async function peekHeader(entry: ImportEntry): Promise<HeaderInfo | null> {
+  const stream = await entry.open();
+  const rows: CsvRow[] = [];
+  try {
+    for await (const batch of readCsvRows(stream)) {
+      rows.push(...batch);
+      if (rows.length >= PEEK_ROWS) break;
+    }
+  } catch (error) {
+    // An unterminated quote in the first rows of a big file only shows at the end of the peek window.
+    if (!(error instanceof CsvParseError) || rows.length === 0) throw error;
+  } finally {
+    stream.destroy();
+  }
+  const detected = detectLinkedInFormat(
+    rows.slice(0, PEEK_ROWS).map((row) => row.cells),
+    entry.innerPath,
+  );
+  if (!detected) return null;
+  return { ...detected, headerLine: rows[detected.headerIndex]?.line ?? 1 };
+}
+
+function describeFailure(error: unknown): string {
+  if (error instanceof CsvParseError) return `line ${error.line}: ${error.message}`;
+  if (error instanceof CsvDecodeError || error instanceof FileFailure || error instanceof AppError)
+    return error.message;
+  return `could not be read: ${(error as Error).message}`;
+}
+
+export function createImportService(deps: {
+  store: Store;
+  settings: SettingsService;
+  clock: () => number;
+  dataDir: string;
+}) {
+  const { store, settings, clock } = deps;
+
+  async function plan(entries: readonly ImportEntry[]): Promise<PlannedFile[]> {
+    const planned: PlannedFile[] = [];
+    for (const entry of entries) {
+      if (!/\.(csv|tsv|txt)$/i.test(entry.innerPath)) {
+        planned.push({ entry, header: null });
+        continue;
+      }
+      try {
+        planned.push({ entry, header: await peekHeader(entry) });
+      } catch (error) {
+        planned.push({ entry, header: null, failure: describeFailure(error) });
+      }
+    }
+    const rank = (file: PlannedFile) =>
+      file.header && file.header.format !== 'ignored'
+        ? FORMAT_ORDER[file.header.format]
+        : Number.MAX_SAFE_INTEGER;
+    return planned.sort((a, b) => rank(a) - rank(b));
+  }
+
+  async function importOne(
+    file: PlannedFile & { header: HeaderInfo },
+    format: LinkedInFormat,
+    options: ImportOptions,
+    zone: string,
+  ) {
+    const report = newFileReport(file.entry.displayPath, format);
+    const totals = emptyTotals();
+    const log = createImportLogRepository(store);
+    const fingerprint = `v${IMPORTER_VERSION}:${zone}:${file.entry.fingerprint}`;
+    if (await log.findByFingerprint(fingerprint)) {
+      report.unchanged = true;
+      report.skipped['unchanged file'] = 1;
+      return { report, totals };
+    }
+    try {
+      await store.transaction(async (trx) => {
+        const repositories = bindRepositories(trx);
+        const context: FileImportContext = {
+          ...repositories,
+          directory: await PeopleDirectory.load(repositories.people, totals, clock()),
+          report,
+          totals,
+          zone,
+          now: clock(),
+          exportDate: file.entry.exportDate,
+          ownerUrlSetting: settings.list()['owner-url'] ?? null,
+        };
+        const stream = await file.entry.open();
+        const bytes = countBytes(stream, (read) =>
+          options.onProgress?.({
+            file: file.entry.displayPath,
+            bytes: read,
+            totalBytes: file.entry.size,
+            rows: report.rowsRead,
+          }),
+        );
+        try {
+          await importLinkedInFile(format, bytes, file.header, context);
+        } finally {
+          stream.destroy();
+        }
+        const malformed = report.skipped[MALFORMED] ?? 0;
+        if (report.rowsRead > 0 && malformed / report.rowsRead > MALFORMED_LIMIT) {
+          const first = report.problems[0];
+          throw new FileFailure(
+            `${malformed} of ${report.rowsRead} rows are malformed (more than 5%)${first ? `, the first on line ${first.line}: ${first.message}` : ''}; nothing of this file was imported`,
+          );
+        }
+        await createImportLogRepository(trx).record({
+          path: file.entry.displayPath,
+          format,
+          fingerprint,
+          at: clock(),
+          report,
+        });
+      });
+    } catch (error) {
+      if (error instanceof AppError && error.code !== 'bad-input') throw error;
+      report.failed = describeFailure(error);
+      report.imported = 0;
+      return { report, totals: emptyTotals() };
+    }
+    return { report, totals };
+  }
+
+  return {
+    async importPaths(paths: readonly string[], options: ImportOptions = {}): Promise<ImportReport> {
+      if (paths.length === 0) throw new AppError('usage', 'give at least one file, folder or zip to import');
+      const zone = options.timeZone ?? settings.timeZone();
+      const sources = await openImportSources(paths, join(deps.dataDir, 'tmp'));
+      const files: FileReport[] = [];
+      const totals = emptyTotals();
+      try {
+        for (const file of await plan(sources.entries)) {
+          if (file.failure) {
+            files.push({ ...newFileReport(file.entry.displayPath, 'unknown'), failed: file.failure });
+            continue;
+          }
+          if (!file.header || file.header.format === 'ignored') {
+            files.push({ ...newFileReport(file.entry.displayPath, 'ignored') });
+            continue;
+          }
+          const result = await importOne({ ...file, header: file.header }, file.header.format, options, zone);
+          files.push(result.report);
+          addTotals(totals, result.totals);
+        }
+      } finally {
+        await sources.close();
+      }
+      const workspace = bindRepositories(store).workspace;
+      const ownerUrl = settings.list()['owner-url'] ?? (await workspace.get(WORKSPACE_KEYS.ownerUrl)) ?? null;
+      return {
+        files,
+        owner: {
+          name: (await workspace.get(WORKSPACE_KEYS.ownerName)) ?? null,
+          url: ownerUrl ? (ownerUrl.startsWith('http') ? ownerUrl : `https://www.${ownerUrl}`) : null,
+        },
+        totals,
+      };
+    },
+  };
+}
+
+export type ImportService = ReturnType<typeof createImportService>;

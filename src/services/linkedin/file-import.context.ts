@@ -1,0 +1,50 @@
+import type { StoreContext } from '../../store/store.js';
+import { createInteractionRepository } from '../../store/interaction.repository.js';
+import { createInvitationRepository } from '../../store/invitation.repository.js';
+import { createOwnerFactsRepository } from '../../store/owner-facts.repository.js';
+import { createPersonRepository } from '../../store/person.repository.js';
+import { createWorkspaceSettingsRepository } from '../../store/workspace-settings.repository.js';
+import type { FileReport, ImportTotals } from '../import.report.js';
+import type { PeopleDirectory } from './people-directory.js';
+
+/** Everything one file's import needs, bound to that file's transaction. */
+export interface FileImportContext {
+  people: ReturnType<typeof createPersonRepository>;
+  interactions: ReturnType<typeof createInteractionRepository>;
+  invitations: ReturnType<typeof createInvitationRepository>;
+  ownerFacts: ReturnType<typeof createOwnerFactsRepository>;
+  workspace: ReturnType<typeof createWorkspaceSettingsRepository>;
+  directory: PeopleDirectory;
+  report: FileReport;
+  totals: ImportTotals;
+  /** Zone for dates written without one. */
+  zone: string;
+  now: number;
+  /** The export's date from the zip name, when known (YYYY-MM-DD). */
+  exportDate: string | null;
+  ownerUrlSetting: string | null;
+}
+
+export function bindRepositories(store: StoreContext) {
+  return {
+    people: createPersonRepository(store),
+    interactions: createInteractionRepository(store),
+    invitations: createInvitationRepository(store),
+    ownerFacts: createOwnerFactsRepository(store),
+    workspace: createWorkspaceSettingsRepository(store),
+  };
+}
+
+/** Workspace keys for derived facts (not user settings). */
+export const WORKSPACE_KEYS = {
+  ownerUrl: 'owner.url',
+  ownerName: 'owner.name',
+  newestConnectionsExport: 'connections.newest-export',
+  newestExport: 'export.newest',
+} as const;
+
+/** Remembers the newest export date seen (used by pending invitations and health). */
+export async function noteExportDate(context: FileImportContext, instant: number): Promise<void> {
+  const known = Number((await context.workspace.get(WORKSPACE_KEYS.newestExport)) ?? 0);
+  if (instant > known) await context.workspace.set(WORKSPACE_KEYS.newestExport, String(instant));
+}

@@ -1,0 +1,220 @@
+import { normalizeProfileUrl } from '../../domain/identity.js';
+import { hash53 } from '../../domain/source-key.js';
+import { normalizeName } from '../../domain/text-normalization.js';
+import type { SkipReason } from '../../domain/interaction.js';
+import type { MessageRecord } from '../../importers/linkedin/linkedin.records.js';
+import type { NewInteraction } from '../../store/interaction.repository.js';
+import { detectOwner } from './owner-detection.js';
+import { WORKSPACE_KEYS, noteExportDate, type FileImportContext } from './file-import.context.js';
+import { countSkip } from '../import.report.js';
+
+const OWNER_SAMPLE_ROWS = 5_000;
+const FLUSH_ROWS = 2_000;
+const SUMMARY_CHARS = 2_000;
+/** The same message re-exported in another era lies within ±14 hours (zone and format changes; rules.md). */
+const SAME_MESSAGE_WINDOW_MS = 14 * 3_600_000;
+
+function splitName(name: string): { firstName: string; lastName: string } {
+  const parts = name.trim().split(/\s+/);
+  return { firstName: parts[0] ?? '', lastName: parts.slice(1).join(' ') };
+}
+
+/**
+ * Messages: direction from the sender URL compared with the owner (or the 2018 Direction column);
+ * SPAM, drafts and sponsored InMail are stored flagged as skipped; group threads record their size and
+ * members. Source keys come from the logical message, never the file name.
+ */
+export async function writeMessages(
+  batches: AsyncIterable<MessageRecord[]>,
+  context: FileImportContext,
+): Promise<void> {
+  const { directory, interactions, report, totals, workspace } = context;
+  const iterator = batches[Symbol.asyncIterator]();
+  const buffered: MessageRecord[][] = [];
+  let sampled = 0;
+  while (sampled < OWNER_SAMPLE_ROWS) {
+    const next = await iterator.next();
+    if (next.done) break;
+    buffered.push(next.value);
+    sampled += next.value.length;
+  }
+
+  const profileName = (await workspace.get(WORKSPACE_KEYS.ownerName)) ?? null;
+  const configured = context.ownerUrlSetting ? normalizeProfileUrl(context.ownerUrlSetting) : null;
+  const detected = detectOwner(buffered.flat(), profileName);
+  const ownerUrl = configured ?? detected?.url ?? (await workspace.get(WORKSPACE_KEYS.ownerUrl)) ?? null;
+  if (detected && !configured) await workspace.set(WORKSPACE_KEYS.ownerUrl, detected.url);
+  if (detected?.name && !profileName) await workspace.set(WORKSPACE_KEYS.ownerName, detected.name);
+  const ownerNameKey = normalizeName(profileName ?? detected?.name ?? '');
+
+  const hadMessages = (await interactions.countBySource('linkedin')) > 0;
+  const urlCache = new Map<string, string | null>();
+  const normalizeUrl = (raw: string): string | null => {
+    let value = urlCache.get(raw);
+    if (value === undefined) urlCache.set(raw, (value = normalizeProfileUrl(raw)));
+    return value;
+  };
+  const occurrences = new Map<number, number>();
+  const conversationPeople = new Map<string, Set<number>>();
+  const conversationSize = new Map<string, number>();
+  let pending: NewInteraction[] = [];
+  let newest = 0;
+
+  async function flush(): Promise<void> {
+    if (pending.length === 0) return;
+    let rows = pending;
+    pending = [];
+    if (hadMessages) rows = await dropKnown(rows, context);
+    await interactions.insertMany(rows, context.now);
+    for (const row of rows) {
+      if (row.skippedReason) continue;
+      report.imported++;
+      totals.interactionsAdded++;
+    }
+  }
+
+  async function personFor(
+    record: MessageRecord,
+    direction: 'in' | 'out',
+    others: string[],
+  ): Promise<number | null> {
+    if (direction === 'in') {
+      const url = record.senderUrl ? normalizeUrl(record.senderUrl) : null;
+      if (url)
+        return directory.findOrCreate({ ...splitName(record.fromName), url: record.senderUrl }, 'linkedin');
+      return directory.findUniqueConnectionByName(record.fromName) ?? null;
+    }
+    if (others.length === 1 && record.recipientUrls.length > 0) {
+      const rawUrl = record.recipientUrls.find((raw) => normalizeUrl(raw) === others[0]) ?? null;
+      return directory.findOrCreate({ ...splitName(record.toNames), url: rawUrl }, 'linkedin');
+    }
+    if (others.length > 1) return null;
+    const byName = directory.findUniqueConnectionByName(record.toNames);
+    if (byName !== undefined) return byName;
+    const known = conversationPeople.get(conversationKeyOf(record));
+    return known?.size === 1 ? ([...known][0] ?? null) : null;
+  }
+
+  function conversationKeyOf(record: MessageRecord): string {
+    if (record.conversationId) return record.conversationId;
+    const counterpart = record.direction === 'out' ? record.toNames : record.fromName;
+    return `name:${normalizeName(counterpart)}`;
+  }
+
+  async function handle(record: MessageRecord): Promise<void> {
+    report.rowsRead++;
+    if (record.at > newest) newest = record.at;
+    const sender = record.senderUrl ? normalizeUrl(record.senderUrl) : null;
+    const direction: 'in' | 'out' =
+      record.direction ??
+      (sender && ownerUrl
+        ? sender === ownerUrl
+          ? 'out'
+          : 'in'
+        : normalizeName(record.fromName) === ownerNameKey
+          ? 'out'
+          : 'in');
+    const others = new Set<string>();
+    if (sender && sender !== ownerUrl) others.add(sender);
+    for (const raw of record.recipientUrls) {
+      const url = normalizeUrl(raw);
+      if (url && url !== ownerUrl) others.add(url);
+    }
+    const conversationKey = conversationKeyOf(record);
+    const groupSize = Math.max(others.size + 1, conversationSize.get(conversationKey) ?? 2);
+    conversationSize.set(conversationKey, groupSize);
+
+    let skippedReason: SkipReason | null = null;
+    if (record.folder === 'SPAM') skippedReason = 'spam';
+    else if (record.isDraft) skippedReason = 'draft';
+    else if (record.spinmail) skippedReason = 'sponsored';
+    else if (direction === 'in' && record.subject && /^linkedin member$/i.test(record.fromName) && !sender) {
+      skippedReason = 'sponsored';
+    }
+
+    // A skipped message creates no person (rules.md).
+    const personId = skippedReason ? null : await personFor(record, direction, [...others]);
+    if (skippedReason) countSkip(report, skippedReason);
+    if (personId !== null && !skippedReason) {
+      let members = conversationPeople.get(conversationKey);
+      if (!members) conversationPeople.set(conversationKey, (members = new Set()));
+      members.add(personId);
+    }
+
+    const textHash = hash53(record.text.replace(/\s+/g, ' ').trim());
+    const base = hash53(
+      'message',
+      record.conversationId ?? '',
+      sender ?? normalizeName(record.fromName),
+      record.rawDate,
+      textHash,
+    );
+    const occurrence = occurrences.get(base) ?? 0;
+    occurrences.set(base, occurrence + 1);
+    pending.push({
+      personId,
+      kind: 'message',
+      direction,
+      at: record.at,
+      channel: 'linkedin',
+      conversationKey,
+      groupSize,
+      summary: record.text.length > SUMMARY_CHARS ? `${record.text.slice(0, SUMMARY_CHARS)}…` : record.text,
+      textHash,
+      skippedReason,
+      source: 'linkedin',
+      sourceKey: occurrence === 0 ? base : hash53(base, occurrence),
+    });
+    if (pending.length >= FLUSH_ROWS) await flush();
+  }
+
+  for (const batch of buffered) for (const record of batch) await handle(record);
+  buffered.length = 0;
+  for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
+    for (const record of next.value) await handle(record);
+  }
+  await flush();
+
+  const members: Array<{ conversationKey: string; personId: number }> = [];
+  for (const [conversationKey, people] of conversationPeople) {
+    if ((conversationSize.get(conversationKey) ?? 2) <= 2) continue;
+    for (const personId of people) members.push({ conversationKey, personId });
+  }
+  await interactions.addConversationMembers(members);
+  if (newest > 0) await noteExportDate(context, newest);
+}
+
+/**
+ * Drops rows already stored: the same source key, or the same message exported in another era (same
+ * person, direction and plain-text hash within ±14 hours), keeping the more precise UTC time.
+ */
+async function dropKnown(rows: NewInteraction[], context: FileImportContext): Promise<NewInteraction[]> {
+  const { interactions, report } = context;
+  const known = await interactions.knownSourceKeys(rows.map((row) => row.sourceKey));
+  const fresh = rows.filter((row) => {
+    if (!known.has(row.sourceKey)) return true;
+    countSkip(report, 'already imported');
+    return false;
+  });
+  if (fresh.length === 0) return fresh;
+  const similar = await interactions.findByTextHashes([...new Set(fresh.map((row) => row.textHash ?? 0))]);
+  const byHash = new Map<number, typeof similar>();
+  for (const row of similar) byHash.set(row.textHash, [...(byHash.get(row.textHash) ?? []), row]);
+  const kept: NewInteraction[] = [];
+  for (const row of fresh) {
+    const match = (byHash.get(row.textHash ?? 0) ?? []).find(
+      (existing) =>
+        existing.personId === row.personId &&
+        existing.direction === row.direction &&
+        Math.abs(existing.at - row.at) <= SAME_MESSAGE_WINDOW_MS,
+    );
+    if (!match) {
+      kept.push(row);
+      continue;
+    }
+    countSkip(report, 'already imported');
+    // Whole-minute local times (2018) are less precise than second-precision UTC stamps (2021+).
+    if (row.at % 60_000 !== 0 && match.at % 60_000 === 0) await interactions.updateTime(match.id, row.at);
+  }
+  return kept;
+}

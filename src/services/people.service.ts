@@ -1,0 +1,105 @@
+import { AppError } from '../domain/errors.js';
+import { normalizeEmail, normalizeProfileUrl } from '../domain/identity.js';
+import type { Person } from '../domain/person.js';
+import { foldText, normalizeName } from '../domain/text-normalization.js';
+import { createInteractionRepository } from '../store/interaction.repository.js';
+import { createInvitationRepository } from '../store/invitation.repository.js';
+import { createPersonRepository } from '../store/person.repository.js';
+import type { StoreContext } from '../store/store.js';
+
+const MAX_CANDIDATES = 10;
+
+export function createPeopleService(store: StoreContext) {
+  const people = createPersonRepository(store);
+  const interactions = createInteractionRepository(store);
+  const invitations = createInvitationRepository(store);
+
+  /**
+   * REF is an id, a profile URL, an e-mail address or a name fragment matching one person (product.md).
+   * Several matches → `ambiguous` with up to 10 candidates; none → `not-found`.
+   */
+  async function resolveRef(ref: string): Promise<Person> {
+    const text = ref.trim();
+    if (text.length === 0)
+      throw new AppError('usage', 'a person reference is empty: give an id, profile URL, e-mail or name');
+    if (/^\d+$/.test(text)) {
+      const person = await people.findById(Number(text));
+      if (!person) throw new AppError('not-found', `no person with id ${text}`);
+      return person;
+    }
+    if (/linkedin\.com\//i.test(text) || /^https?:\/\//i.test(text)) {
+      const url = normalizeProfileUrl(text);
+      const person = url ? await people.findByIdentity('url', url) : undefined;
+      if (!person) throw new AppError('not-found', `no person with profile URL ${text}`);
+      return person;
+    }
+    if (text.includes('@')) {
+      const email = normalizeEmail(text);
+      const person = email ? await people.findByIdentity('email', email) : undefined;
+      if (!person) throw new AppError('not-found', `no person with e-mail ${text}`);
+      return person;
+    }
+    const fragment = normalizeName(text);
+    const matches = (await people.search(text, { includeArchived: true })).filter((person) =>
+      normalizeName(person.name).includes(fragment),
+    );
+    const exact = matches.filter((person) => normalizeName(person.name) === fragment);
+    const chosen = exact.length === 1 ? exact : matches;
+    if (chosen.length === 1 && chosen[0]) return chosen[0];
+    if (chosen.length === 0) throw new AppError('not-found', `no person matches "${text}"`);
+    const candidates = chosen
+      .slice(0, MAX_CANDIDATES)
+      .map((person) => ({ id: person.id, name: person.name, company: person.company }));
+    throw new AppError(
+      'ambiguous',
+      `"${text}" matches ${chosen.length} people: use an id — ${candidates.map((c) => `${c.id} ${c.name}${c.company ? ` (${c.company})` : ''}`).join('; ')}`,
+      { candidates },
+    );
+  }
+
+  return {
+    resolveRef,
+
+    async list(query: string | null): Promise<Person[]> {
+      return people.search(query);
+    },
+
+    async details(ref: string) {
+      const person = await resolveRef(ref);
+      const [identities, observations, timeline, personInvitations] = await Promise.all([
+        people.listIdentities(person.id),
+        people.listObservations(person.id),
+        interactions.timeline(person.id),
+        invitations.listForPerson(person.id),
+      ]);
+      // An accepted invitation (its counterpart is a connection) says who initiated and how we met.
+      const accepted =
+        person.connectionState === 'connected'
+          ? (personInvitations
+              .filter((invitation) => invitation.sentAt <= (person.connectedAt ?? Infinity) + 86_400_000)
+              .at(-1) ?? personInvitations.at(-1))
+          : undefined;
+      return {
+        person,
+        identities,
+        observations,
+        timeline,
+        invitations: personInvitations,
+        howMet: person.howMet ?? accepted?.message ?? null,
+        initiatedBy: accepted ? (accepted.direction === 'out' ? ('me' as const) : ('them' as const)) : null,
+      };
+    },
+
+    lastInteractionTimes(personIds: readonly number[]): Promise<Map<number, number>> {
+      return interactions.lastInteractionTimes(personIds);
+    },
+
+    matchesQuery(person: Person, query: string): boolean {
+      return foldText(`${person.name} ${person.company ?? ''} ${person.position ?? ''}`).includes(
+        foldText(query),
+      );
+    },
+  };
+}
+
+export type PeopleService = ReturnType<typeof createPeopleService>;

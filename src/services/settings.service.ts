@@ -1,0 +1,113 @@
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { AppError } from '../domain/errors.js';
+import { normalizeProfileUrl } from '../domain/identity.js';
+import { isValidTimeZone } from '../domain/time.js';
+
+/** Settings kept in the data folder (`settings.json`), readable and editable by hand. */
+interface SettingDefinition {
+  describe: string;
+  validate: (value: string) => string;
+}
+
+function positiveInteger(name: string) {
+  return (value: string) => {
+    if (!/^\d+$/.test(value) || Number(value) <= 0)
+      throw new AppError('usage', `${name} must be a whole number above 0`);
+    return value;
+  };
+}
+
+export const SETTINGS: Readonly<Record<string, SettingDefinition>> = {
+  timezone: {
+    describe: "time zone for dates written without one (default: this machine's zone)",
+    validate: (value) => {
+      if (!isValidTimeZone(value))
+        throw new AppError('usage', `"${value}" is not a time zone: use an IANA name such as Europe/Berlin`);
+      return value;
+    },
+  },
+  'owner-url': {
+    describe: 'your own LinkedIn profile URL (default: detected from your messages)',
+    validate: (value) => {
+      const normalized = normalizeProfileUrl(value);
+      if (!normalized?.startsWith('linkedin.com/in/')) {
+        throw new AppError(
+          'usage',
+          `"${value}" is not a LinkedIn profile URL: use https://www.linkedin.com/in/your-name`,
+        );
+      }
+      return value;
+    },
+  },
+  'invitation-note-limit': {
+    describe: 'characters allowed in an invitation note (default 200; 300 with Premium)',
+    validate: positiveInteger('invitation-note-limit'),
+  },
+};
+
+export function machineTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+
+export function createSettingsService(dataDir: string) {
+  const file = join(dataDir, 'settings.json');
+
+  function readAll(): Record<string, string> {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      return {};
+    }
+    try {
+      const parsed: unknown = JSON.parse(text);
+      return parsed && typeof parsed === 'object' ? (parsed as Record<string, string>) : {};
+    } catch {
+      throw new AppError('bad-input', `${file} is not valid JSON: fix it by hand or delete it to start over`);
+    }
+  }
+
+  function requireKnown(key: string): SettingDefinition {
+    const definition = SETTINGS[key];
+    if (!definition) {
+      throw new AppError(
+        'usage',
+        `unknown setting "${key}": known settings are ${Object.keys(SETTINGS).join(', ')}`,
+      );
+    }
+    return definition;
+  }
+
+  return {
+    file,
+    list(): Record<string, string> {
+      return readAll();
+    },
+    get(key: string): string | undefined {
+      requireKnown(key);
+      return readAll()[key];
+    },
+    set(key: string, value: string): void {
+      const clean = requireKnown(key).validate(value.trim());
+      const all = { ...readAll(), [key]: clean };
+      mkdirSync(dataDir, { recursive: true });
+      // Write then rename, so a crash never leaves a half-written settings file.
+      writeFileSync(`${file}.tmp`, `${JSON.stringify(all, null, 2)}\n`);
+      renameSync(`${file}.tmp`, file);
+    },
+    unset(key: string): void {
+      requireKnown(key);
+      const all = readAll();
+      delete all[key];
+      mkdirSync(dataDir, { recursive: true });
+      writeFileSync(`${file}.tmp`, `${JSON.stringify(all, null, 2)}\n`);
+      renameSync(`${file}.tmp`, file);
+    },
+    timeZone(): string {
+      return readAll().timezone ?? machineTimeZone();
+    },
+  };
+}
+
+export type SettingsService = ReturnType<typeof createSettingsService>;

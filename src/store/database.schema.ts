@@ -1,0 +1,166 @@
+/**
+ * Table types for Kysely. Instants are UTC epoch milliseconds (bigint in PostgreSQL, read back as numbers);
+ * lists (tags, needs, offers, goals) are JSON text so both dialects store them the same way.
+ */
+import type { Generated } from 'kysely';
+
+export interface PeopleTable {
+  id: Generated<number>;
+  workspace_id: string;
+  first_name: string;
+  last_name: string;
+  display_name: string;
+  name_key: string;
+  company: string | null;
+  position: string | null;
+  headline: string | null;
+  location: string | null;
+  connected_at: number | null;
+  connection_state: string; // connected | not-connected | no-longer-connected
+  last_export_at: number | null;
+  // What the user set; imports never write these.
+  circle: string | null;
+  tags: string;
+  needs: string;
+  offers: string;
+  goals: string;
+  how_met: string | null;
+  notes: string | null;
+  do_not_contact: number;
+  strength_floor: number | null;
+  strength_override: number | null;
+  archived_at: number | null;
+  // What imports found, kept beside the user's values (rules.md: the user's value wins).
+  imported_notes: string | null;
+  search_text: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface PersonIdentitiesTable {
+  workspace_id: string;
+  person_id: number;
+  kind: string; // url | email | urn | phone
+  value: string;
+  source: string;
+}
+
+export interface PersonObservationsTable {
+  workspace_id: string;
+  person_id: number;
+  field: string; // company | position
+  value: string;
+  seen_at: number;
+}
+
+export interface InteractionsTable {
+  id: Generated<number>;
+  workspace_id: string;
+  person_id: number | null;
+  kind: string;
+  direction: string; // in | out | both
+  at: number;
+  channel: string;
+  conversation_key: string | null;
+  group_size: number;
+  summary: string | null;
+  text_hash: number | null;
+  skipped_reason: string | null;
+  source: string; // import kind (linkedin) or user
+  source_key: number;
+  created_at: number;
+}
+
+export interface ConversationMembersTable {
+  workspace_id: string;
+  conversation_key: string;
+  person_id: number;
+}
+
+export interface InvitationsTable {
+  id: Generated<number>;
+  workspace_id: string;
+  person_id: number | null;
+  counterpart_name: string;
+  counterpart_url: string | null;
+  counterpart_urn: string | null;
+  direction: string; // in | out
+  sent_at: number;
+  message: string | null;
+  export_at: number | null;
+  decision: string | null;
+  decided_at: number | null;
+  source_key: number;
+  created_at: number;
+}
+
+export interface IntroductionsTable {
+  id: Generated<number>;
+  workspace_id: string;
+  person_a: number;
+  person_b: number;
+  why: string | null;
+  state: string;
+  state_at: number;
+  history: string;
+  created_at: number;
+}
+
+export interface KnownTiesTable {
+  workspace_id: string;
+  person_a: number;
+  person_b: number;
+  source: string; // thread | meeting | knows | colleague
+  strength: number;
+  evidence: string | null;
+  created_at: number;
+}
+
+export interface AgendaItemStatesTable {
+  workspace_id: string;
+  item_id: string;
+  state: string; // done | snoozed | dismissed
+  until_date: string | null;
+  at: number;
+}
+
+export interface ImportsTable {
+  id: Generated<number>;
+  workspace_id: string;
+  path: string;
+  format: string;
+  fingerprint: string;
+  imported_at: number;
+  report: string;
+}
+
+export interface OwnerFactsTable {
+  workspace_id: string;
+  kind: string; // profile | position | education | event
+  name: string;
+  detail: string | null;
+  started: string | null;
+  finished: string | null;
+  source_key: number;
+}
+
+export interface WorkspaceSettingsTable {
+  workspace_id: string;
+  key: string;
+  value: string;
+}
+
+export interface Database {
+  people: PeopleTable;
+  person_identities: PersonIdentitiesTable;
+  person_observations: PersonObservationsTable;
+  interactions: InteractionsTable;
+  conversation_members: ConversationMembersTable;
+  invitations: InvitationsTable;
+  introductions: IntroductionsTable;
+  known_ties: KnownTiesTable;
+  agenda_item_states: AgendaItemStatesTable;
+  imports: ImportsTable;
+  owner_facts: OwnerFactsTable;
+  workspace_settings: WorkspaceSettingsTable;
+}

@@ -1,0 +1,202 @@
+import type { Selectable } from 'kysely';
+import type { Direction, Interaction, InteractionKind, SkipReason } from '../domain/interaction.js';
+import type { InteractionsTable } from './database.schema.js';
+import type { StoreContext } from './store.js';
+
+export interface NewInteraction {
+  personId: number | null;
+  kind: InteractionKind;
+  direction: Direction;
+  at: number;
+  channel: string;
+  conversationKey: string | null;
+  groupSize: number;
+  summary: string | null;
+  textHash: number | null;
+  skippedReason: SkipReason | null;
+  source: string;
+  sourceKey: number;
+}
+
+// SQLite allows 32,766 bound values per statement, PostgreSQL 65,535; 13 columns × 400 rows stays well below.
+const BATCH_ROWS = 400;
+
+export function toInteraction(row: Selectable<InteractionsTable>): Interaction {
+  return {
+    id: Number(row.id),
+    personId: row.person_id === null ? null : Number(row.person_id),
+    kind: row.kind as InteractionKind,
+    direction: row.direction as Direction,
+    at: Number(row.at),
+    channel: row.channel,
+    conversationKey: row.conversation_key,
+    groupSize: row.group_size,
+    summary: row.summary,
+    skippedReason: row.skipped_reason as SkipReason | null,
+    source: row.source,
+  };
+}
+
+export function createInteractionRepository(context: StoreContext) {
+  const { db, workspaceId } = context;
+
+  return {
+    /** Inserts rows whose source key is new; returns how many were added (known keys are left as they are). */
+    async insertMany(rows: readonly NewInteraction[], now: number): Promise<number> {
+      let added = 0;
+      for (let start = 0; start < rows.length; start += BATCH_ROWS) {
+        const batch = rows.slice(start, start + BATCH_ROWS);
+        const result = await db
+          .insertInto('interactions')
+          .values(
+            batch.map((row) => ({
+              workspace_id: workspaceId,
+              person_id: row.personId,
+              kind: row.kind,
+              direction: row.direction,
+              at: row.at,
+              channel: row.channel,
+              conversation_key: row.conversationKey,
+              group_size: row.groupSize,
+              summary: row.summary,
+              text_hash: row.textHash,
+              skipped_reason: row.skippedReason,
+              source: row.source,
+              source_key: row.sourceKey,
+              created_at: now,
+            })),
+          )
+          .onConflict((conflict) => conflict.columns(['workspace_id', 'source_key']).doNothing())
+          .executeTakeFirst();
+        added += Number(result.numInsertedOrUpdatedRows ?? 0);
+      }
+      return added;
+    },
+
+    async knownSourceKeys(keys: readonly number[]): Promise<Set<number>> {
+      const found = new Set<number>();
+      for (let start = 0; start < keys.length; start += 900) {
+        const rows = await db
+          .selectFrom('interactions')
+          .select('source_key')
+          .where('workspace_id', '=', workspaceId)
+          .where('source_key', 'in', keys.slice(start, start + 900))
+          .execute();
+        for (const row of rows) found.add(Number(row.source_key));
+      }
+      return found;
+    },
+
+    /** Messages with one of these text hashes, for recognising the same message re-exported in another era. */
+    async findByTextHashes(hashes: readonly number[]) {
+      const found: Array<{
+        id: number;
+        personId: number | null;
+        direction: string;
+        at: number;
+        textHash: number;
+      }> = [];
+      for (let start = 0; start < hashes.length; start += 900) {
+        const rows = await db
+          .selectFrom('interactions')
+          .select(['id', 'person_id', 'direction', 'at', 'text_hash'])
+          .where('workspace_id', '=', workspaceId)
+          .where('text_hash', 'in', hashes.slice(start, start + 900))
+          .execute();
+        for (const row of rows) {
+          found.push({
+            id: Number(row.id),
+            personId: row.person_id === null ? null : Number(row.person_id),
+            direction: row.direction,
+            at: Number(row.at),
+            textHash: Number(row.text_hash),
+          });
+        }
+      }
+      return found;
+    },
+
+    async updateTime(id: number, at: number): Promise<void> {
+      await db
+        .updateTable('interactions')
+        .set({ at })
+        .where('workspace_id', '=', workspaceId)
+        .where('id', '=', id)
+        .execute();
+    },
+
+    async countBySource(source: string): Promise<number> {
+      const row = await db
+        .selectFrom('interactions')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('workspace_id', '=', workspaceId)
+        .where('source', '=', source)
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+
+    /** A person's timeline, newest first: their own interactions and group threads they took part in. */
+    async timeline(personId: number, limit = 200): Promise<Interaction[]> {
+      const rows = await db
+        .selectFrom('interactions')
+        .selectAll()
+        .where('workspace_id', '=', workspaceId)
+        .where((eb) =>
+          eb.or([
+            eb('person_id', '=', personId),
+            eb(
+              'conversation_key',
+              'in',
+              eb
+                .selectFrom('conversation_members')
+                .select('conversation_key')
+                .where('workspace_id', '=', workspaceId)
+                .where('person_id', '=', personId),
+            ),
+          ]),
+        )
+        .orderBy('at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(limit)
+        .execute();
+      return rows.map(toInteraction);
+    },
+
+    /** The newest counted interaction per person (skipped messages do not count). */
+    async lastInteractionTimes(personIds: readonly number[]): Promise<Map<number, number>> {
+      const result = new Map<number, number>();
+      if (personIds.length === 0) return result;
+      let query = db
+        .selectFrom('interactions')
+        .select((eb) => ['person_id', eb.fn.max('at').as('last')])
+        .where('workspace_id', '=', workspaceId)
+        .where('skipped_reason', 'is', null)
+        .where('person_id', 'is not', null)
+        .groupBy('person_id');
+      if (personIds.length <= 500) query = query.where('person_id', 'in', personIds);
+      for (const row of await query.execute()) result.set(Number(row.person_id), Number(row.last));
+      return result;
+    },
+
+    async addConversationMembers(
+      rows: ReadonlyArray<{ conversationKey: string; personId: number }>,
+    ): Promise<void> {
+      for (let start = 0; start < rows.length; start += 2000) {
+        const batch = rows.slice(start, start + 2000);
+        await db
+          .insertInto('conversation_members')
+          .values(
+            batch.map((row) => ({
+              workspace_id: workspaceId,
+              conversation_key: row.conversationKey,
+              person_id: row.personId,
+            })),
+          )
+          .onConflict((conflict) => conflict.doNothing())
+          .execute();
+      }
+    },
+  };
+}
+
+export type InteractionRepository = ReturnType<typeof createInteractionRepository>;

@@ -1,0 +1,318 @@
+import type { Selectable, Updateable } from 'kysely';
+import type { Circle, ConnectionState, Person } from '../domain/person.js';
+import type { IdentityKind } from '../domain/identity.js';
+import { foldText } from '../domain/text-normalization.js';
+import type { PeopleTable } from './database.schema.js';
+import type { StoreContext } from './store.js';
+
+export interface NewPerson {
+  firstName: string;
+  lastName: string;
+  name: string;
+  nameKey: string;
+  company: string | null;
+  position: string | null;
+  headline?: string | null;
+  connectedAt: number | null;
+  connectionState: ConnectionState;
+  lastExportAt: number | null;
+  searchText: string;
+  now: number;
+}
+
+/** Fields an import may refresh. Never the user's own fields (circle, tags, how we met, notes…). */
+export interface ImportedPersonFields {
+  firstName?: string;
+  lastName?: string;
+  name?: string;
+  nameKey?: string;
+  company?: string | null;
+  position?: string | null;
+  connectedAt?: number | null;
+  connectionState?: ConnectionState;
+  lastExportAt?: number | null;
+  importedNotes?: string | null;
+  searchText?: string;
+}
+
+/** Fields only the user sets (`tend set`, the demo overlay). */
+export interface UserPersonFields {
+  circle?: Circle | null;
+  tags?: string[];
+  needs?: string[];
+  offers?: string[];
+  goals?: string[];
+  howMet?: string | null;
+  notes?: string | null;
+  doNotContact?: boolean;
+  strengthFloor?: number | null;
+  strengthOverride?: number | null;
+  archivedAt?: number | null;
+}
+
+export interface PersonIdentityRow {
+  personId: number;
+  kind: IdentityKind;
+  value: string;
+}
+
+function parseList(value: string): string[] {
+  try {
+    const parsed: unknown = JSON.parse(value);
+    return Array.isArray(parsed) ? parsed.filter((item): item is string => typeof item === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+export function toPerson(row: Selectable<PeopleTable>): Person {
+  return {
+    id: row.id,
+    firstName: row.first_name,
+    lastName: row.last_name,
+    name: row.display_name,
+    company: row.company,
+    position: row.position,
+    headline: row.headline,
+    location: row.location,
+    connectedAt: row.connected_at,
+    connectionState: row.connection_state as ConnectionState,
+    lastExportAt: row.last_export_at,
+    circle: row.circle as Circle | null,
+    tags: parseList(row.tags),
+    needs: parseList(row.needs),
+    offers: parseList(row.offers),
+    goals: parseList(row.goals),
+    howMet: row.how_met,
+    notes: row.notes,
+    importedNotes: row.imported_notes,
+    doNotContact: row.do_not_contact === 1,
+    strengthFloor: row.strength_floor,
+    strengthOverride: row.strength_override,
+    archivedAt: row.archived_at,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (char) => `\\${char}`);
+}
+
+export function createPersonRepository(context: StoreContext) {
+  const { db, workspaceId } = context;
+  const people = () => db.selectFrom('people').selectAll().where('workspace_id', '=', workspaceId);
+
+  return {
+    async findById(id: number): Promise<Person | undefined> {
+      const row = await people().where('id', '=', id).executeTakeFirst();
+      return row ? toPerson(row) : undefined;
+    },
+
+    async findByIds(ids: readonly number[]): Promise<Person[]> {
+      if (ids.length === 0) return [];
+      const rows = await people().where('id', 'in', ids).execute();
+      return rows.map(toPerson);
+    },
+
+    async findByIdentity(kind: IdentityKind, value: string): Promise<Person | undefined> {
+      const row = await db
+        .selectFrom('person_identities')
+        .innerJoin('people', 'people.id', 'person_identities.person_id')
+        .selectAll('people')
+        .where('person_identities.workspace_id', '=', workspaceId)
+        .where('person_identities.kind', '=', kind)
+        .where('person_identities.value', '=', value)
+        .executeTakeFirst();
+      return row ? toPerson(row) : undefined;
+    },
+
+    async findByNameKey(nameKey: string): Promise<Person[]> {
+      const rows = await people().where('name_key', '=', nameKey).orderBy('id').execute();
+      return rows.map(toPerson);
+    },
+
+    /** Case- and accent-insensitive substring search over the search column; archived people excluded. */
+    async search(
+      text: string | null,
+      options: { includeArchived?: boolean; limit?: number } = {},
+    ): Promise<Person[]> {
+      let query = people();
+      if (!options.includeArchived) query = query.where('archived_at', 'is', null);
+      const needle = text ? foldText(text.trim()) : '';
+      if (needle.length > 0) query = query.where('search_text', 'like', `%${escapeLike(needle)}%`);
+      if (options.limit) query = query.limit(options.limit);
+      const rows = await query.orderBy('display_name').orderBy('id').execute();
+      return rows.map(toPerson);
+    },
+
+    async insert(person: NewPerson): Promise<number> {
+      const row = await db
+        .insertInto('people')
+        .values({
+          workspace_id: workspaceId,
+          first_name: person.firstName,
+          last_name: person.lastName,
+          display_name: person.name,
+          name_key: person.nameKey,
+          company: person.company,
+          position: person.position,
+          headline: person.headline ?? null,
+          location: null,
+          tags: '[]',
+          needs: '[]',
+          offers: '[]',
+          goals: '[]',
+          do_not_contact: 0,
+          connected_at: person.connectedAt,
+          connection_state: person.connectionState,
+          last_export_at: person.lastExportAt,
+          search_text: person.searchText,
+          created_at: person.now,
+          updated_at: person.now,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return Number(row.id);
+    },
+
+    async updateImported(id: number, fields: ImportedPersonFields, now: number): Promise<void> {
+      const values: Updateable<PeopleTable> = { updated_at: now };
+      if (fields.firstName !== undefined) values.first_name = fields.firstName;
+      if (fields.lastName !== undefined) values.last_name = fields.lastName;
+      if (fields.name !== undefined) values.display_name = fields.name;
+      if (fields.nameKey !== undefined) values.name_key = fields.nameKey;
+      if (fields.company !== undefined) values.company = fields.company;
+      if (fields.position !== undefined) values.position = fields.position;
+      if (fields.connectedAt !== undefined) values.connected_at = fields.connectedAt;
+      if (fields.connectionState !== undefined) values.connection_state = fields.connectionState;
+      if (fields.lastExportAt !== undefined) values.last_export_at = fields.lastExportAt;
+      if (fields.importedNotes !== undefined) values.imported_notes = fields.importedNotes;
+      if (fields.searchText !== undefined) values.search_text = fields.searchText;
+      await db
+        .updateTable('people')
+        .set(values)
+        .where('workspace_id', '=', workspaceId)
+        .where('id', '=', id)
+        .execute();
+    },
+
+    async updateUserFields(id: number, fields: UserPersonFields, now: number): Promise<void> {
+      const values: Updateable<PeopleTable> = { updated_at: now };
+      if (fields.circle !== undefined) values.circle = fields.circle;
+      if (fields.tags !== undefined) values.tags = JSON.stringify(fields.tags);
+      if (fields.needs !== undefined) values.needs = JSON.stringify(fields.needs);
+      if (fields.offers !== undefined) values.offers = JSON.stringify(fields.offers);
+      if (fields.goals !== undefined) values.goals = JSON.stringify(fields.goals);
+      if (fields.howMet !== undefined) values.how_met = fields.howMet;
+      if (fields.notes !== undefined) values.notes = fields.notes;
+      if (fields.doNotContact !== undefined) values.do_not_contact = fields.doNotContact ? 1 : 0;
+      if (fields.strengthFloor !== undefined) values.strength_floor = fields.strengthFloor;
+      if (fields.strengthOverride !== undefined) values.strength_override = fields.strengthOverride;
+      if (fields.archivedAt !== undefined) values.archived_at = fields.archivedAt;
+      await db
+        .updateTable('people')
+        .set(values)
+        .where('workspace_id', '=', workspaceId)
+        .where('id', '=', id)
+        .execute();
+    },
+
+    /** Adds identities that are not yet known; returns how many were new. Existing owners are kept. */
+    async addIdentities(rows: readonly PersonIdentityRow[], source: string): Promise<number> {
+      if (rows.length === 0) return 0;
+      const result = await db
+        .insertInto('person_identities')
+        .values(
+          rows.map((row) => ({
+            workspace_id: workspaceId,
+            person_id: row.personId,
+            kind: row.kind,
+            value: row.value,
+            source,
+          })),
+        )
+        .onConflict((conflict) => conflict.columns(['workspace_id', 'kind', 'value']).doNothing())
+        .executeTakeFirst();
+      return Number(result.numInsertedOrUpdatedRows ?? 0);
+    },
+
+    async listIdentities(personId: number): Promise<PersonIdentityRow[]> {
+      const rows = await db
+        .selectFrom('person_identities')
+        .select(['person_id', 'kind', 'value'])
+        .where('workspace_id', '=', workspaceId)
+        .where('person_id', '=', personId)
+        .orderBy('kind')
+        .orderBy('value')
+        .execute();
+      return rows.map((row) => ({
+        personId: Number(row.person_id),
+        kind: row.kind as IdentityKind,
+        value: row.value,
+      }));
+    },
+
+    /** Every identity of the workspace, for resolving a whole import in memory (30k people: a few MB). */
+    async loadIdentityIndex(): Promise<Map<string, number>> {
+      const rows = await db
+        .selectFrom('person_identities')
+        .select(['person_id', 'kind', 'value'])
+        .where('workspace_id', '=', workspaceId)
+        .execute();
+      return new Map(rows.map((row) => [`${row.kind}:${row.value}`, Number(row.person_id)]));
+    },
+
+    async addObservations(
+      rows: ReadonlyArray<{ personId: number; field: 'company' | 'position'; value: string; seenAt: number }>,
+    ): Promise<void> {
+      if (rows.length === 0) return;
+      await db
+        .insertInto('person_observations')
+        .values(
+          rows.map((row) => ({
+            workspace_id: workspaceId,
+            person_id: row.personId,
+            field: row.field,
+            value: row.value,
+            seen_at: row.seenAt,
+          })),
+        )
+        .onConflict((conflict) => conflict.doNothing())
+        .execute();
+    },
+
+    async listObservations(personId: number) {
+      return db
+        .selectFrom('person_observations')
+        .select(['field', 'value', 'seen_at'])
+        .where('workspace_id', '=', workspaceId)
+        .where('person_id', '=', personId)
+        .orderBy('seen_at')
+        .execute();
+    },
+
+    /** Connections not seen in an export newer than the one they were last seen in. */
+    async markNoLongerConnected(exportAt: number, now: number): Promise<number> {
+      const result = await db
+        .updateTable('people')
+        .set({ connection_state: 'no-longer-connected', updated_at: now })
+        .where('workspace_id', '=', workspaceId)
+        .where('connection_state', '=', 'connected')
+        .where('last_export_at', '<', exportAt)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows);
+    },
+
+    async count(): Promise<number> {
+      const row = await db
+        .selectFrom('people')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('workspace_id', '=', workspaceId)
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+  };
+}
+
+export type PersonRepository = ReturnType<typeof createPersonRepository>;

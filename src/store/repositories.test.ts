@@ -1,0 +1,171 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { testDatabases } from '../../test/support/test-databases.js';
+import { createImportLogRepository } from './import-log.repository.js';
+import { createInteractionRepository, type NewInteraction } from './interaction.repository.js';
+import { createInvitationRepository } from './invitation.repository.js';
+import { createKnownTieRepository } from './known-tie.repository.js';
+import { createPersonRepository, type NewPerson } from './person.repository.js';
+import { createWorkspaceSettingsRepository } from './workspace-settings.repository.js';
+import type { Store } from './store.js';
+
+const NOW = Date.UTC(2026, 10, 20, 12);
+
+function newPerson(name: string, extra: Partial<NewPerson> = {}): NewPerson {
+  const [firstName = '', lastName = ''] = name.split(' ');
+  return {
+    firstName,
+    lastName,
+    name,
+    nameKey: name.toLowerCase(),
+    company: 'Acme',
+    position: 'Engineer',
+    connectedAt: Date.UTC(2025, 0, 1),
+    connectionState: 'connected',
+    lastExportAt: null,
+    searchText: `${name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase()} acme engineer`,
+    now: NOW,
+    ...extra,
+  };
+}
+
+function message(personId: number, sourceKey: number, at: number): NewInteraction {
+  return {
+    personId,
+    kind: 'message',
+    direction: 'in',
+    at,
+    channel: 'linkedin',
+    conversationKey: 'c1',
+    groupSize: 2,
+    summary: 'hello',
+    textHash: 42,
+    skippedReason: null,
+    source: 'linkedin',
+    sourceKey,
+  };
+}
+
+for (const database of testDatabases('repositories')) {
+  describe(`repositories on ${database.name}`, () => {
+    const stores: Store[] = [];
+    const open = async () => {
+      const store = await database.open();
+      stores.push(store);
+      return store;
+    };
+    afterAll(async () => {
+      for (const store of stores) await store.close();
+      await database.cleanup();
+    });
+
+    it('stores a person and finds them by id, identity and accent-insensitive search', async () => {
+      const store = await open();
+      const people = createPersonRepository(store);
+      const id = await people.insert(newPerson('Zoë Brandt'));
+      await people.addIdentities([{ personId: id, kind: 'url', value: 'linkedin.com/in/zoë-brandt' }], 'linkedin');
+      expect((await people.findById(id))?.name).toBe('Zoë Brandt');
+      expect((await people.findByIdentity('url', 'linkedin.com/in/zoë-brandt'))?.id).toBe(id);
+      expect((await people.search('ZOE')).map((person) => person.id)).toEqual([id]);
+      expect(await people.search('nobody-like-this')).toEqual([]);
+      expect(await people.search('100%')).toEqual([]);
+    });
+
+    it('keeps user fields apart from imported fields', async () => {
+      const store = await open();
+      const people = createPersonRepository(store);
+      const id = await people.insert(newPerson('Ada Lovelace'));
+      await people.updateUserFields(id, { circle: 'close', tags: ['math'], needs: ['a loom'], howMet: 'at the salon' }, NOW);
+      await people.updateImported(id, { company: 'Engines Ltd' }, NOW);
+      const person = await people.findById(id);
+      expect(person).toMatchObject({ circle: 'close', tags: ['math'], needs: ['a loom'], howMet: 'at the salon', company: 'Engines Ltd' });
+    });
+
+    it('never gives one identity to two people', async () => {
+      const store = await open();
+      const people = createPersonRepository(store);
+      const a = await people.insert(newPerson('Ann One'));
+      const b = await people.insert(newPerson('Ann Two'));
+      expect(await people.addIdentities([{ personId: a, kind: 'email', value: 'ann@example.com' }], 'test')).toBe(1);
+      expect(await people.addIdentities([{ personId: b, kind: 'email', value: 'ann@example.com' }], 'test')).toBe(0);
+      expect((await people.findByIdentity('email', 'ann@example.com'))?.id).toBe(a);
+    });
+
+    it('inserts interactions once per source key and returns a timeline newest first', async () => {
+      const store = await open();
+      const people = createPersonRepository(store);
+      const interactions = createInteractionRepository(store);
+      const id = await people.insert(newPerson('Tim Target'));
+      const rows = [message(id, 1, Date.UTC(2026, 0, 1)), message(id, 2, Date.UTC(2026, 0, 2))];
+      expect(await interactions.insertMany(rows, NOW)).toBe(2);
+      expect(await interactions.insertMany(rows, NOW)).toBe(0);
+      expect([...(await interactions.knownSourceKeys([1, 2, 3]))].sort()).toEqual([1, 2]);
+      const timeline = await interactions.timeline(id);
+      expect(timeline.map((row) => row.at)).toEqual([Date.UTC(2026, 0, 2), Date.UTC(2026, 0, 1)]);
+      expect((await interactions.lastInteractionTimes([id])).get(id)).toBe(Date.UTC(2026, 0, 2));
+    });
+
+    it('stores 53-bit source keys exactly', async () => {
+      const store = await open();
+      const interactions = createInteractionRepository(store);
+      const big = Number.MAX_SAFE_INTEGER - 7;
+      await interactions.insertMany([{ ...message(0, big, NOW), personId: null }], NOW);
+      expect([...(await interactions.knownSourceKeys([big]))]).toEqual([big]);
+    });
+
+    it('links invitations to people who become known later', async () => {
+      const store = await open();
+      const invitations = createInvitationRepository(store);
+      const people = createPersonRepository(store);
+      await invitations.insertMany(
+        [
+          {
+            personId: null,
+            counterpartName: 'Pat Peer',
+            counterpartUrl: 'linkedin.com/in/pat',
+            counterpartUrn: null,
+            direction: 'in',
+            sentAt: NOW,
+            message: 'Hi',
+            exportAt: NOW,
+            sourceKey: 7,
+          },
+        ],
+        NOW,
+      );
+      const id = await people.insert(newPerson('Pat Peer'));
+      await people.addIdentities([{ personId: id, kind: 'url', value: 'linkedin.com/in/pat' }], 'test');
+      await invitations.linkPeople();
+      expect((await invitations.listForPerson(id)).map((row) => row.counterpartName)).toEqual(['Pat Peer']);
+    });
+
+    it('rolls back everything written in a failed transaction', async () => {
+      const store = await open();
+      await expect(
+        store.transaction(async (trx) => {
+          await createPersonRepository(trx).insert(newPerson('Half Written'));
+          throw new Error('boom');
+        }),
+      ).rejects.toThrow('boom');
+      expect(await createPersonRepository(store).count()).toBe(0);
+    });
+
+    it('keeps workspace facts, known ties and the import log', async () => {
+      const store = await open();
+      const settings = createWorkspaceSettingsRepository(store);
+      await settings.set('owner.url', 'a');
+      await settings.set('owner.url', 'b');
+      expect(await settings.get('owner.url')).toBe('b');
+      const people = createPersonRepository(store);
+      const a = await people.insert(newPerson('Kim A'));
+      const b = await people.insert(newPerson('Lee B'));
+      const ties = createKnownTieRepository(store);
+      await ties.upsert({ personA: b, personB: a, source: 'knows', strength: 0.5, evidence: 'worked together' }, NOW);
+      await ties.upsert({ personA: a, personB: b, source: 'knows', strength: 0.8, evidence: 'close friends' }, NOW);
+      expect(await ties.listFor(b)).toEqual([{ personA: a, personB: b, source: 'knows', strength: 0.8, evidence: 'close friends' }]);
+      const log = createImportLogRepository(store);
+      await log.record({ path: 'x.csv', format: 'linkedin-connections', fingerprint: 'f1', at: NOW, report: { ok: true } });
+      expect((await log.findByFingerprint('f1'))?.format).toBe('linkedin-connections');
+      expect(await log.findByFingerprint('f2')).toBeUndefined();
+    });
+  });
+}

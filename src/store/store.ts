@@ -1,0 +1,114 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
+import type { Pool, PoolConfig } from 'pg';
+import { AppError } from '../domain/errors.js';
+import type { Database } from './database.schema.js';
+import { migrateToLatest } from './migrations.js';
+import type { SqlDialect } from './sql-dialect.js';
+
+export type StoreLocation =
+  { dialect: 'sqlite'; file: string } | { dialect: 'postgres'; url: string; schema?: string };
+
+/** The handle every repository works through; `db` is the store-wide Kysely or a transaction. */
+export interface StoreContext {
+  db: Kysely<Database>;
+  dialect: SqlDialect;
+  workspaceId: string;
+}
+
+export interface Store extends StoreContext {
+  /** Runs `work` in one transaction: all of it is written or none. */
+  transaction<T>(work: (context: StoreContext) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_WORKSPACE = 'default';
+const CONNECT_TIMEOUT_MS = 5_000;
+
+export async function openStore(location: StoreLocation, workspaceId = DEFAULT_WORKSPACE): Promise<Store> {
+  const db = location.dialect === 'sqlite' ? openSqlite(location.file) : await openPostgres(location);
+  try {
+    await migrateToLatest(db as Kysely<unknown>, location.dialect, location.dialect === 'postgres' ? location.schema : undefined);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  return {
+    db,
+    dialect: location.dialect,
+    workspaceId,
+    transaction: (work) =>
+      db
+        .transaction()
+        .execute((trx: Transaction<Database>) => work({ db: trx, dialect: location.dialect, workspaceId })),
+    close: () => db.destroy(),
+  };
+}
+
+function openSqlite(file: string): Kysely<Database> {
+  let database: BetterSqlite3.Database;
+  try {
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    database = new BetterSqlite3(file);
+    database.pragma('journal_mode = WAL');
+    database.pragma('foreign_keys = ON');
+    database.pragma('busy_timeout = 5000');
+    // WAL makes NORMAL durable against application crashes; it only risks the last commit on power loss.
+    database.pragma('synchronous = NORMAL');
+  } catch (error) {
+    throw new AppError(
+      'bad-input',
+      `cannot open the database ${file}: ${(error as Error).message}; check the --data folder is writable`,
+    );
+  }
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+}
+
+async function openPostgres(location: { url: string; schema?: string }): Promise<Kysely<Database>> {
+  // Loaded on demand: the embedded default should not pay for the PostgreSQL driver at start-up.
+  const pg = (await import('pg')).default;
+  // bigint columns (instants, ids) come back as JS numbers: every value tend stores fits in 53 bits.
+  const defaultParser = pg.types.getTypeParser.bind(pg.types) as (oid: number, format?: string) => unknown;
+  const pgTypes = {
+    getTypeParser: (oid: number, format?: string): unknown =>
+      oid === 20 ? (value: string) => Number(value) : defaultParser(oid, format),
+  } as PoolConfig['types'];
+  let pool: Pool;
+  try {
+    pool = new pg.Pool({
+      connectionString: location.url,
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+      max: 4,
+      types: pgTypes,
+      ...(location.schema ? { options: `-c search_path=${location.schema}` } : {}),
+    });
+  } catch (error) {
+    throw new AppError('bad-input', `the database URL is not usable: ${(error as Error).message}`);
+  }
+  pool.on('error', () => {
+    // An idle client that loses its connection is dropped by the pool; the next query reports the problem.
+  });
+  try {
+    const client = await pool.connect();
+    if (location.schema) await client.query(`create schema if not exists "${location.schema}"`);
+    client.release();
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    throw new AppError(
+      'bad-input',
+      `cannot connect to PostgreSQL at ${redactUrl(location.url)}: ${(error as Error).message || 'connection failed'}; check --db or TEND_DATABASE_URL`,
+    );
+  }
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}
+
+function redactUrl(url: string): string {
+  return url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
+}
+
+/** Quick liveness query, used by tests and `tend doctor`-style checks. */
+export async function pingStore(store: StoreContext): Promise<void> {
+  await sql`select 1`.execute(store.db);
+}

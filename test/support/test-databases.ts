@@ -1,0 +1,64 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openStore, type Store } from '../../src/store/store.js';
+
+/**
+ * The repository suite runs on both dialects. SQLite always; PostgreSQL when TEND_TEST_DATABASE_URL is
+ * set (CI sets it and must fail when the server is unreachable). Each test file works in its own schema.
+ */
+export interface TestDatabase {
+  name: 'sqlite' | 'postgres';
+  open(): Promise<Store>;
+  cleanup(): Promise<void>;
+}
+
+const postgresUrl = process.env.TEND_TEST_DATABASE_URL;
+
+export const postgresAvailable = Boolean(postgresUrl);
+
+if (!postgresUrl && !process.env.TEND_TEST_QUIET) {
+  console.warn(
+    'PostgreSQL tests SKIPPED: set TEND_TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test to run them.',
+  );
+}
+
+let counter = 0;
+
+export function testDatabases(label: string): TestDatabase[] {
+  const databases: TestDatabase[] = [];
+  let sqliteDir: string | undefined;
+  databases.push({
+    name: 'sqlite',
+    open: () => {
+      sqliteDir ??= mkdtempSync(join(tmpdir(), 'tend-test-'));
+      return openStore({ dialect: 'sqlite', file: join(sqliteDir, `test-${counter++}.db`) });
+    },
+    cleanup: () => {
+      if (sqliteDir) rmSync(sqliteDir, { recursive: true, force: true });
+      sqliteDir = undefined;
+      return Promise.resolve();
+    },
+  });
+  if (postgresUrl) {
+    const schemas: string[] = [];
+    databases.push({
+      name: 'postgres',
+      open: () => {
+        const schema = `t_${label.replace(/[^a-z0-9]/gi, '_').toLowerCase()}_${process.pid}_${counter++}`;
+        schemas.push(schema);
+        return openStore({ dialect: 'postgres', url: postgresUrl, schema });
+      },
+      cleanup: async () => {
+        if (schemas.length === 0) return;
+        const pg = (await import('pg')).default;
+        const client = new pg.Client({ connectionString: postgresUrl, connectionTimeoutMillis: 5000 });
+        await client.connect();
+        for (const schema of schemas.splice(0))
+          await client.query(`drop schema if exists "${schema}" cascade`);
+        await client.end();
+      },
+    });
+  }
+  return databases;
+}
