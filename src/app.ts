@@ -1,5 +1,10 @@
 import type { AppConfig } from './config.js';
+import { createAgendaService } from './services/agenda.service.js';
+import { createHealthService } from './services/health.service.js';
 import { createImportService } from './services/import.service.js';
+import { createPersonEditingService } from './services/person-editing.service.js';
+import { createPruneService } from './services/prune.service.js';
+import { createRelationshipService } from './services/relationship.service.js';
 import { createPeopleService } from './services/people.service.js';
 import { createSampleNetworkService } from './services/sample-network.service.js';
 import { createSettingsService } from './services/settings.service.js';
@@ -13,13 +18,20 @@ export async function createApp(config: AppConfig) {
   const settings = createSettingsService(config.dataDir);
   const store = await openStore(config.store);
   const clock = () => config.now;
-  const imports = createImportService({ store, settings, clock, dataDir: config.dataDir });
+  const relationships = createRelationshipService({ store, settings });
+  const people = createPeopleService(store);
+  const imports = createImportService({ store, settings, clock, dataDir: config.dataDir, relationships });
   return {
     config,
     store,
     settings,
-    people: createPeopleService(store),
+    people,
     imports,
+    relationships,
+    agenda: createAgendaService({ store, relationships }),
+    editing: createPersonEditingService({ store, people, relationships, clock }),
+    prune: createPruneService({ store, people, relationships, clock }),
+    health: createHealthService({ store, relationships }),
     sample: createSampleNetworkService({ store, imports, clock }),
     close: () => store.close(),
   };

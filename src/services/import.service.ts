@@ -10,6 +10,7 @@ import {
 } from '../importers/linkedin/linkedin-format.registry.js';
 import { MALFORMED } from '../importers/linkedin/linkedin.records.js';
 import { createImportLogRepository } from '../store/import-log.repository.js';
+import { createInvitationRepository } from '../store/invitation.repository.js';
 import type { Store } from '../store/store.js';
 import {
   addTotals,
@@ -22,6 +23,7 @@ import { WORKSPACE_KEYS, bindRepositories, type FileImportContext } from './link
 import { countBytes, type HeaderInfo } from './linkedin/linkedin-file.reader.js';
 import { importLinkedInFile } from './linkedin/linkedin-file.importer.js';
 import { PeopleDirectory } from './linkedin/people-directory.js';
+import type { RelationshipService } from './relationship.service.js';
 import type { SettingsService } from './settings.service.js';
 
 /** Part of every fingerprint: raising it makes an improved importer read old files again. */
@@ -85,6 +87,7 @@ export function createImportService(deps: {
   settings: SettingsService;
   clock: () => number;
   dataDir: string;
+  relationships: RelationshipService;
 }) {
   const { store, settings, clock } = deps;
 
@@ -197,6 +200,15 @@ export function createImportService(deps: {
         }
       } finally {
         await sources.close();
+      }
+      // Keep derived links and the per-person aggregates in step with what was written (rules.md).
+      if (
+        files.some(
+          (file) => !file.failed && !file.unchanged && file.format !== 'ignored' && file.imported > 0,
+        )
+      ) {
+        await createInvitationRepository(store).linkPeople();
+        await deps.relationships.refreshAll();
       }
       const workspace = bindRepositories(store).workspace;
       const ownerUrl = settings.list()['owner-url'] ?? (await workspace.get(WORKSPACE_KEYS.ownerUrl)) ?? null;

@@ -150,6 +150,13 @@ export interface WorkspaceSettingsTable {
   value: string;
 }
 
+export interface PersonStatsTable {
+  workspace_id: string;
+  person_id: number;
+  facts: string;
+  updated_at: number;
+}
+
 export interface Database {
   people: PeopleTable;
   person_identities: PersonIdentitiesTable;
@@ -163,4 +170,5 @@ export interface Database {
   imports: ImportsTable;
   owner_facts: OwnerFactsTable;
   workspace_settings: WorkspaceSettingsTable;
+  person_stats: PersonStatsTable;
 }

@@ -2,11 +2,13 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import { AppError } from '../domain/errors.js';
 import type { SqlDialect } from './sql-dialect.js';
 import { initialSchema } from './migrations/0001-initial.migration.js';
+import { personStatsSchema } from './migrations/0002-person-stats.migration.js';
 
 /** Versioned, in order. Append only: a released migration is never edited. */
 function allMigrations(dialect: SqlDialect): Record<string, Migration> {
   return {
     '0001-initial': initialSchema(dialect),
+    '0002-person-stats': personStatsSchema(),
   };
 }
 
@@ -17,7 +19,11 @@ class StaticMigrationProvider implements MigrationProvider {
   }
 }
 
-export async function migrateToLatest(db: Kysely<unknown>, dialect: SqlDialect, schema?: string): Promise<void> {
+export async function migrateToLatest(
+  db: Kysely<unknown>,
+  dialect: SqlDialect,
+  schema?: string,
+): Promise<void> {
   const migrator = new Migrator({
     db,
     provider: new StaticMigrationProvider(allMigrations(dialect)),

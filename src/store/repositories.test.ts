@@ -62,7 +62,10 @@ for (const database of testDatabases('repositories')) {
       const store = await open();
       const people = createPersonRepository(store);
       const id = await people.insert(newPerson('Zoë Brandt'));
-      await people.addIdentities([{ personId: id, kind: 'url', value: 'linkedin.com/in/zoë-brandt' }], 'linkedin');
+      await people.addIdentities(
+        [{ personId: id, kind: 'url', value: 'linkedin.com/in/zoë-brandt' }],
+        'linkedin',
+      );
       expect((await people.findById(id))?.name).toBe('Zoë Brandt');
       expect((await people.findByIdentity('url', 'linkedin.com/in/zoë-brandt'))?.id).toBe(id);
       expect((await people.search('ZOE')).map((person) => person.id)).toEqual([id]);
@@ -74,10 +77,20 @@ for (const database of testDatabases('repositories')) {
       const store = await open();
       const people = createPersonRepository(store);
       const id = await people.insert(newPerson('Ada Lovelace'));
-      await people.updateUserFields(id, { circle: 'close', tags: ['math'], needs: ['a loom'], howMet: 'at the salon' }, NOW);
+      await people.updateUserFields(
+        id,
+        { circle: 'close', tags: ['math'], needs: ['a loom'], howMet: 'at the salon' },
+        NOW,
+      );
       await people.updateImported(id, { company: 'Engines Ltd' }, NOW);
       const person = await people.findById(id);
-      expect(person).toMatchObject({ circle: 'close', tags: ['math'], needs: ['a loom'], howMet: 'at the salon', company: 'Engines Ltd' });
+      expect(person).toMatchObject({
+        circle: 'close',
+        tags: ['math'],
+        needs: ['a loom'],
+        howMet: 'at the salon',
+        company: 'Engines Ltd',
+      });
     });
 
     it('never gives one identity to two people', async () => {
@@ -85,8 +98,12 @@ for (const database of testDatabases('repositories')) {
       const people = createPersonRepository(store);
       const a = await people.insert(newPerson('Ann One'));
       const b = await people.insert(newPerson('Ann Two'));
-      expect(await people.addIdentities([{ personId: a, kind: 'email', value: 'ann@example.com' }], 'test')).toBe(1);
-      expect(await people.addIdentities([{ personId: b, kind: 'email', value: 'ann@example.com' }], 'test')).toBe(0);
+      expect(
+        await people.addIdentities([{ personId: a, kind: 'email', value: 'ann@example.com' }], 'test'),
+      ).toBe(1);
+      expect(
+        await people.addIdentities([{ personId: b, kind: 'email', value: 'ann@example.com' }], 'test'),
+      ).toBe(0);
       expect((await people.findByIdentity('email', 'ann@example.com'))?.id).toBe(a);
     });
 
@@ -159,11 +176,25 @@ for (const database of testDatabases('repositories')) {
       const a = await people.insert(newPerson('Kim A'));
       const b = await people.insert(newPerson('Lee B'));
       const ties = createKnownTieRepository(store);
-      await ties.upsert({ personA: b, personB: a, source: 'knows', strength: 0.5, evidence: 'worked together' }, NOW);
-      await ties.upsert({ personA: a, personB: b, source: 'knows', strength: 0.8, evidence: 'close friends' }, NOW);
-      expect(await ties.listFor(b)).toEqual([{ personA: a, personB: b, source: 'knows', strength: 0.8, evidence: 'close friends' }]);
+      await ties.upsert(
+        { personA: b, personB: a, source: 'knows', strength: 0.5, evidence: 'worked together' },
+        NOW,
+      );
+      await ties.upsert(
+        { personA: a, personB: b, source: 'knows', strength: 0.8, evidence: 'close friends' },
+        NOW,
+      );
+      expect(await ties.listFor(b)).toEqual([
+        { personA: a, personB: b, source: 'knows', strength: 0.8, evidence: 'close friends' },
+      ]);
       const log = createImportLogRepository(store);
-      await log.record({ path: 'x.csv', format: 'linkedin-connections', fingerprint: 'f1', at: NOW, report: { ok: true } });
+      await log.record({
+        path: 'x.csv',
+        format: 'linkedin-connections',
+        fingerprint: 'f1',
+        at: NOW,
+        report: { ok: true },
+      });
       expect((await log.findByFingerprint('f1'))?.format).toBe('linkedin-connections');
       expect(await log.findByFingerprint('f2')).toBeUndefined();
     });

@@ -30,7 +30,11 @@ const CONNECT_TIMEOUT_MS = 5_000;
 export async function openStore(location: StoreLocation, workspaceId = DEFAULT_WORKSPACE): Promise<Store> {
   const db = location.dialect === 'sqlite' ? openSqlite(location.file) : await openPostgres(location);
   try {
-    await migrateToLatest(db as Kysely<unknown>, location.dialect, location.dialect === 'postgres' ? location.schema : undefined);
+    await migrateToLatest(
+      db as Kysely<unknown>,
+      location.dialect,
+      location.dialect === 'postgres' ? location.schema : undefined,
+    );
   } catch (error) {
     await db.destroy();
     throw error;

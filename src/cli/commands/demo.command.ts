@@ -6,15 +6,13 @@ import { createApp } from '../../app.js';
 import { resolveConfig } from '../../config.js';
 import { toLocalDate } from '../../domain/time.js';
 import { action, type Runtime } from '../command-runtime.js';
-import { formatTable, printJson, printLine, printNotice } from '../output.js';
-import { personSummary } from './people.command.js';
+import { printJson, printLine, printNotice } from '../output.js';
+import { printToday } from './agenda.command.js';
 
 export function registerDemoCommand(program: Command, runtime: Runtime): void {
   program
     .command('demo')
-    .description(
-      'import the sample network that ships with tend into a fresh folder and show what tend makes of it',
-    )
+    .description('import the sample network that ships with tend into a fresh folder and show its agenda')
     .action(
       action(runtime, async (context) => {
         // Always a fresh temporary folder on the embedded database: the demo never touches your own data.
@@ -23,50 +21,24 @@ export function registerDemoCommand(program: Command, runtime: Runtime): void {
         const app = await createApp(config);
         runtime.opened.push(app);
         app.settings.set('timezone', 'UTC');
-        const today = toLocalDate(config.now, 'UTC');
-        const report = await app.sample.load(dataDir, today);
-        const people = await app.people.list(null);
-        const last = await app.people.lastInteractionTimes(people.map((person) => person.id));
+        const report = await app.sample.load(dataDir, toLocalDate(config.now, 'UTC'));
         if (context.config.json) {
-          printJson(context.io, {
-            dataDir,
-            import: report,
-            people: people.map((person) =>
-              personSummary(person, {
-                strength: null,
-                band: null,
-                lastInteractionAt: last.get(person.id) ?? null,
-              }),
-            ),
-          });
+          const agenda = await app.agenda.today(config.now);
+          printJson(context.io, { dataDir, import: report, itemsToday: agenda.items.length });
           return;
         }
         const io = context.io;
         printLine(
           io,
-          `Sample network imported for ${report.owner.name ?? 'the sample owner'}: ${report.totals.peopleAdded} people, ${report.totals.interactionsAdded} interactions, ${report.totals.invitationsAdded} invitations.`,
+          `Sample network of ${report.owner.name ?? 'the sample owner'}: ${report.totals.peopleAdded} people, ${report.totals.interactionsAdded} interactions, ${report.totals.invitationsAdded} invitations imported.`,
         );
         printLine(io);
-        printLine(
-          io,
-          formatTable(
-            ['ID', 'NAME', 'COMPANY', 'POSITION', 'CIRCLE', 'LAST CONTACT'],
-            people.map((person) => {
-              const at = last.get(person.id);
-              return [
-                String(person.id),
-                person.name,
-                person.company ?? '',
-                person.position ?? '',
-                person.circle ?? '',
-                at ? toLocalDate(at, 'UTC') : '',
-              ];
-            }),
-          ),
-        );
+        await printToday(io, app, config.now, { json: false });
         printLine(io);
-        printNotice(io, `Explore it:  ./bin/tend --data ${dataDir} people`);
-        printNotice(io, `             ./bin/tend --data ${dataDir} show "${people[0]?.name ?? 'NAME'}"`);
+        printNotice(io, `The sample lives in ${dataDir}. Look around:`);
+        printNotice(io, `  ./bin/tend --data ${dataDir} show "Rasmus Holm"`);
+        printNotice(io, `  ./bin/tend --data ${dataDir} people`);
+        printNotice(io, `  ./bin/tend --data ${dataDir} health`);
       }),
     );
 }

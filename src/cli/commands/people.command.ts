@@ -1,15 +1,19 @@
 import type { Command } from 'commander';
 import type { Person } from '../../domain/person.js';
-import { formatInstant, toLocalDate } from '../../domain/time.js';
+import { CADENCE_DAYS, relationshipState } from '../../domain/cadence.js';
+import { addDays, calendarDaysBetween, formatInstant, toLocalDate } from '../../domain/time.js';
 import type { App } from '../../app.js';
 import { action, type Runtime } from '../command-runtime.js';
 import { formatTable, printJson, printLine } from '../output.js';
 
+interface ListingFacts {
+  strength: number | null;
+  band: string | null;
+  lastInteractionAt: number | null;
+}
+
 /** The `people --json` element of the CLI contract. */
-export function personSummary(
-  person: Person,
-  facts: { strength: number | null; band: string | null; lastInteractionAt: number | null },
-) {
+export function personSummary(person: Person, facts: ListingFacts) {
   return {
     id: person.id,
     name: person.name,
@@ -22,8 +26,41 @@ export function personSummary(
   };
 }
 
-async function lastInteractions(app: App, ids: number[]) {
-  return app.people.lastInteractionTimes(ids);
+/** Strength, band and last contact for listing, from the per-person aggregates. */
+export async function listingFacts(app: App, now: number): Promise<(person: Person) => ListingFacts> {
+  const snapshot = await app.relationships.snapshot(now);
+  return (person) => {
+    const strength = snapshot.strengths.get(person.id);
+    const last = snapshot.facts.get(person.id)?.lastInteractionAt ?? null;
+    return {
+      strength: strength?.score ?? null,
+      band: strength?.band ?? null,
+      lastInteractionAt: last !== null && last <= now ? last : null,
+    };
+  };
+}
+
+async function showPerson(app: App, ref: string, now: number) {
+  const details = await app.people.details(ref);
+  const snapshot = await app.relationships.snapshot(now);
+  const { person } = details;
+  const strength = snapshot.strengths.get(person.id);
+  const facts = snapshot.facts.get(person.id);
+  const zone = snapshot.zone;
+  const lastExchange = facts?.exchanges.filter((at) => at <= now).at(-1) ?? null;
+  const state = relationshipState({
+    circle: person.circle,
+    archived: person.archivedAt !== null,
+    daysSinceExchange: lastExchange === null ? null : calendarDaysBetween(lastExchange, now, zone),
+    daysSinceConnected:
+      person.connectedAt === null ? null : calendarDaysBetween(person.connectedAt, now, zone),
+  });
+  const cadence = person.circle ? CADENCE_DAYS[person.circle] : null;
+  const base = lastExchange ?? person.connectedAt;
+  const keepInTouchDue = cadence !== null && base !== null ? addDays(toLocalDate(base, zone), cadence) : null;
+  const timeline = details.timeline.filter((interaction) => interaction.at <= now);
+  const last = timeline.find((interaction) => !interaction.skippedReason);
+  return { details, strength, state, keepInTouchDue, timeline, last, zone };
 }
 
 export function registerPeopleCommands(program: Command, runtime: Runtime): void {
@@ -36,17 +73,8 @@ export function registerPeopleCommands(program: Command, runtime: Runtime): void
         const app = await context.app();
         const query = words.join(' ').trim() || null;
         const people = await app.people.list(query);
-        const last = await lastInteractions(
-          app,
-          people.map((person) => person.id),
-        );
-        const rows = people.map((person) =>
-          personSummary(person, {
-            strength: null,
-            band: null,
-            lastInteractionAt: last.get(person.id) ?? null,
-          }),
-        );
+        const factsOf = await listingFacts(app, context.config.now);
+        const rows = people.map((person) => personSummary(person, factsOf(person)));
         if (context.config.json) {
           printJson(context.io, rows);
           return;
@@ -60,21 +88,18 @@ export function registerPeopleCommands(program: Command, runtime: Runtime): void
           );
           return;
         }
-        const zone = app.settings.timeZone();
         printLine(
           context.io,
           formatTable(
-            ['ID', 'NAME', 'COMPANY', 'POSITION', 'LAST CONTACT'],
-            people.map((person) => {
-              const at = last.get(person.id);
-              return [
-                String(person.id),
-                person.name,
-                person.company ?? '',
-                person.position ?? '',
-                at ? toLocalDate(at, zone) : '',
-              ];
-            }),
+            ['ID', 'NAME', 'COMPANY', 'POSITION', 'STRENGTH', 'LAST CONTACT'],
+            rows.map((row) => [
+              String(row.id),
+              row.name,
+              row.company ?? '',
+              row.position ?? '',
+              row.strength === null ? '' : `${row.strength} ${row.band ?? ''}`,
+              row.lastInteractionAt ? row.lastInteractionAt.slice(0, 10) : '',
+            ]),
           ),
         );
         printLine(context.io, `${rows.length} ${rows.length === 1 ? 'person' : 'people'}`);
@@ -83,17 +108,21 @@ export function registerPeopleCommands(program: Command, runtime: Runtime): void
 
   program
     .command('show')
-    .description('one person: details, how you met, and the timeline')
+    .description('one person: strength with reasons, state, circle, due dates, how you met and the timeline')
     .argument('<ref>', 'an id, profile URL, e-mail address or a name fragment that matches one person')
     .action(
       action(runtime, async (context, ref: string) => {
         const app = await context.app();
-        const details = await app.people.details(ref);
-        const { person, identities, timeline, observations } = details;
-        const last = timeline.find((interaction) => !interaction.skippedReason);
+        const now = context.config.now;
+        const { details, strength, state, keepInTouchDue, timeline, last, zone } = await showPerson(
+          app,
+          ref,
+          now,
+        );
+        const { person, identities, observations } = details;
         const summary = personSummary(person, {
-          strength: null,
-          band: null,
+          strength: strength?.score ?? null,
+          band: strength?.band ?? null,
           lastInteractionAt: last?.at ?? null,
         });
         const emails = identities
@@ -107,6 +136,8 @@ export function registerPeopleCommands(program: Command, runtime: Runtime): void
             ...summary,
             emails,
             urls,
+            state,
+            keepInTouchDue,
             connectionState: person.connectionState,
             connectedAt: person.connectedAt === null ? null : formatInstant(person.connectedAt),
             howMet: details.howMet,
@@ -116,7 +147,12 @@ export function registerPeopleCommands(program: Command, runtime: Runtime): void
             needs: person.needs,
             offers: person.offers,
             goals: person.goals,
-            strengthReasons: [],
+            doNotContact: person.doNotContact,
+            archived: person.archivedAt !== null,
+            strengthReasons: (strength?.reasons ?? []).map(
+              (reason) =>
+                `${reason.points >= 0 ? '+' : ''}${reason.points} ${reason.component}: ${reason.text}`,
+            ),
             history: observations.map((row) => ({
               field: row.field,
               value: row.value,
@@ -135,28 +171,42 @@ export function registerPeopleCommands(program: Command, runtime: Runtime): void
           });
           return;
         }
-        const zone = app.settings.timeZone();
         const io = context.io;
         printLine(io, `${person.name}  (id ${person.id})`);
         if (person.position || person.company)
           printLine(io, `  ${[person.position, person.company].filter(Boolean).join(' at ')}`);
-        const state =
+        const connection =
           person.connectionState === 'connected'
             ? `connected${person.connectedAt ? ` since ${toLocalDate(person.connectedAt, zone)}` : ''}`
             : person.connectionState === 'no-longer-connected'
               ? 'no longer connected'
               : 'not connected';
-        printLine(
-          io,
-          `  ${state}${details.initiatedBy ? ` (${details.initiatedBy === 'me' ? 'you invited them' : 'they invited you'})` : ''}`,
-        );
+        const initiated = details.initiatedBy
+          ? ` (${details.initiatedBy === 'me' ? 'you invited them' : 'they invited you'})`
+          : '';
+        printLine(io, `  ${connection}${initiated}`);
         for (const url of urls) printLine(io, `  ${url}`);
         for (const email of emails) printLine(io, `  ${email}`);
+        if (strength) {
+          printLine(
+            io,
+            `  Strength: ${strength.score} (${strength.band}) · state: ${state}${person.circle ? ` · circle: ${person.circle}` : ''}`,
+          );
+          for (const reason of strength.reasons) {
+            printLine(
+              io,
+              `    ${reason.points >= 0 ? '+' : ''}${reason.points} ${reason.component}: ${reason.text}`,
+            );
+          }
+        }
+        if (keepInTouchDue) printLine(io, `  Keep in touch by: ${keepInTouchDue}`);
         if (details.howMet) printLine(io, `  How we met: ${details.howMet}`);
-        if (person.circle) printLine(io, `  Circle: ${person.circle}`);
         if (person.tags.length) printLine(io, `  Tags: ${person.tags.join(', ')}`);
         if (person.needs.length) printLine(io, `  Needs: ${person.needs.join('; ')}`);
         if (person.offers.length) printLine(io, `  Offers: ${person.offers.join('; ')}`);
+        if (person.goals.length) printLine(io, `  Goals: ${person.goals.join('; ')}`);
+        if (person.doNotContact) printLine(io, '  Do not contact.');
+        if (person.archivedAt !== null) printLine(io, '  Archived (tend unarchive to bring back).');
         const notes = person.notes ?? person.importedNotes;
         if (notes) printLine(io, `  Notes: ${notes}`);
         const companies = [

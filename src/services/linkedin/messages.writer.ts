@@ -132,8 +132,13 @@ export async function writeMessages(
       skippedReason = 'sponsored';
     }
 
-    // A skipped message creates no person (rules.md).
-    const personId = skippedReason ? null : await personFor(record, direction, [...others]);
+    // A skipped message creates no person (rules.md), but is linked to one already known: prune counts
+    // "messages in any folder".
+    const personId = skippedReason
+      ? sender && direction === 'in'
+        ? (directory.find([{ kind: 'url', value: sender }]) ?? null)
+        : null
+      : await personFor(record, direction, [...others]);
     if (skippedReason) countSkip(report, skippedReason);
     if (personId !== null && !skippedReason) {
       let members = conversationPeople.get(conversationKey);

@@ -1,0 +1,54 @@
+import type { Command } from 'commander';
+import { action, type Runtime } from '../command-runtime.js';
+import { printJson, printLine } from '../output.js';
+
+const percent = (value: number | null) => (value === null ? 'n/a' : `${Math.round(value * 100)}%`);
+
+export function registerHealthCommand(program: Command, runtime: Runtime): void {
+  program
+    .command('health')
+    .description('network health: depth, follow-up rate, bands, circles, give/ask balance')
+    .action(
+      action(runtime, async (context) => {
+        const app = await context.app();
+        const health = await app.health.figures(context.config.now);
+        if (context.config.json) {
+          printJson(context.io, health);
+          return;
+        }
+        const io = context.io;
+        printLine(
+          io,
+          `Connections:        ${health.connections}${health.archived ? ` (${health.archived} archived)` : ''}`,
+        );
+        printLine(io, `Conversed with:     ${health.conversed}`);
+        printLine(
+          io,
+          `Depth:              ${percent(health.depth)} of your connections have had a two-way conversation with you`,
+        );
+        printLine(
+          io,
+          `Follow-up rate:     ${percent(health.followUpRate)} of ${health.newConnections} connections of the last year got a message from you within 7 days`,
+        );
+        printLine(
+          io,
+          `Bands:              ${Object.entries(health.bands)
+            .map(([band, count]) => `${band} ${count}`)
+            .join(', ')}`,
+        );
+        printLine(
+          io,
+          `Circles:            ${
+            Object.entries(health.circles)
+              .map(([circle, count]) => `${circle} ${count}`)
+              .join(', ') || 'none set (tend set REF --circle close)'
+          }`,
+        );
+        printLine(
+          io,
+          `Give / ask:         ${health.giveAsk.given} given, ${health.giveAsk.received} received, ${health.giveAsk.introductions} introductions`,
+        );
+        printLine(io, `Pending invitations: ${health.pendingInvitations}`);
+      }),
+    );
+}

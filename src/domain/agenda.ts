@@ -1,0 +1,317 @@
+import { createHash } from 'node:crypto';
+import { CADENCE_DAYS } from './cadence.js';
+import type { Circle, ConnectionState } from './person.js';
+import type { RelationshipFacts } from './relationship-facts.js';
+import type { TieStrength } from './strength.js';
+import {
+  followUpSuggestion,
+  keepInTouchSuggestion,
+  letGoSuggestion,
+  replySuggestion,
+  reviveSuggestion,
+  triageSuggestion,
+  type SuggestionFacts,
+} from './suggestions.js';
+import { addDays, calendarDaysBetween, toLocalDate } from './time.js';
+
+/** The daily agenda (product.md capability 4; rules.md Agenda), pure: inputs and `now` in, items out. */
+
+export const AGENDA_KINDS = [
+  'reply',
+  'follow-up',
+  'let-go',
+  'keep-in-touch',
+  'revive',
+  'triage',
+  'introduce',
+] as const;
+export type AgendaKind = (typeof AGENDA_KINDS)[number];
+
+/** Precedence for one care item per person, and the order's tie-breaker. */
+const PRECEDENCE: Readonly<Record<AgendaKind, number>> = {
+  reply: 0,
+  'follow-up': 1,
+  'let-go': 2,
+  'keep-in-touch': 3,
+  revive: 4,
+  triage: 5,
+  introduce: 6,
+};
+
+export const AGENDA_RULES = {
+  followUpWithinDays: 30,
+  followUpDueDays: 3,
+  replyWithinDays: 60,
+  replyDueDays: 2,
+  letGoAfterDays: 60,
+  letGoMinDays: 2,
+  reviveAfterDays: 365,
+  reviveMinExchanges: 3,
+  triageDueDays: 7,
+  pendingWithinDays: 90,
+} as const;
+
+export interface AgendaPerson {
+  id: number;
+  name: string;
+  company: string | null;
+  position: string | null;
+  howMet: string | null;
+  needs: readonly string[];
+  offers: readonly string[];
+  goals: readonly string[];
+  circle: Circle | null;
+  connectionState: ConnectionState;
+  connectedAt: number | null;
+  doNotContact: boolean;
+  archived: boolean;
+}
+
+export interface AgendaInvitation {
+  id: number;
+  personId: number | null;
+  name: string;
+  message: string | null;
+  sentAt: number;
+  exportAt: number | null;
+  direction: 'in' | 'out';
+  counterpartConnected: boolean;
+  decision: string | null;
+}
+
+export interface ItemState {
+  state: 'done' | 'snoozed' | 'dismissed';
+  until: string | null;
+}
+
+export interface AgendaItem {
+  id: string;
+  kind: AgendaKind;
+  person: { id: number; name: string } | null;
+  /** Who the item is about, also when they are not (yet) a person in tend (an invitation's sender). */
+  subject: string;
+  due: string;
+  reason: string;
+  suggestion: string;
+  strength: number;
+  invitationId?: number;
+}
+
+export interface AgendaInput {
+  people: ReadonlyArray<{
+    person: AgendaPerson;
+    facts: RelationshipFacts | undefined;
+    strength: TieStrength;
+  }>;
+  invitations: readonly AgendaInvitation[];
+  states: ReadonlyMap<string, ItemState>;
+  now: number;
+  zone: string;
+}
+
+export interface Agenda {
+  items: AgendaItem[];
+  /** Unanswered messages from people who are neither connections nor earlier contacts (rules.md). */
+  unknownSenders: number;
+}
+
+export function agendaItemId(kind: AgendaKind, personId: number, trigger: string | number): string {
+  return createHash('sha1').update(`${kind}|${personId}|${trigger}`).digest('hex').slice(0, 12);
+}
+
+function distinctDays(instants: readonly number[], zone: string): string[] {
+  return [...new Set(instants.map((at) => toLocalDate(at, zone)))].sort();
+}
+
+/** Every care item whose rule holds for one person, before precedence and states are applied. */
+export function careItemsFor(
+  entry: { person: AgendaPerson; facts: RelationshipFacts | undefined; strength: TieStrength },
+  now: number,
+  zone: string,
+): { items: AgendaItem[]; unknownSender: boolean } {
+  const { person, strength } = entry;
+  const facts = entry.facts;
+  const today = toLocalDate(now, zone);
+  const days = (at: number) => calendarDaysBetween(at, now, zone);
+  const exchanges = (facts?.exchanges ?? []).filter((at) => at <= now);
+  const lastExchange = exchanges.at(-1) ?? null;
+  const suggestionFacts: SuggestionFacts = {
+    name: person.name,
+    company: person.company,
+    position: person.position,
+    howMet: person.howMet,
+    needs: person.needs,
+    offers: person.offers,
+    goals: person.goals,
+    lastTopic: facts?.lastTopic?.summary ?? null,
+    lastTopicDate: facts?.lastTopic ? toLocalDate(facts.lastTopic.at, zone) : null,
+    connectedOn: person.connectedAt !== null ? toLocalDate(person.connectedAt, zone) : null,
+  };
+  const items: AgendaItem[] = [];
+  const item = (
+    kind: AgendaKind,
+    trigger: string | number,
+    due: string,
+    reason: string,
+    suggestion: string,
+  ) =>
+    items.push({
+      id: agendaItemId(kind, person.id, trigger),
+      kind,
+      person: { id: person.id, name: person.name },
+      subject: person.name,
+      due,
+      reason,
+      suggestion,
+      strength: strength.score,
+    });
+
+  const isConnection = person.connectionState === 'connected';
+  const lastOneToOne = facts?.lastOneToOne ?? null;
+  let unknownSender = false;
+  if (lastOneToOne?.direction === 'in' && days(lastOneToOne.at) <= AGENDA_RULES.replyWithinDays) {
+    const knownBefore = exchanges.some((at) => at < lastOneToOne.at);
+    if (isConnection || knownBefore) {
+      const sent = toLocalDate(lastOneToOne.at, zone);
+      item(
+        'reply',
+        lastOneToOne.id,
+        addDays(sent, AGENDA_RULES.replyDueDays),
+        `${person.name} wrote on ${sent} (${days(lastOneToOne.at)} days ago) and has no answer yet`,
+        replySuggestion({ ...suggestionFacts, lastTopic: lastOneToOne.summary, lastTopicDate: sent }),
+      );
+    } else {
+      unknownSender = true;
+    }
+  }
+
+  if (isConnection && person.connectedAt !== null && person.connectedAt <= now) {
+    const sinceConnected = days(person.connectedAt);
+    const theyWrote = facts?.lastFromThem != null && facts.lastFromThem.at >= person.connectedAt;
+    const iWrote = facts?.firstFromMeAfterConnection != null && facts.firstFromMeAfterConnection <= now;
+    if (sinceConnected <= AGENDA_RULES.followUpWithinDays && !iWrote && !theyWrote) {
+      const connectedOn = toLocalDate(person.connectedAt, zone);
+      item(
+        'follow-up',
+        `connected:${person.connectedAt}`,
+        addDays(connectedOn, AGENDA_RULES.followUpDueDays),
+        `connected on ${connectedOn} (${sinceConnected} days ago) and nothing said since`,
+        followUpSuggestion(suggestionFacts),
+      );
+    }
+  }
+
+  if (facts && exchanges.length > 0) {
+    const since = facts.myMessagesSinceTheirLast.filter((at) => at <= now);
+    const writeDays = distinctDays(since, zone);
+    const first = since.length > 0 ? Math.min(...since) : null;
+    if (
+      writeDays.length >= AGENDA_RULES.letGoMinDays &&
+      first !== null &&
+      days(first) > AGENDA_RULES.letGoAfterDays
+    ) {
+      const theirLast = facts.lastFromThem ? toLocalDate(facts.lastFromThem.at, zone) : null;
+      item(
+        'let-go',
+        facts.lastFromThem?.id ?? `first:${first}`,
+        today,
+        `you wrote on ${writeDays.length} different days since ${theirLast ? `their last message on ${theirLast}` : 'you last heard from them'}, the first ${days(first)} days ago`,
+        letGoSuggestion(suggestionFacts, writeDays.length, theirLast),
+      );
+    }
+  }
+
+  const cadence = person.circle ? CADENCE_DAYS[person.circle] : null;
+  if (cadence !== null && person.circle) {
+    const base = lastExchange ?? person.connectedAt;
+    if (base !== null && days(base) >= cadence) {
+      const baseDate = toLocalDate(base, zone);
+      item(
+        'keep-in-touch',
+        `exchange:${base}`,
+        addDays(baseDate, cadence),
+        lastExchange !== null
+          ? `${person.circle} circle (every ${cadence} days): last two-way exchange on ${baseDate}, ${days(base)} days ago`
+          : `${person.circle} circle (every ${cadence} days): no two-way exchange since connecting on ${baseDate}`,
+        keepInTouchSuggestion(suggestionFacts, lastExchange !== null ? days(base) : null, person.circle),
+      );
+    }
+  }
+
+  if (
+    lastExchange !== null &&
+    exchanges.length >= AGENDA_RULES.reviveMinExchanges &&
+    days(lastExchange) > AGENDA_RULES.reviveAfterDays
+  ) {
+    const lastDate = toLocalDate(lastExchange, zone);
+    item(
+      'revive',
+      `exchange:${lastExchange}`,
+      today,
+      `${exchanges.length} two-way exchanges in the past, the last on ${lastDate} (${days(lastExchange)} days ago)`,
+      reviveSuggestion(suggestionFacts, lastDate),
+    );
+  }
+  return { items, unknownSender };
+}
+
+/** Incoming, not a connection, sent within 90 days before the export's date (rules.md, Invitations). */
+export function isPendingInvitation(invitation: AgendaInvitation, now: number, zone: string): boolean {
+  if (invitation.direction !== 'in' || invitation.counterpartConnected || invitation.sentAt > now)
+    return false;
+  const reference = Math.min(invitation.exportAt ?? now, now);
+  return calendarDaysBetween(invitation.sentAt, reference, zone) <= AGENDA_RULES.pendingWithinDays;
+}
+
+export function compareItems(a: AgendaItem, b: AgendaItem): number {
+  return (
+    a.due.localeCompare(b.due) ||
+    PRECEDENCE[a.kind] - PRECEDENCE[b.kind] ||
+    b.strength - a.strength ||
+    (a.person?.name ?? '').localeCompare(b.person?.name ?? '') ||
+    a.id.localeCompare(b.id)
+  );
+}
+
+function visible(id: string, states: ReadonlyMap<string, ItemState>, today: string): boolean {
+  const state = states.get(id);
+  if (!state) return true;
+  if (state.state === 'snoozed') return state.until !== null && state.until <= today;
+  return false;
+}
+
+export function buildAgenda(input: AgendaInput): Agenda {
+  const { now, zone, states } = input;
+  const today = toLocalDate(now, zone);
+  const items: AgendaItem[] = [];
+  let unknownSenders = 0;
+  for (const entry of input.people) {
+    if (entry.person.archived || entry.person.doNotContact) continue;
+    const care = careItemsFor(entry, now, zone);
+    if (care.unknownSender) unknownSenders++;
+    const open = care.items
+      .filter((item) => visible(item.id, states, today))
+      .sort((a, b) => PRECEDENCE[a.kind] - PRECEDENCE[b.kind]);
+    if (open[0]) items.push(open[0]);
+  }
+  const strengthOf = new Map(input.people.map((entry) => [entry.person.id, entry.strength.score]));
+  for (const invitation of input.invitations) {
+    if (!isPendingInvitation(invitation, now, zone) || invitation.decision) continue;
+    const sent = toLocalDate(invitation.sentAt, zone);
+    const id = agendaItemId('triage', invitation.personId ?? 0, `invitation:${invitation.id}`);
+    if (!visible(id, states, today)) continue;
+    items.push({
+      id,
+      kind: 'triage',
+      person: invitation.personId !== null ? { id: invitation.personId, name: invitation.name } : null,
+      subject: invitation.name,
+      due: addDays(sent, AGENDA_RULES.triageDueDays),
+      reason: `${invitation.name} invited you on ${sent}${invitation.message ? ' with a note' : ' without a note'}`,
+      suggestion: triageSuggestion(invitation.name, invitation.message, sent),
+      strength: invitation.personId !== null ? (strengthOf.get(invitation.personId) ?? 0) : 0,
+      invitationId: invitation.id,
+    });
+  }
+  items.sort(compareItems);
+  return { items, unknownSenders };
+}

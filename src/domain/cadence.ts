@@ -1,0 +1,45 @@
+import type { Circle } from './person.js';
+
+/** Keep-in-touch cadence per circle in days (rules.md: from the circle alone). */
+export const CADENCE_DAYS: Readonly<Record<Circle, number | null>> = {
+  inner: 14,
+  close: 30,
+  active: 90,
+  wide: 365,
+  none: null,
+};
+
+export type RelationshipState = 'new' | 'active' | 'overdue' | 'withering' | 'dormant' | 'archived';
+
+export interface StateInput {
+  circle: Circle | null;
+  archived: boolean;
+  /** Calendar days since the last two-way exchange, null if never. */
+  daysSinceExchange: number | null;
+  /** Calendar days since connecting, null if unknown. */
+  daysSinceConnected: number | null;
+}
+
+/**
+ * new (connected within 30 days, no exchange yet), then by cadence: overdue at 1×, withering at 2× the
+ * circle's cadence since the last two-way exchange; dormant when the last exchange is over a year ago.
+ */
+export function relationshipState(input: StateInput): RelationshipState {
+  if (input.archived) return 'archived';
+  const cadence = input.circle ? CADENCE_DAYS[input.circle] : null;
+  if (input.daysSinceExchange === null) {
+    if (input.daysSinceConnected !== null && input.daysSinceConnected <= 30) return 'new';
+    if (cadence !== null && input.daysSinceConnected !== null) {
+      if (input.daysSinceConnected >= 2 * cadence) return 'withering';
+      if (input.daysSinceConnected >= cadence) return 'overdue';
+      return 'active';
+    }
+    return 'dormant';
+  }
+  if (cadence !== null) {
+    if (input.daysSinceExchange >= 2 * cadence) return 'withering';
+    if (input.daysSinceExchange >= cadence) return 'overdue';
+    return 'active';
+  }
+  return input.daysSinceExchange > 365 ? 'dormant' : 'active';
+}

@@ -1,0 +1,188 @@
+import { DAY_MS, MODEL, decayTo, type RelationshipFacts } from './relationship-facts.js';
+import { calendarDaysBetween } from './time.js';
+
+/**
+ * Tie strength 0–100 with its band and the reasons that moved it (tie-strength.md §2, rules.md Strength and
+ * bands). Pure: `(facts, person settings, now, ego reference) → { score, band, reasons }`.
+ */
+
+export type Band = 'strong' | 'medium' | 'weak' | 'dormant' | 'none';
+
+export interface StrengthSettings {
+  floor: number | null;
+  override: number | null;
+  connectedAt: number | null;
+}
+
+export interface StrengthReason {
+  component: string;
+  points: number;
+  text: string;
+}
+
+export interface TieStrength {
+  score: number;
+  band: Band;
+  reasons: StrengthReason[];
+  /** Days since the last two-way exchange (null when there never was one). */
+  daysSinceExchange: number | null;
+}
+
+export const WEIGHTS = {
+  recency: 0.25,
+  intensity: 0.2,
+  duration: 0.15,
+  reciprocity: 0.15,
+  services: 0.1,
+  structural: 0.05,
+  channels: 0.05,
+  responsiveness: 0.05,
+} as const;
+
+const RECENCY_HALF_LIFE_DAYS = 90;
+/** One-way contact is no relationship: capped until the first two-way exchange. */
+export const ONE_WAY_CAP = 20;
+/** Ego normalisation floor (rules.md: 95th percentile over people with E > 0, floor 10). */
+export const INTENSITY_REFERENCE_FLOOR = 10;
+const DORMANT_AFTER_DAYS = 365;
+
+export function intensityAt(facts: RelationshipFacts, now: number): number {
+  return decayTo(facts.intensity, now, MODEL.intensityHalfLifeDays);
+}
+
+/** The user's own reference for intensity: the 95th percentile of E over people with E > 0, at least 10. */
+export function intensityReference(values: Iterable<number>): number {
+  const positive = [...values].filter((value) => value > 0).sort((a, b) => a - b);
+  if (positive.length === 0) return INTENSITY_REFERENCE_FLOOR;
+  const index = Math.min(positive.length - 1, Math.ceil(0.95 * positive.length) - 1);
+  return Math.max(INTENSITY_REFERENCE_FLOOR, positive[index] ?? 0);
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+function round(value: number, digits = 1): number {
+  const factor = 10 ** digits;
+  return Math.round(value * factor) / factor;
+}
+
+export function scoreTie(
+  facts: RelationshipFacts,
+  settings: StrengthSettings,
+  now: number,
+  intensityRef: number,
+  zone: string,
+): TieStrength {
+  const exchanges = facts.exchanges.filter((at) => at <= now);
+  const lastExchange = exchanges.at(-1) ?? null;
+  const daysSinceExchange =
+    lastExchange === null ? null : Math.max(0, calendarDaysBetween(lastExchange, now, zone));
+  const reasons: StrengthReason[] = [];
+  const add = (component: keyof typeof WEIGHTS, value: number, text: string) => {
+    const points = 100 * WEIGHTS[component] * Math.max(0, Math.min(1, value));
+    reasons.push({ component, points: round(points), text });
+    return points;
+  };
+
+  let raw = 0;
+  const recency = daysSinceExchange === null ? 0 : Math.pow(2, -daysSinceExchange / RECENCY_HALF_LIFE_DAYS);
+  raw += add(
+    'recency',
+    recency,
+    daysSinceExchange === null
+      ? 'no two-way exchange yet'
+      : `${plural(exchanges.length, 'two-way exchange')}, the last ${plural(daysSinceExchange, 'day')} ago`,
+  );
+
+  const intensity = intensityAt(facts, now);
+  raw += add(
+    'intensity',
+    Math.log1p(intensity) / Math.log1p(intensityRef),
+    `recent activity ${round(intensity)} against your usual ${round(intensityRef)} (half-life 180 days)`,
+  );
+
+  const startedAt = Math.min(settings.connectedAt ?? Infinity, facts.firstInteractionAt ?? Infinity);
+  const months = Number.isFinite(startedAt) ? Math.max(0, (now - startedAt) / (30.44 * DAY_MS)) : 0;
+  raw += add(
+    'duration',
+    Math.log1p(months) / Math.log(61),
+    Number.isFinite(startedAt) ? `known for ${plural(Math.floor(months), 'month')}` : 'no known start',
+  );
+
+  const mine = decayTo(facts.initiatedByMe, now, MODEL.reciprocityHalfLifeDays);
+  const theirs = decayTo(facts.initiatedByThem, now, MODEL.reciprocityHalfLifeDays);
+  const balance = mine + theirs > 0 ? 1 - Math.abs(mine - theirs) / (mine + theirs) : 0;
+  const replyRate = facts.myInitiations > 0 ? facts.myInitiationsAnswered / facts.myInitiations : 0;
+  raw += add(
+    'reciprocity',
+    0.5 * balance + 0.5 * replyRate,
+    `conversations started: you ${round(mine)}, they ${round(theirs)}; they answered ${facts.myInitiationsAnswered} of your ${facts.myInitiations} within 14 days`,
+  );
+
+  const services = decayTo(facts.services, now, MODEL.servicesHalfLifeDays);
+  raw += add(
+    'services',
+    1 - Math.exp(-services / 2),
+    `help and introductions: ${facts.helpGiven} given, ${facts.helpReceived} received, ${facts.introductions} introductions`,
+  );
+
+  raw += add(
+    'structural',
+    Math.log1p(facts.structural) / Math.log(26),
+    `${plural(facts.structural, 'of your people')} seen with them`,
+  );
+
+  const channels = Object.values(facts.channels).filter((at) => at <= now && now - at <= 365 * DAY_MS).length;
+  raw += add('channels', channels / 3, `${plural(channels, 'channel')} used in the last year`);
+
+  const responsiveness =
+    facts.latencyThemHours === null && facts.latencyMeHours === null
+      ? 0
+      : 0.5 / (1 + (facts.latencyThemHours ?? Infinity) / 24) +
+        0.5 / (1 + (facts.latencyMeHours ?? Infinity) / 24);
+  raw += add(
+    'responsiveness',
+    responsiveness,
+    facts.latencyThemHours === null
+      ? 'no replies to time yet'
+      : `they reply in ${round(facts.latencyThemHours)} h, you in ${round(facts.latencyMeHours ?? 0)} h (medians)`,
+  );
+
+  let score = Math.round(Math.max(0, Math.min(100, raw)));
+  reasons.sort((a, b) => b.points - a.points);
+  if (lastExchange === null && score > ONE_WAY_CAP) {
+    reasons.unshift({
+      component: 'gate',
+      points: ONE_WAY_CAP - score,
+      text: `only one-way contact: capped at ${ONE_WAY_CAP} (was ${score})`,
+    });
+    score = ONE_WAY_CAP;
+  }
+  if (settings.floor !== null && settings.floor > score) {
+    reasons.unshift({
+      component: 'floor',
+      points: settings.floor - score,
+      text: `your floor ${settings.floor} raises it from ${score}`,
+    });
+    score = settings.floor;
+  }
+  if (settings.override !== null) {
+    reasons.unshift({
+      component: 'override',
+      points: settings.override - score,
+      text: `your override ${settings.override} replaces ${score}`,
+    });
+    score = settings.override;
+  }
+  return { score, band: bandOf(score, daysSinceExchange), reasons, daysSinceExchange };
+}
+
+/** Band precedence (rules.md): none, then dormant, then by score. */
+export function bandOf(score: number, daysSinceExchange: number | null): Band {
+  if (daysSinceExchange === null) return 'none';
+  if (daysSinceExchange > DORMANT_AFTER_DAYS) return 'dormant';
+  if (score >= 60) return 'strong';
+  if (score >= 40) return 'medium';
+  return 'weak';
+}

@@ -1,0 +1,93 @@
+/**
+ * Concrete next steps that cite what tend knows (rules.md: at least one stored fact; two people with
+ * different facts never get the same text, which holds because every text names the person and its facts).
+ */
+
+export interface SuggestionFacts {
+  name: string;
+  company: string | null;
+  position: string | null;
+  howMet: string | null;
+  needs: readonly string[];
+  offers: readonly string[];
+  goals: readonly string[];
+  lastTopic: string | null;
+  lastTopicDate: string | null;
+  connectedOn: string | null;
+}
+
+export function firstNameOf(name: string): string {
+  return name.trim().split(/\s+/)[0] || name;
+}
+
+export function snippet(text: string | null, length = 70): string | null {
+  if (!text) return null;
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (!flat) return null;
+  return flat.length > length ? `${flat.slice(0, length - 1)}…` : flat;
+}
+
+function role(facts: SuggestionFacts): string | null {
+  if (facts.position && facts.company) return `${facts.position} at ${facts.company}`;
+  return facts.position ?? facts.company ?? null;
+}
+
+/** Follow-up: say something more, offer something, or ask for advice — whichever the facts support best. */
+export function followUpSuggestion(facts: SuggestionFacts): string {
+  const first = firstNameOf(facts.name);
+  const need = facts.needs[0];
+  if (need)
+    return `Offer help: ${first} is looking for ${need} — share a lead, an idea or someone who can help.`;
+  if (facts.howMet)
+    return `Say something more: pick up where you met (“${snippet(facts.howMet, 80)}”) and ask ${first} what they are working on now.`;
+  const work = role(facts);
+  if (work) return `Ask for advice: ask ${first} one specific question about their work as ${work}.`;
+  return `Say something more: you connected on ${facts.connectedOn ?? 'a recent day'}; tell ${first} why you wanted to connect and ask what they are working on.`;
+}
+
+export function replySuggestion(facts: SuggestionFacts): string {
+  const first = firstNameOf(facts.name);
+  const topic = snippet(facts.lastTopic);
+  return `Reply to ${first}'s message of ${facts.lastTopicDate ?? 'recently'}${topic ? `: “${topic}”` : ''}.`;
+}
+
+export function keepInTouchSuggestion(
+  facts: SuggestionFacts,
+  daysSince: number | null,
+  circle: string,
+): string {
+  const first = firstNameOf(facts.name);
+  const hook = facts.goals[0]
+    ? `how their goal "${facts.goals[0]}" is going`
+    : snippet(facts.lastTopic, 50)
+      ? `what came of “${snippet(facts.lastTopic, 50)}”`
+      : role(facts)
+        ? `how things are going as ${role(facts)}`
+        : 'what they are working on';
+  const since = daysSince === null ? 'no two-way exchange yet' : `${daysSince} days since your last exchange`;
+  return `Check in with ${first} (${circle} circle, ${since}): ask ${hook}.`;
+}
+
+export function reviveSuggestion(facts: SuggestionFacts, lastExchangeDate: string): string {
+  const first = firstNameOf(facts.name);
+  const reason = facts.offers[0]
+    ? `you could use their help with ${facts.offers[0]}`
+    : role(facts)
+      ? `they are now ${role(facts)}`
+      : snippet(facts.lastTopic, 50)
+        ? `you last talked about “${snippet(facts.lastTopic, 50)}”`
+        : 'you have not talked in over a year';
+  return `Write to ${first} with a specific reason — ${reason}; your last real exchange was on ${lastExchangeDate}.`;
+}
+
+export function letGoSuggestion(facts: SuggestionFacts, days: number, theirLastDate: string | null): string {
+  const first = firstNameOf(facts.name);
+  return `You wrote to ${first} on ${days} different days${theirLastDate ? ` since their last reply on ${theirLastDate}` : ' without a reply'}: let it rest, or send one last honest note and leave the door open.`;
+}
+
+export function triageSuggestion(name: string, message: string | null, sentOn: string): string {
+  const note = snippet(message, 60);
+  return note
+    ? `Decide on ${name}'s invitation of ${sentOn}: “${note}” (tend triage)`
+    : `Decide on ${name}'s invitation of ${sentOn}, sent without a note (tend triage)`;
+}

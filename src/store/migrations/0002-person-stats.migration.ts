@@ -1,0 +1,17 @@
+import type { Kysely } from 'kysely';
+
+/** Per-person relationship aggregates (rules.md: served from aggregates maintained when data changes). */
+export function personStatsSchema() {
+  return {
+    async up(db: Kysely<unknown>): Promise<void> {
+      await db.schema
+        .createTable('person_stats')
+        .addColumn('workspace_id', 'text', (c) => c.notNull())
+        .addColumn('person_id', 'bigint', (c) => c.notNull().references('people.id').onDelete('cascade'))
+        .addColumn('facts', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'bigint', (c) => c.notNull())
+        .addPrimaryKeyConstraint('person_stats_pk', ['workspace_id', 'person_id'])
+        .execute();
+    },
+  };
+}
