@@ -73,10 +73,28 @@ export function zonedTimeToInstant(local: WallClock, zone: string): number {
   return second;
 }
 
+// Zone offsets only change on quarter-hour boundaries, so one Intl lookup serves a whole quarter hour.
+// Agenda and strength ask for tens of thousands of local dates per command; Intl is the slow part.
+const QUARTER_HOUR_MS = 900_000;
+const offsetCache = new Map<string, Map<number, number>>();
+
+function cachedOffset(instant: number, zone: string): number {
+  let byBucket = offsetCache.get(zone);
+  if (!byBucket) offsetCache.set(zone, (byBucket = new Map()));
+  const bucket = Math.floor(instant / QUARTER_HOUR_MS);
+  let offset = byBucket.get(bucket);
+  if (offset === undefined) {
+    offset = offsetAt(bucket * QUARTER_HOUR_MS, zone);
+    if (byBucket.size > 500_000) byBucket.clear();
+    byBucket.set(bucket, offset);
+  }
+  return offset;
+}
+
 /** `YYYY-MM-DD` of an instant in `zone`. */
 export function toLocalDate(instant: number, zone: string): string {
-  const wall = wallClockAt(instant, zone);
-  return `${wall.year.toString().padStart(4, '0')}-${pad2(wall.month)}-${pad2(wall.day)}`;
+  if (zone === 'UTC' || zone === 'Etc/UTC') return new Date(instant).toISOString().slice(0, 10);
+  return new Date(instant + cachedOffset(instant, zone)).toISOString().slice(0, 10);
 }
 
 /** The instant a calendar date starts in `zone`. */
