@@ -6,7 +6,18 @@ describe('the tend command line', () => {
     const help = await runCli(['--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('Usage: tend');
-    for (const command of ['import', 'people', 'show', 'today', 'log', 'set', 'prune', 'health', 'config', 'demo']) {
+    for (const command of [
+      'import',
+      'people',
+      'show',
+      'today',
+      'log',
+      'set',
+      'prune',
+      'health',
+      'config',
+      'demo',
+    ]) {
       expect(help.stdout).toContain(command);
     }
     const version = await runCli(['--version']);
@@ -15,7 +26,22 @@ describe('the tend command line', () => {
   });
 
   it('gives help on every command', async () => {
-    for (const command of ['import', 'people', 'show', 'today', 'done', 'snooze', 'dismiss', 'log', 'set', 'prune', 'unarchive', 'health', 'config', 'demo']) {
+    for (const command of [
+      'import',
+      'people',
+      'show',
+      'today',
+      'done',
+      'snooze',
+      'dismiss',
+      'log',
+      'set',
+      'prune',
+      'unarchive',
+      'health',
+      'config',
+      'demo',
+    ]) {
       const result = await runCli([command, '--help']);
       expect(result.code, command).toBe(0);
       expect(result.stdout, command).toContain(`Usage: tend ${command}`);
@@ -62,7 +88,9 @@ describe('the tend command line', () => {
   it('keeps settings in the data folder and validates them', async () => {
     const data = tempDataDir();
     expect((await runCli(['--data', data, 'config', 'timezone', 'Europe/Berlin'])).code).toBe(0);
-    expect((await runCli(['--data', data, '--json', 'config', 'timezone'])).json()).toEqual({ timezone: 'Europe/Berlin' });
+    expect((await runCli(['--data', data, '--json', 'config', 'timezone'])).json()).toEqual({
+      timezone: 'Europe/Berlin',
+    });
     const bad = await runCli(['--data', data, 'config', 'timezone', 'Mars/Olympus']);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('not a time zone');
@@ -72,13 +100,22 @@ describe('the tend command line', () => {
 
   it('resolves REFs: not found is exit 3, several matches exit 1 with the candidates', async () => {
     const data = tempDataDir();
-    const imported = await runCli(['--data', data, '--now', '2026-01-15T09:00:00Z', 'import', 'sample/linkedin']);
+    const imported = await runCli([
+      '--data',
+      data,
+      '--now',
+      '2026-01-15T09:00:00Z',
+      'import',
+      'sample/linkedin',
+    ]);
     expect(imported.code).toBe(0);
     const missing = await runCli(['--data', data, 'show', 'Nobody Atall']);
     expect(missing.code).toBe(3);
     const missingId = await runCli(['--data', data, 'show', '999999']);
     expect(missingId.code).toBe(3);
-    const people = (await runCli(['--data', data, 'people', '--json'])).json<Array<{ id: number; name: string }>>();
+    const people = (await runCli(['--data', data, 'people', '--json'])).json<
+      Array<{ id: number; name: string }>
+    >();
     expect(people.length).toBeGreaterThan(40);
     const ambiguous = await runCli(['--data', data, 'show', 'an']);
     expect(ambiguous.code).toBe(1);
@@ -87,7 +124,10 @@ describe('the tend command line', () => {
     if (!first) throw new Error('no people');
     const byId = await runCli(['--data', data, '--json', 'show', String(first.id)]);
     expect(byId.code).toBe(0);
-    expect(byId.json<{ id: number; timeline: unknown[]; strengthReasons: string[] }>()).toMatchObject({ id: first.id, name: first.name });
+    expect(byId.json<{ id: number; timeline: unknown[]; strengthReasons: string[] }>()).toMatchObject({
+      id: first.id,
+      name: first.name,
+    });
   });
 
   it('writes only JSON to stdout with --json', async () => {

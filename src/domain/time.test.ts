@@ -2,25 +2,48 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays, calendarDaysBetween, startOfLocalDate, toLocalDate, zonedTimeToInstant } from './time.js';
 
-const ZONES = ['UTC', 'Europe/Berlin', 'America/New_York', 'Asia/Kolkata', 'Australia/Lord_Howe', 'Pacific/Chatham'];
+const ZONES = [
+  'UTC',
+  'Europe/Berlin',
+  'America/New_York',
+  'Asia/Kolkata',
+  'Australia/Lord_Howe',
+  'Pacific/Chatham',
+];
 
 function slowLocalDate(instant: number, zone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(instant));
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: zone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date(instant));
 }
 
 describe('calendar time in a zone', () => {
   it('gives the same local date as Intl for any instant and zone', () => {
     fc.assert(
-      fc.property(fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2040, 0, 1) }), fc.constantFrom(...ZONES), (instant, zone) => {
-        expect(toLocalDate(instant, zone)).toBe(slowLocalDate(instant, zone));
-      }),
+      fc.property(
+        fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2040, 0, 1) }),
+        fc.constantFrom(...ZONES),
+        (instant, zone) => {
+          expect(toLocalDate(instant, zone)).toBe(slowLocalDate(instant, zone));
+        },
+      ),
       { numRuns: 2000 },
     );
   });
 
   it('reads a wall-clock time in the zone, across daylight saving changes', () => {
-    expect(zonedTimeToInstant({ year: 2018, month: 9, day: 9, hour: 9, minute: 41, second: 0 }, 'Europe/Berlin')).toBe(Date.UTC(2018, 8, 9, 7, 41));
-    expect(zonedTimeToInstant({ year: 2026, month: 1, day: 15, hour: 9, minute: 0, second: 0 }, 'America/New_York')).toBe(Date.UTC(2026, 0, 15, 14));
+    expect(
+      zonedTimeToInstant({ year: 2018, month: 9, day: 9, hour: 9, minute: 41, second: 0 }, 'Europe/Berlin'),
+    ).toBe(Date.UTC(2018, 8, 9, 7, 41));
+    expect(
+      zonedTimeToInstant(
+        { year: 2026, month: 1, day: 15, hour: 9, minute: 0, second: 0 },
+        'America/New_York',
+      ),
+    ).toBe(Date.UTC(2026, 0, 15, 14));
     expect(startOfLocalDate('2026-03-29', 'Europe/Berlin')).toBe(Date.UTC(2026, 2, 28, 23));
   });
 

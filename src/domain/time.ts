@@ -68,8 +68,9 @@ function offsetAt(instant: number, zone: string): number {
 /** The instant at which the wall clock in `zone` reads the given local time (DST gaps resolve forward). */
 export function zonedTimeToInstant(local: WallClock, zone: string): number {
   const guess = Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute, local.second);
-  const first = guess - offsetAt(guess, zone);
-  const second = guess - offsetAt(first, zone);
+  if (zone === 'UTC' || zone === 'Etc/UTC') return guess;
+  const first = guess - cachedOffset(guess, zone);
+  const second = guess - cachedOffset(first, zone);
   return second;
 }
 
@@ -80,7 +81,7 @@ const offsetCache = new Map<string, Map<number, number>>();
 
 function cachedOffset(instant: number, zone: string): number {
   let byBucket = offsetCache.get(zone);
-  if (!byBucket) offsetCache.set(zone, (byBucket = new Map()));
+  if (!byBucket) offsetCache.set(zone, (byBucket = new Map<number, number>()));
   const bucket = Math.floor(instant / QUARTER_HOUR_MS);
   let offset = byBucket.get(bucket);
   if (offset === undefined) {
@@ -121,10 +122,6 @@ export function addDays(date: string, days: number): string {
 /** ISO 8601 UTC without milliseconds, as JSON output uses it. */
 export function formatInstant(instant: number): string {
   return new Date(instant).toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
-
-function pad2(value: number): string {
-  return value.toString().padStart(2, '0');
 }
 
 export { DAY_MS };

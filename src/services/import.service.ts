@@ -9,6 +9,7 @@ import {
   type LinkedInFormat,
 } from '../importers/linkedin/linkedin-format.registry.js';
 import { MALFORMED } from '../importers/linkedin/linkedin.records.js';
+import { createDuplicateRepository } from '../store/duplicate.repository.js';
 import { createImportLogRepository } from '../store/import-log.repository.js';
 import { createInvitationRepository } from '../store/invitation.repository.js';
 import type { Store } from '../store/store.js';
@@ -208,6 +209,7 @@ export function createImportService(deps: {
         )
       ) {
         await createInvitationRepository(store).linkPeople();
+        await createDuplicateRepository(store).proposeSameNames(clock());
         await deps.relationships.refreshAll();
       }
       const workspace = bindRepositories(store).workspace;

@@ -2,6 +2,7 @@ import { AppError } from '../domain/errors.js';
 import { normalizeEmail, normalizeProfileUrl } from '../domain/identity.js';
 import type { Person } from '../domain/person.js';
 import { foldText, normalizeName } from '../domain/text-normalization.js';
+import { createDuplicateRepository } from '../store/duplicate.repository.js';
 import { createInteractionRepository } from '../store/interaction.repository.js';
 import { createInvitationRepository } from '../store/invitation.repository.js';
 import { createPersonRepository } from '../store/person.repository.js';
@@ -13,6 +14,7 @@ export function createPeopleService(store: StoreContext) {
   const people = createPersonRepository(store);
   const interactions = createInteractionRepository(store);
   const invitations = createInvitationRepository(store);
+  const duplicates = createDuplicateRepository(store);
 
   /**
    * REF is an id, a profile URL, an e-mail address or a name fragment matching one person (product.md).
@@ -66,11 +68,12 @@ export function createPeopleService(store: StoreContext) {
 
     async details(ref: string) {
       const person = await resolveRef(ref);
-      const [identities, observations, timeline, personInvitations] = await Promise.all([
+      const [identities, observations, timeline, personInvitations, possibleDuplicates] = await Promise.all([
         people.listIdentities(person.id),
         people.listObservations(person.id),
         interactions.timeline(person.id),
         invitations.listForPerson(person.id),
+        duplicates.openFor(person.id),
       ]);
       // An accepted invitation (its counterpart is a connection) says who initiated and how we met.
       const accepted =
@@ -85,6 +88,7 @@ export function createPeopleService(store: StoreContext) {
         observations,
         timeline,
         invitations: personInvitations,
+        possibleDuplicates,
         howMet: person.howMet ?? accepted?.message ?? null,
         initiatedBy: accepted ? (accepted.direction === 'out' ? ('me' as const) : ('them' as const)) : null,
       };

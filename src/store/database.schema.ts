@@ -157,6 +157,15 @@ export interface PersonStatsTable {
   updated_at: number;
 }
 
+export interface DuplicateProposalsTable {
+  workspace_id: string;
+  person_a: number;
+  person_b: number;
+  reason: string;
+  state: string; // open | merged | dismissed
+  created_at: number;
+}
+
 export interface Database {
   people: PeopleTable;
   person_identities: PersonIdentitiesTable;
@@ -171,4 +180,5 @@ export interface Database {
   owner_facts: OwnerFactsTable;
   workspace_settings: WorkspaceSettingsTable;
   person_stats: PersonStatsTable;
+  duplicate_proposals: DuplicateProposalsTable;
 }

@@ -1,6 +1,8 @@
 import type { Selectable } from 'kysely';
 import type { Direction, Interaction, InteractionKind, SkipReason } from '../domain/interaction.js';
 import type { InteractionsTable } from './database.schema.js';
+import { createInteractionIndexes, dropInteractionIndexes } from './interaction-indexes.js';
+import { prepared } from './sqlite-statements.js';
 import type { StoreContext } from './store.js';
 
 export interface NewInteraction {
@@ -44,6 +46,33 @@ export function createInteractionRepository(context: StoreContext) {
     /** Inserts rows whose source key is new; returns how many were added (known keys are left as they are). */
     async insertMany(rows: readonly NewInteraction[], now: number): Promise<number> {
       let added = 0;
+      if (context.sqlite) {
+        const statement = prepared(
+          context.sqlite,
+          `insert into interactions (workspace_id, person_id, kind, direction, at, channel, conversation_key, group_size,
+             summary, text_hash, skipped_reason, source, source_key, created_at)
+           values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing`,
+        );
+        for (const row of rows) {
+          added += statement.run(
+            workspaceId,
+            row.personId,
+            row.kind,
+            row.direction,
+            row.at,
+            row.channel,
+            row.conversationKey,
+            row.groupSize,
+            row.summary,
+            row.textHash,
+            row.skippedReason,
+            row.source,
+            row.sourceKey,
+            now,
+          ).changes;
+        }
+        return added;
+      }
       for (let start = 0; start < rows.length; start += BATCH_ROWS) {
         const batch = rows.slice(start, start + BATCH_ROWS);
         const result = await db
@@ -87,33 +116,23 @@ export function createInteractionRepository(context: StoreContext) {
       return found;
     },
 
-    /** Messages with one of these text hashes, for recognising the same message re-exported in another era. */
-    async findByTextHashes(hashes: readonly number[]) {
-      const found: Array<{
-        id: number;
-        personId: number | null;
-        direction: string;
-        at: number;
-        textHash: number;
-      }> = [];
-      for (let start = 0; start < hashes.length; start += 900) {
-        const rows = await db
-          .selectFrom('interactions')
-          .select(['id', 'person_id', 'direction', 'at', 'text_hash'])
-          .where('workspace_id', '=', workspaceId)
-          .where('text_hash', 'in', hashes.slice(start, start + 900))
-          .execute();
-        for (const row of rows) {
-          found.push({
-            id: Number(row.id),
-            personId: row.person_id === null ? null : Number(row.person_id),
-            direction: row.direction,
-            at: Number(row.at),
-            textHash: Number(row.text_hash),
-          });
-        }
-      }
-      return found;
+    /** Messages of the same person and direction within a time window, for recognising re-exported ones. */
+    async findNear(personId: number | null, direction: string, from: number, to: number) {
+      let query = db
+        .selectFrom('interactions')
+        .select(['id', 'at', 'text_hash'])
+        .where('workspace_id', '=', workspaceId)
+        .where('direction', '=', direction)
+        .where('at', '>=', from)
+        .where('at', '<=', to);
+      query =
+        personId === null ? query.where('person_id', 'is', null) : query.where('person_id', '=', personId);
+      const rows = await query.execute();
+      return rows.map((row) => ({
+        id: Number(row.id),
+        at: Number(row.at),
+        textHash: row.text_hash === null ? null : Number(row.text_hash),
+      }));
     },
 
     async updateTime(id: number, at: number): Promise<void> {
@@ -125,14 +144,28 @@ export function createInteractionRepository(context: StoreContext) {
         .execute();
     },
 
-    async countBySource(source: string): Promise<number> {
+    /** Whether no workspace has any interaction: then indexes can be built after a bulk insert. */
+    async tableIsEmpty(): Promise<boolean> {
+      const row = await db.selectFrom('interactions').select('id').limit(1).executeTakeFirst();
+      return row === undefined;
+    },
+
+    /** Drops the interaction indexes until `restore()`; only for an empty table (see interaction-indexes.ts). */
+    async suspendIndexes(): Promise<{ restore(): Promise<void> }> {
+      // PostgreSQL's ON CONFLICT needs the unique index to exist; SQLite's plain DO NOTHING does not.
+      const dropped = await dropInteractionIndexes(context, context.dialect === 'sqlite');
+      return { restore: () => createInteractionIndexes(context, dropped) };
+    },
+
+    /** Whether the workspace has any interaction at all (a first import can take the bulk path). */
+    async isEmpty(): Promise<boolean> {
       const row = await db
         .selectFrom('interactions')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .select('id')
         .where('workspace_id', '=', workspaceId)
-        .where('source', '=', source)
-        .executeTakeFirstOrThrow();
-      return Number(row.n);
+        .limit(1)
+        .executeTakeFirst();
+      return row === undefined;
     },
 
     /** A person's timeline, newest first: their own interactions and group threads they took part in. */
@@ -144,15 +177,18 @@ export function createInteractionRepository(context: StoreContext) {
         .where((eb) =>
           eb.or([
             eb('person_id', '=', personId),
-            eb(
-              'conversation_key',
-              'in',
-              eb
-                .selectFrom('conversation_members')
-                .select('conversation_key')
-                .where('workspace_id', '=', workspaceId)
-                .where('person_id', '=', personId),
-            ),
+            eb.and([
+              eb('group_size', '>', 2),
+              eb(
+                'conversation_key',
+                'in',
+                eb
+                  .selectFrom('conversation_members')
+                  .select('conversation_key')
+                  .where('workspace_id', '=', workspaceId)
+                  .where('person_id', '=', personId),
+              ),
+            ]),
           ]),
         )
         .orderBy('at', 'desc')

@@ -3,12 +3,14 @@ import { AppError } from '../domain/errors.js';
 import type { SqlDialect } from './sql-dialect.js';
 import { initialSchema } from './migrations/0001-initial.migration.js';
 import { personStatsSchema } from './migrations/0002-person-stats.migration.js';
+import { duplicateProposalsSchema } from './migrations/0003-duplicate-proposals.migration.js';
 
 /** Versioned, in order. Append only: a released migration is never edited. */
 function allMigrations(dialect: SqlDialect): Record<string, Migration> {
   return {
     '0001-initial': initialSchema(dialect),
     '0002-person-stats': personStatsSchema(),
+    '0003-duplicate-proposals': duplicateProposalsSchema(),
   };
 }
 

@@ -3,6 +3,7 @@ import type { Circle, ConnectionState, Person } from '../domain/person.js';
 import type { IdentityKind } from '../domain/identity.js';
 import { foldText } from '../domain/text-normalization.js';
 import type { PeopleTable } from './database.schema.js';
+import { prepared } from './sqlite-statements.js';
 import type { StoreContext } from './store.js';
 
 export interface NewPerson {
@@ -127,6 +128,20 @@ export function createPersonRepository(context: StoreContext) {
       return row ? toPerson(row) : undefined;
     },
 
+    /** Names and connection states of everyone, for resolving an import in memory. */
+    async listNames(): Promise<Array<{ id: number; name: string; connectionState: ConnectionState }>> {
+      const rows = await db
+        .selectFrom('people')
+        .select(['id', 'display_name', 'connection_state'])
+        .where('workspace_id', '=', workspaceId)
+        .execute();
+      return rows.map((row) => ({
+        id: Number(row.id),
+        name: row.display_name,
+        connectionState: row.connection_state as ConnectionState,
+      }));
+    },
+
     async findByNameKey(nameKey: string): Promise<Person[]> {
       const rows = await people().where('name_key', '=', nameKey).orderBy('id').execute();
       return rows.map(toPerson);
@@ -147,6 +162,31 @@ export function createPersonRepository(context: StoreContext) {
     },
 
     async insert(person: NewPerson): Promise<number> {
+      if (context.sqlite) {
+        const result = prepared(
+          context.sqlite,
+          `insert into people (workspace_id, first_name, last_name, display_name, name_key, company, position, headline,
+             location, connected_at, connection_state, last_export_at, tags, needs, offers, goals, do_not_contact,
+             search_text, created_at, updated_at)
+           values (?, ?, ?, ?, ?, ?, ?, ?, null, ?, ?, ?, '[]', '[]', '[]', '[]', 0, ?, ?, ?)`,
+        ).run(
+          workspaceId,
+          person.firstName,
+          person.lastName,
+          person.name,
+          person.nameKey,
+          person.company,
+          person.position,
+          person.headline ?? null,
+          person.connectedAt,
+          person.connectionState,
+          person.lastExportAt,
+          person.searchText,
+          person.now,
+          person.now,
+        );
+        return Number(result.lastInsertRowid);
+      }
       const row = await db
         .insertInto('people')
         .values({
@@ -221,6 +261,16 @@ export function createPersonRepository(context: StoreContext) {
     /** Adds identities that are not yet known; returns how many were new. Existing owners are kept. */
     async addIdentities(rows: readonly PersonIdentityRow[], source: string): Promise<number> {
       if (rows.length === 0) return 0;
+      if (context.sqlite) {
+        const statement = prepared(
+          context.sqlite,
+          'insert into person_identities (workspace_id, person_id, kind, value, source) values (?, ?, ?, ?, ?) on conflict do nothing',
+        );
+        let added = 0;
+        for (const row of rows)
+          added += statement.run(workspaceId, row.personId, row.kind, row.value, source).changes;
+        return added;
+      }
       const result = await db
         .insertInto('person_identities')
         .values(
@@ -266,20 +316,30 @@ export function createPersonRepository(context: StoreContext) {
     async addObservations(
       rows: ReadonlyArray<{ personId: number; field: 'company' | 'position'; value: string; seenAt: number }>,
     ): Promise<void> {
-      if (rows.length === 0) return;
-      await db
-        .insertInto('person_observations')
-        .values(
-          rows.map((row) => ({
-            workspace_id: workspaceId,
-            person_id: row.personId,
-            field: row.field,
-            value: row.value,
-            seen_at: row.seenAt,
-          })),
-        )
-        .onConflict((conflict) => conflict.doNothing())
-        .execute();
+      if (context.sqlite) {
+        const statement = prepared(
+          context.sqlite,
+          'insert into person_observations (workspace_id, person_id, field, value, seen_at) values (?, ?, ?, ?, ?) on conflict do nothing',
+        );
+        for (const row of rows) statement.run(workspaceId, row.personId, row.field, row.value, row.seenAt);
+        return;
+      }
+      // 5 values a row: 1,000 rows stay far below the bound values a statement may have.
+      for (let start = 0; start < rows.length; start += 1000) {
+        await db
+          .insertInto('person_observations')
+          .values(
+            rows.slice(start, start + 1000).map((row) => ({
+              workspace_id: workspaceId,
+              person_id: row.personId,
+              field: row.field,
+              value: row.value,
+              seen_at: row.seenAt,
+            })),
+          )
+          .onConflict((conflict) => conflict.doNothing())
+          .execute();
+      }
     },
 
     async listObservations(personId: number) {

@@ -1,5 +1,6 @@
 import type { EngineInteraction, RelationshipFacts } from '../domain/relationship-facts.js';
 import type { Direction, InteractionKind } from '../domain/interaction.js';
+import { prepared } from './sqlite-statements.js';
 import type { StoreContext } from './store.js';
 
 /**
@@ -48,6 +49,30 @@ export function createRelationshipRepository(context: StoreContext) {
 
   return {
     async allInteractions(): Promise<EngineInteraction[]> {
+      if (context.sqlite) {
+        // A million rows: arrays from a prepared statement, not Kysely row objects (≈3× faster, less garbage).
+        const statement = prepared(
+          context.sqlite,
+          `select id, person_id, kind, direction, at, channel, conversation_key, group_size, skipped_reason
+             from interactions where workspace_id = ?`,
+        ).raw(true);
+        const result: EngineInteraction[] = [];
+        for (const row of statement.iterate(workspaceId) as Iterable<unknown[]>) {
+          result.push({
+            id: row[0] as number,
+            personId: row[1] as number | null,
+            kind: row[2] as InteractionKind,
+            direction: row[3] as Direction,
+            at: row[4] as number,
+            channel: row[5] as string,
+            conversationKey: row[6] as string | null,
+            groupSize: row[7] as number,
+            summary: null,
+            skipped: row[8] !== null,
+          });
+        }
+        return result;
+      }
       const rows = await db
         .selectFrom('interactions')
         .select(columns)
@@ -65,15 +90,18 @@ export function createRelationshipRepository(context: StoreContext) {
         .where((eb) =>
           eb.or([
             eb('person_id', '=', personId),
-            eb(
-              'conversation_key',
-              'in',
-              eb
-                .selectFrom('conversation_members')
-                .select('conversation_key')
-                .where('workspace_id', '=', workspaceId)
-                .where('person_id', '=', personId),
-            ),
+            eb.and([
+              eb('group_size', '>', 2),
+              eb(
+                'conversation_key',
+                'in',
+                eb
+                  .selectFrom('conversation_members')
+                  .select('conversation_key')
+                  .where('workspace_id', '=', workspaceId)
+                  .where('person_id', '=', personId),
+              ),
+            ]),
           ]),
         )
         .execute();
@@ -86,7 +114,7 @@ export function createRelationshipRepository(context: StoreContext) {
         const rows = await db
           .selectFrom('interactions')
           .select(['id', 'summary'])
-          .where('workspace_id', '=', workspaceId)
+          // By primary key alone: with workspace_id the planner may pick a workspace-prefixed index and scan.
           .where('id', 'in', ids.slice(start, start + 900))
           .execute();
         for (const row of rows) result.set(Number(row.id), row.summary);

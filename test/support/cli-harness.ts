@@ -11,7 +11,10 @@ export interface CliResult {
 }
 
 /** Runs the CLI in-process, as a user would from the shell, with its own output captured. */
-export async function runCli(argv: readonly string[], env: Record<string, string | undefined> = {}): Promise<CliResult> {
+export async function runCli(
+  argv: readonly string[],
+  env: Record<string, string | undefined> = {},
+): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
   const code = await run(argv, {

@@ -149,6 +149,11 @@ export function registerPeopleCommands(program: Command, runtime: Runtime): void
             goals: person.goals,
             doNotContact: person.doNotContact,
             archived: person.archivedAt !== null,
+            possibleDuplicates: details.possibleDuplicates.map((d) => ({
+              id: d.otherId,
+              name: d.otherName,
+              reason: d.reason,
+            })),
             strengthReasons: (strength?.reasons ?? []).map(
               (reason) =>
                 `${reason.points >= 0 ? '+' : ''}${reason.points} ${reason.component}: ${reason.text}`,
@@ -207,6 +212,12 @@ export function registerPeopleCommands(program: Command, runtime: Runtime): void
         if (person.goals.length) printLine(io, `  Goals: ${person.goals.join('; ')}`);
         if (person.doNotContact) printLine(io, '  Do not contact.');
         if (person.archivedAt !== null) printLine(io, '  Archived (tend unarchive to bring back).');
+        for (const duplicate of details.possibleDuplicates) {
+          printLine(
+            io,
+            `  Possibly the same person as ${duplicate.otherName} (id ${duplicate.otherId}): ${duplicate.reason}`,
+          );
+        }
         const notes = person.notes ?? person.importedNotes;
         if (notes) printLine(io, `  Notes: ${notes}`);
         const companies = [

@@ -7,8 +7,7 @@ import { formatTable, printJson, printLine } from '../output.js';
 async function readStdinRefs(io: CliIo): Promise<string[]> {
   if (!io.stdin || io.stdin.isTTY) return [];
   let text = '';
-  for await (const chunk of io.stdin)
-    text += typeof chunk === 'string' ? chunk : (chunk).toString('utf8');
+  for await (const chunk of io.stdin) text += typeof chunk === 'string' ? chunk : chunk.toString('utf8');
   return text
     .split(/\r?\n/)
     .map((line) => line.trim())

@@ -52,14 +52,22 @@ export function decodeEntities(text: string): string {
   });
 }
 
+const TAG = /<\s*(\/?)\s*([a-z0-9]*)[^>]*>/gi;
+const BLOCK_END = new Set(['p', 'div', 'li', 'ul', 'ol', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+
+/** One pass over the tags (this runs for every imported message): line breaks where blocks end, bullets for items. */
+function replaceTag(_whole: string, closing: string, name: string): string {
+  const tag = name.toLowerCase();
+  if (tag === 'br') return '\n';
+  if (!closing && tag === 'li') return '\n• ';
+  return closing && BLOCK_END.has(tag) ? '\n' : '';
+}
+
 export function htmlToText(content: string): string {
   if (!content.includes('<')) return decodeEntities(content).trim();
-  const text = content
-    .replace(/<\s*br\s*\/?>/gi, '\n')
-    .replace(/<\s*li[^>]*>/gi, '\n• ')
-    .replace(/<\/\s*(p|div|li|ul|ol|h[1-6])\s*>/gi, '\n')
-    .replace(/<[^>]*>/g, '');
-  return decodeEntities(text)
+  const text = decodeEntities(content.replace(TAG, replaceTag));
+  if (!/[ \t\u00a0]{2}|\n[ \t]|[ \t]\n|\n\n\n|\u00a0/.test(text)) return text.trim();
+  return text
     .replace(/[ \t\u00a0]+/g, ' ')
     .replace(/ *\n */g, '\n')
     .replace(/\n{3,}/g, '\n\n')

@@ -47,7 +47,9 @@ export async function writeMessages(
   if (detected?.name && !profileName) await workspace.set(WORKSPACE_KEYS.ownerName, detected.name);
   const ownerNameKey = normalizeName(profileName ?? detected?.name ?? '');
 
-  const hadMessages = (await interactions.countBySource('linkedin')) > 0;
+  const hadMessages = !(await interactions.isEmpty());
+  // A first import into an empty table builds the indexes after the rows are in (store/interaction-indexes.ts).
+  const suspended = (await interactions.tableIsEmpty()) ? await interactions.suspendIndexes() : null;
   const urlCache = new Map<string, string | null>();
   const normalizeUrl = (raw: string): string | null => {
     let value = urlCache.get(raw);
@@ -73,20 +75,28 @@ export async function writeMessages(
     }
   }
 
-  async function personFor(
+  /** Known people resolve synchronously; only a new person costs a database round trip (a promise). */
+  function personByUrl(url: string, rawUrl: string | null, name: string): number | Promise<number> {
+    return (
+      directory.find([{ kind: 'url', value: url }]) ??
+      directory.create({ ...splitName(name), url: rawUrl }, 'linkedin')
+    );
+  }
+
+  function personFor(
     record: MessageRecord,
     direction: 'in' | 'out',
     others: string[],
-  ): Promise<number | null> {
+  ): number | null | Promise<number> {
     if (direction === 'in') {
       const url = record.senderUrl ? normalizeUrl(record.senderUrl) : null;
-      if (url)
-        return directory.findOrCreate({ ...splitName(record.fromName), url: record.senderUrl }, 'linkedin');
+      if (url) return personByUrl(url, record.senderUrl, record.fromName);
       return directory.findUniqueConnectionByName(record.fromName) ?? null;
     }
-    if (others.length === 1 && record.recipientUrls.length > 0) {
-      const rawUrl = record.recipientUrls.find((raw) => normalizeUrl(raw) === others[0]) ?? null;
-      return directory.findOrCreate({ ...splitName(record.toNames), url: rawUrl }, 'linkedin');
+    const only = others[0];
+    if (others.length === 1 && only && record.recipientUrls.length > 0) {
+      const rawUrl = record.recipientUrls.find((raw) => normalizeUrl(raw) === only) ?? null;
+      return personByUrl(only, rawUrl, record.toNames);
     }
     if (others.length > 1) return null;
     const byName = directory.findUniqueConnectionByName(record.toNames);
@@ -101,7 +111,8 @@ export async function writeMessages(
     return `name:${normalizeName(counterpart)}`;
   }
 
-  async function handle(record: MessageRecord): Promise<void> {
+  /** Per row; returns a promise only when it must wait (a new person, a flush), so most rows cost no await. */
+  function handle(record: MessageRecord): Promise<void> | undefined {
     report.rowsRead++;
     if (record.at > newest) newest = record.at;
     const sender = record.senderUrl ? normalizeUrl(record.senderUrl) : null;
@@ -134,51 +145,65 @@ export async function writeMessages(
 
     // A skipped message creates no person (rules.md), but is linked to one already known: prune counts
     // "messages in any folder".
-    const personId = skippedReason
+    const person = skippedReason
       ? sender && direction === 'in'
         ? (directory.find([{ kind: 'url', value: sender }]) ?? null)
         : null
-      : await personFor(record, direction, [...others]);
-    if (skippedReason) countSkip(report, skippedReason);
-    if (personId !== null && !skippedReason) {
-      let members = conversationPeople.get(conversationKey);
-      if (!members) conversationPeople.set(conversationKey, (members = new Set()));
-      members.add(personId);
-    }
+      : personFor(record, direction, [...others]);
+    if (person instanceof Promise) return person.then((id) => complete(id));
+    return complete(person);
 
-    const textHash = hash53(record.text.replace(/\s+/g, ' ').trim());
-    const base = hash53(
-      'message',
-      record.conversationId ?? '',
-      sender ?? normalizeName(record.fromName),
-      record.rawDate,
-      textHash,
-    );
-    const occurrence = occurrences.get(base) ?? 0;
-    occurrences.set(base, occurrence + 1);
-    pending.push({
-      personId,
-      kind: 'message',
-      direction,
-      at: record.at,
-      channel: 'linkedin',
-      conversationKey,
-      groupSize,
-      summary: record.text.length > SUMMARY_CHARS ? `${record.text.slice(0, SUMMARY_CHARS)}…` : record.text,
-      textHash,
-      skippedReason,
-      source: 'linkedin',
-      sourceKey: occurrence === 0 ? base : hash53(base, occurrence),
-    });
-    if (pending.length >= FLUSH_ROWS) await flush();
+    function complete(personId: number | null): Promise<void> | undefined {
+      if (skippedReason) countSkip(report, skippedReason);
+      if (personId !== null && !skippedReason) {
+        let members = conversationPeople.get(conversationKey);
+        if (!members) conversationPeople.set(conversationKey, (members = new Set()));
+        members.add(personId);
+      }
+
+      const textHash = hash53(record.text.replace(/\s+/g, ' ').trim());
+      const base = hash53(
+        'message',
+        record.conversationId ?? '',
+        sender ?? normalizeName(record.fromName),
+        record.rawDate,
+        textHash,
+      );
+      const occurrence = occurrences.get(base) ?? 0;
+      occurrences.set(base, occurrence + 1);
+      pending.push({
+        personId,
+        kind: 'message',
+        direction,
+        at: record.at,
+        channel: 'linkedin',
+        conversationKey,
+        groupSize,
+        summary: record.text.length > SUMMARY_CHARS ? `${record.text.slice(0, SUMMARY_CHARS)}…` : record.text,
+        textHash,
+        skippedReason,
+        source: 'linkedin',
+        sourceKey: occurrence === 0 ? base : hash53(base, occurrence),
+      });
+      return pending.length >= FLUSH_ROWS ? flush() : undefined;
+    }
   }
 
-  for (const batch of buffered) for (const record of batch) await handle(record);
+  for (const batch of buffered) {
+    for (const record of batch) {
+      const waiting = handle(record);
+      if (waiting) await waiting;
+    }
+  }
   buffered.length = 0;
   for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
-    for (const record of next.value) await handle(record);
+    for (const record of next.value) {
+      const waiting = handle(record);
+      if (waiting) await waiting;
+    }
   }
   await flush();
+  if (suspended) await suspended.restore();
 
   const members: Array<{ conversationKey: string; personId: number }> = [];
   for (const [conversationKey, people] of conversationPeople) {
@@ -202,17 +227,15 @@ async function dropKnown(rows: NewInteraction[], context: FileImportContext): Pr
     return false;
   });
   if (fresh.length === 0) return fresh;
-  const similar = await interactions.findByTextHashes([...new Set(fresh.map((row) => row.textHash ?? 0))]);
-  const byHash = new Map<number, typeof similar>();
-  for (const row of similar) byHash.set(row.textHash, [...(byHash.get(row.textHash) ?? []), row]);
   const kept: NewInteraction[] = [];
   for (const row of fresh) {
-    const match = (byHash.get(row.textHash ?? 0) ?? []).find(
-      (existing) =>
-        existing.personId === row.personId &&
-        existing.direction === row.direction &&
-        Math.abs(existing.at - row.at) <= SAME_MESSAGE_WINDOW_MS,
+    const near = await interactions.findNear(
+      row.personId,
+      row.direction,
+      row.at - SAME_MESSAGE_WINDOW_MS,
+      row.at + SAME_MESSAGE_WINDOW_MS,
     );
+    const match = near.find((existing) => existing.textHash === row.textHash);
     if (!match) {
       kept.push(row);
       continue;

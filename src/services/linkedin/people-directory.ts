@@ -66,7 +66,7 @@ export class PeopleDirectory {
   static async load(people: PersonRepository, totals: ImportTotals, now: number): Promise<PeopleDirectory> {
     const identities = await people.loadIdentityIndex();
     const byName = new Map<string, number[]>();
-    for (const person of await people.search(null, { includeArchived: true })) {
+    for (const person of await people.listNames()) {
       if (person.connectionState === 'not-connected') continue;
       const key = normalizeName(person.name);
       byName.set(key, [...(byName.get(key) ?? []), person.id]);

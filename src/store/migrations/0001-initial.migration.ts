@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { SqlDialect } from '../sql-dialect.js';
 
 /**
@@ -94,22 +94,26 @@ export function initialSchema(dialect: SqlDialect) {
         .addColumn('source', 'text', (c) => c.notNull())
         .addColumn('source_key', 'bigint', (c) => c.notNull())
         .addColumn('created_at', 'bigint', (c) => c.notNull())
-        .addUniqueConstraint('interactions_source_key', ['workspace_id', 'source_key'])
+        .execute();
+      // Indexes, not table constraints, so a bulk import can build them after the rows are in
+      // (store/interaction-indexes.ts keeps the same definitions).
+      await db.schema
+        .createIndex('interactions_source_key')
+        .unique()
+        .on('interactions')
+        .columns(['workspace_id', 'source_key'])
         .execute();
       await db.schema
         .createIndex('interactions_person_at')
         .on('interactions')
         .columns(['workspace_id', 'person_id', 'at'])
         .execute();
+      // Only group threads are looked up by conversation (timelines, structural evidence).
       await db.schema
         .createIndex('interactions_conversation')
         .on('interactions')
         .columns(['workspace_id', 'conversation_key', 'at'])
-        .execute();
-      await db.schema
-        .createIndex('interactions_text_hash')
-        .on('interactions')
-        .columns(['workspace_id', 'text_hash'])
+        .where(sql.ref('group_size'), '>', 2)
         .execute();
 
       await db.schema

@@ -1,0 +1,57 @@
+import { sql } from 'kysely';
+import type { StoreContext } from './store.js';
+
+/**
+ * The indexes of `interactions`, as migration 0001 creates them. A large import drops them and builds them
+ * once the rows are in: building an index over a million sorted keys is several times faster than keeping
+ * it up to date row by row (measured: 1M rows 13.8 s with indexes, 6.3 s + 3.3 s building them after).
+ * Everything happens in the import's transaction, so a failed file leaves the indexes as they were.
+ */
+export const INTERACTION_INDEXES = [
+  'interactions_source_key',
+  'interactions_person_at',
+  'interactions_conversation',
+] as const;
+
+export async function dropInteractionIndexes(
+  context: StoreContext,
+  includeUnique: boolean,
+): Promise<string[]> {
+  const dropped: string[] = [];
+  for (const name of INTERACTION_INDEXES) {
+    if (name === 'interactions_source_key' && !includeUnique) continue;
+    await context.db.schema.dropIndex(name).ifExists().execute();
+    dropped.push(name);
+  }
+  return dropped;
+}
+
+export async function createInteractionIndexes(
+  context: StoreContext,
+  names: readonly string[],
+): Promise<void> {
+  const { db } = context;
+  for (const name of names) {
+    if (name === 'interactions_source_key') {
+      await db.schema
+        .createIndex(name)
+        .unique()
+        .on('interactions')
+        .columns(['workspace_id', 'source_key'])
+        .execute();
+    } else if (name === 'interactions_person_at') {
+      await db.schema
+        .createIndex(name)
+        .on('interactions')
+        .columns(['workspace_id', 'person_id', 'at'])
+        .execute();
+    } else if (name === 'interactions_conversation') {
+      await db.schema
+        .createIndex(name)
+        .on('interactions')
+        .columns(['workspace_id', 'conversation_key', 'at'])
+        .where(sql.ref('group_size'), '>', 2)
+        .execute();
+    }
+  }
+}

@@ -1,0 +1,15 @@
+import type BetterSqlite3 from 'better-sqlite3';
+
+/**
+ * Prepared statements of the embedded database, prepared once per connection. Bulk writes go through these
+ * instead of building one Kysely query per batch: measured 47k vs 354k rows/s (architecture.md).
+ */
+const cache = new WeakMap<BetterSqlite3.Database, Map<string, BetterSqlite3.Statement>>();
+
+export function prepared(database: BetterSqlite3.Database, text: string): BetterSqlite3.Statement {
+  let statements = cache.get(database);
+  if (!statements) cache.set(database, (statements = new Map<string, BetterSqlite3.Statement>()));
+  let statement = statements.get(text);
+  if (!statement) statements.set(text, (statement = database.prepare(text)));
+  return statement;
+}
