@@ -170,32 +170,42 @@ export function createInteractionRepository(context: StoreContext) {
 
     /** A person's timeline, newest first: their own interactions and group threads they took part in. */
     async timeline(personId: number, limit = 200): Promise<Interaction[]> {
-      const rows = await db
+      // Two indexed queries merged, not one OR: SQLite cannot use an index for the OR and scans the table.
+      const own = await db
         .selectFrom('interactions')
         .selectAll()
         .where('workspace_id', '=', workspaceId)
-        .where((eb) =>
-          eb.or([
-            eb('person_id', '=', personId),
-            eb.and([
-              eb('group_size', '>', 2),
-              eb(
-                'conversation_key',
-                'in',
-                eb
-                  .selectFrom('conversation_members')
-                  .select('conversation_key')
-                  .where('workspace_id', '=', workspaceId)
-                  .where('person_id', '=', personId),
-              ),
-            ]),
-          ]),
-        )
+        .where('person_id', '=', personId)
         .orderBy('at', 'desc')
-        .orderBy('id', 'desc')
         .limit(limit)
         .execute();
-      return rows.map(toInteraction);
+      const conversations = await db
+        .selectFrom('conversation_members')
+        .select('conversation_key')
+        .where('workspace_id', '=', workspaceId)
+        .where('person_id', '=', personId)
+        .execute();
+      const group =
+        conversations.length === 0
+          ? []
+          : await db
+              .selectFrom('interactions')
+              .selectAll()
+              .where('workspace_id', '=', workspaceId)
+              .where('group_size', '>', 2)
+              .where(
+                'conversation_key',
+                'in',
+                conversations.map((row) => row.conversation_key),
+              )
+              .orderBy('at', 'desc')
+              .limit(limit)
+              .execute();
+      const byId = new Map([...own, ...group].map((row) => [row.id, row]));
+      return [...byId.values()]
+        .sort((a, b) => Number(b.at) - Number(a.at) || Number(b.id) - Number(a.id))
+        .slice(0, limit)
+        .map(toInteraction);
     },
 
     /** The newest counted interaction per person (skipped messages do not count). */
