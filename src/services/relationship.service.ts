@@ -1,5 +1,5 @@
 import type { Person } from '../domain/person.js';
-import { summarizeRelationships, type RelationshipFacts } from '../domain/relationship-facts.js';
+import { emptyFacts, summarizeRelationships, type RelationshipFacts } from '../domain/relationship-facts.js';
 import { intensityAt, intensityReference, scoreTie, type TieStrength } from '../domain/strength.js';
 import { createPersonRepository } from '../store/person.repository.js';
 import { createRelationshipRepository } from '../store/relationship.repository.js';
@@ -116,7 +116,7 @@ export function createRelationshipService(deps: { store: Store; settings: Settin
         strengths.set(
           person.id,
           scoreTie(
-            entry ?? emptyFactsFor(person.id),
+            entry ?? emptyFacts(person.id),
             {
               floor: person.strengthFloor,
               override: person.strengthOverride,
@@ -131,42 +131,6 @@ export function createRelationshipService(deps: { store: Store; settings: Settin
       return { people, facts, strengths, zone, now };
     },
   };
-}
-
-function emptyFactsFor(personId: number): RelationshipFacts {
-  return (
-    summarizeRelationships({
-      interactions: [],
-      members: new Map(),
-      ties: [],
-      connectedAt: new Map(),
-      zone: 'UTC',
-    }).get(personId) ?? {
-      personId,
-      exchanges: [],
-      intensity: { value: 0, at: 0 },
-      initiatedByMe: { value: 0, at: 0 },
-      initiatedByThem: { value: 0, at: 0 },
-      myInitiations: 0,
-      myInitiationsAnswered: 0,
-      services: { value: 0, at: 0 },
-      channels: {},
-      latencyThemHours: null,
-      latencyMeHours: null,
-      firstInteractionAt: null,
-      lastInteractionAt: null,
-      records: 0,
-      lastOneToOne: null,
-      lastFromThem: null,
-      myMessagesSinceTheirLast: [],
-      firstFromMeAfterConnection: null,
-      structural: 0,
-      lastTopic: null,
-      helpGiven: 0,
-      helpReceived: 0,
-      introductions: 0,
-    }
-  );
 }
 
 export type RelationshipService = ReturnType<typeof createRelationshipService>;
