@@ -17,7 +17,9 @@ const postgresUrl = process.env.TEND_TEST_DATABASE_URL;
 
 export const postgresAvailable = Boolean(postgresUrl);
 
-if (!postgresUrl && !process.env.TEND_TEST_QUIET) {
+if (postgresUrl) {
+  console.warn(`PostgreSQL tests RUN against ${postgresUrl.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@')}`);
+} else if (!process.env.TEND_TEST_QUIET) {
   console.warn(
     'PostgreSQL tests SKIPPED: set TEND_TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test to run them.',
   );
