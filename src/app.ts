@@ -5,6 +5,7 @@ import { createImportService } from './services/import.service.js';
 import { createPersonEditingService } from './services/person-editing.service.js';
 import { createPruneService } from './services/prune.service.js';
 import { createRelationshipService } from './services/relationship.service.js';
+import { createTriageService } from './services/triage.service.js';
 import { createPeopleService } from './services/people.service.js';
 import { createSampleNetworkService } from './services/sample-network.service.js';
 import { createSettingsService } from './services/settings.service.js';
@@ -32,6 +33,7 @@ export async function createApp(config: AppConfig) {
     editing: createPersonEditingService({ store, people, relationships, clock }),
     prune: createPruneService({ store, people, relationships, clock }),
     health: createHealthService({ store, relationships }),
+    triage: createTriageService({ store, relationships, clock }),
     sample: createSampleNetworkService({ store, imports, clock }),
     close: () => store.close(),
   };

@@ -9,6 +9,7 @@ import { registerConfigCommand } from './commands/config.command.js';
 import { registerEditCommands } from './commands/edit.command.js';
 import { registerHealthCommand } from './commands/health.command.js';
 import { registerPruneCommands } from './commands/prune.command.js';
+import { registerTriageCommand } from './commands/triage.command.js';
 import { registerDemoCommand } from './commands/demo.command.js';
 import { registerImportCommand } from './commands/import.command.js';
 import { registerPeopleCommands } from './commands/people.command.js';
@@ -44,6 +45,7 @@ export function buildProgram(runtime: Runtime): Command {
   registerPeopleCommands(program, runtime);
   registerAgendaCommands(program, runtime);
   registerEditCommands(program, runtime);
+  registerTriageCommand(program, runtime);
   registerPruneCommands(program, runtime);
   registerHealthCommand(program, runtime);
   registerConfigCommand(program, runtime);

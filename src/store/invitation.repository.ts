@@ -76,6 +76,18 @@ export function createInvitationRepository(context: StoreContext) {
       return rows.map(toRecord);
     },
 
+    /** Records the user's decision on an incoming invitation; false when there is no such invitation. */
+    async decide(id: number, decision: string, now: number): Promise<boolean> {
+      const result = await db
+        .updateTable('invitations')
+        .set({ decision, decided_at: now })
+        .where('workspace_id', '=', workspaceId)
+        .where('id', '=', id)
+        .where('direction', '=', 'in')
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
+    },
+
     async listAll(): Promise<InvitationRecord[]> {
       const rows = await db
         .selectFrom('invitations')

@@ -1,0 +1,114 @@
+import { isPendingInvitation } from '../domain/agenda.js';
+import { AppError } from '../domain/errors.js';
+import { triageInvitation, type TriageResult, type TriageVerdict } from '../domain/invitation-triage.js';
+import { formatInstant, toLocalDate } from '../domain/time.js';
+import { createInvitationRepository, type InvitationRecord } from '../store/invitation.repository.js';
+import { createOwnerFactsRepository } from '../store/owner-facts.repository.js';
+import { createWorkspaceSettingsRepository } from '../store/workspace-settings.repository.js';
+import type { Store } from '../store/store.js';
+import { toAgendaInvitation } from './agenda.service.js';
+import type { RelationshipService } from './relationship.service.js';
+
+const VERDICTS: readonly TriageVerdict[] = ['accept', 'ask', 'decline'];
+
+export interface TriagedInvitation {
+  invitation: InvitationRecord;
+  person: { id: number; name: string } | null;
+  result: TriageResult;
+}
+
+/** `tend triage`: pending incoming invitations with a verdict, its reasons and a drafted reply (capability 5). */
+export function createTriageService(deps: {
+  store: Store;
+  relationships: RelationshipService;
+  clock: () => number;
+}) {
+  const { store, relationships } = deps;
+
+  async function inAddressBook(personIds: readonly number[]): Promise<Set<number>> {
+    if (personIds.length === 0) return new Set();
+    const rows = await store.db
+      .selectFrom('person_identities')
+      .select('person_id')
+      .where('workspace_id', '=', store.workspaceId)
+      .where('source', '=', 'linkedin-contacts')
+      .where('person_id', 'in', personIds)
+      .execute();
+    return new Set(rows.map((row) => Number(row.person_id)));
+  }
+
+  return {
+    async pending(now: number): Promise<TriagedInvitation[]> {
+      const snapshot = await relationships.snapshot(now);
+      const people = new Map(snapshot.people.map((person) => [person.id, person]));
+      const connected = new Set(
+        snapshot.people.filter((person) => person.connectionState === 'connected').map((person) => person.id),
+      );
+      const invitations = (await createInvitationRepository(store).listAll()).filter(
+        (invitation) =>
+          !invitation.decision &&
+          isPendingInvitation(toAgendaInvitation(invitation, connected), now, snapshot.zone),
+      );
+      const facts = await createOwnerFactsRepository(store).list();
+      const owner = {
+        name: (await createWorkspaceSettingsRepository(store).get('owner.name')) ?? null,
+        companies: facts.filter((fact) => fact.kind === 'position').map((fact) => fact.name),
+        schools: facts.filter((fact) => fact.kind === 'education').map((fact) => fact.name),
+        events: facts.filter((fact) => fact.kind === 'event').map((fact) => fact.name),
+        headline: facts.find((fact) => fact.kind === 'profile')?.detail ?? null,
+      };
+      const addressBook = await inAddressBook(
+        invitations.flatMap((invitation) => (invitation.personId !== null ? [invitation.personId] : [])),
+      );
+      return invitations
+        .map((invitation) => {
+          const person = invitation.personId !== null ? people.get(invitation.personId) : undefined;
+          const personFacts = person ? snapshot.facts.get(person.id) : undefined;
+          const result = triageInvitation({
+            name: invitation.counterpartName,
+            message: invitation.message,
+            sentOn: toLocalDate(invitation.sentAt, snapshot.zone),
+            owner,
+            known: {
+              earlierMessages: personFacts?.records ?? 0,
+              twoWayExchanges: personFacts?.exchanges.filter((at) => at <= now).length ?? 0,
+              inAddressBook: person ? addressBook.has(person.id) : false,
+              inMailOrCalendar: false,
+            },
+            sender: person ? { company: person.company, position: person.position } : null,
+          });
+          return { invitation, person: person ? { id: person.id, name: person.name } : null, result };
+        })
+        .sort((a, b) => b.result.score - a.result.score || a.invitation.sentAt - b.invitation.sentAt);
+    },
+
+    async decide(id: string, verdict: string): Promise<void> {
+      if (!/^\d+$/.test(id))
+        throw new AppError('usage', `"${id}" is not an invitation id: copy it from \`tend triage\``);
+      if (!(VERDICTS as readonly string[]).includes(verdict))
+        throw new AppError('usage', `decide accept, ask or decline, not "${verdict}"`);
+      const updated = await createInvitationRepository(store).decide(Number(id), verdict, deps.clock());
+      if (!updated)
+        throw new AppError('not-found', `no invitation ${id}: \`tend triage\` lists the pending ones`);
+    },
+  };
+}
+
+export function triageJson(entry: TriagedInvitation) {
+  return {
+    id: entry.invitation.id,
+    invitation: {
+      from: entry.invitation.counterpartName,
+      url: entry.invitation.counterpartUrl ? `https://www.${entry.invitation.counterpartUrl}` : null,
+      sentAt: formatInstant(entry.invitation.sentAt),
+      message: entry.invitation.message,
+    },
+    person: entry.person,
+    verdict: entry.result.verdict,
+    score: entry.result.score,
+    reasons: entry.result.reasons,
+    reply: entry.result.reply,
+  };
+}
+
+export type TriageService = ReturnType<typeof createTriageService>;
