@@ -21,6 +21,7 @@ export async function createApp(config: AppConfig) {
   const clock = () => config.now;
   const relationships = createRelationshipService({ store, settings });
   const people = createPeopleService(store);
+  const triage = createTriageService({ store, relationships, clock });
   const imports = createImportService({ store, settings, clock, dataDir: config.dataDir, relationships });
   return {
     config,
@@ -29,11 +30,21 @@ export async function createApp(config: AppConfig) {
     people,
     imports,
     relationships,
-    agenda: createAgendaService({ store, relationships }),
+    agenda: createAgendaService({
+      store,
+      relationships,
+      verdicts: async (now, snapshot) =>
+        new Map(
+          (await triage.pending(now, snapshot)).map((entry) => [
+            entry.invitation.id,
+            { verdict: entry.result.verdict, reason: entry.result.reasons.at(-1) ?? '' },
+          ]),
+        ),
+    }),
     editing: createPersonEditingService({ store, people, relationships, clock }),
     prune: createPruneService({ store, people, relationships, clock }),
     health: createHealthService({ store, relationships }),
-    triage: createTriageService({ store, relationships, clock }),
+    triage,
     sample: createSampleNetworkService({ store, imports, clock }),
     close: () => store.close(),
   };

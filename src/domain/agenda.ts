@@ -77,6 +77,8 @@ export interface AgendaInvitation {
   direction: 'in' | 'out';
   counterpartConnected: boolean;
   decision: string | null;
+  /** The triage verdict, when it has been worked out (services/triage.service.ts). */
+  verdict?: { verdict: string; reason: string } | null;
 }
 
 export interface ItemState {
@@ -307,7 +309,7 @@ export function buildAgenda(input: AgendaInput): Agenda {
       subject: invitation.name,
       due: addDays(sent, AGENDA_RULES.triageDueDays),
       reason: `${invitation.name} invited you on ${sent}${invitation.message ? ' with a note' : ' without a note'}`,
-      suggestion: triageSuggestion(invitation.name, invitation.message, sent),
+      suggestion: triageSuggestion(invitation.name, invitation.message, sent, invitation.verdict),
       strength: invitation.personId !== null ? (strengthOf.get(invitation.personId) ?? 0) : 0,
       invitationId: invitation.id,
     });

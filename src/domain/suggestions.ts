@@ -85,8 +85,15 @@ export function letGoSuggestion(facts: SuggestionFacts, days: number, theirLastD
   return `You wrote to ${first} on ${days} different days${theirLastDate ? ` since their last reply on ${theirLastDate}` : ' without a reply'}: let it rest, or send one last honest note and leave the door open.`;
 }
 
-export function triageSuggestion(name: string, message: string | null, sentOn: string): string {
+export function triageSuggestion(
+  name: string,
+  message: string | null,
+  sentOn: string,
+  verdict?: { verdict: string; reason: string } | null,
+): string {
   const note = snippet(message, 60);
+  if (verdict)
+    return `Suggested: ${verdict.verdict} ${name}'s invitation of ${sentOn} — ${verdict.reason} (tend triage)`;
   return note
     ? `Decide on ${name}'s invitation of ${sentOn}: “${note}” (tend triage)`
     : `Decide on ${name}'s invitation of ${sentOn}, sent without a note (tend triage)`;

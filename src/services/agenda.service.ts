@@ -49,7 +49,15 @@ export function toAgendaInvitation(
 }
 
 /** `tend today`: the agenda from per-person facts, invitations and the items' done/snoozed/dismissed states. */
-export function createAgendaService(deps: { store: Store; relationships: RelationshipService }) {
+export function createAgendaService(deps: {
+  store: Store;
+  relationships: RelationshipService;
+  /** Triage verdicts by invitation id, so the agenda's triage items say what to do. */
+  verdicts?: (
+    now: number,
+    snapshot: NetworkSnapshot,
+  ) => Promise<Map<number, { verdict: string; reason: string }>>;
+}) {
   const { store, relationships } = deps;
 
   async function invitationsFor(
@@ -71,6 +79,16 @@ export function createAgendaService(deps: { store: Store; relationships: Relatio
     };
   }
 
+  async function withVerdicts(
+    invitations: AgendaInvitation[],
+    now: number,
+    snapshot: NetworkSnapshot,
+  ): Promise<AgendaInvitation[]> {
+    if (!deps.verdicts) return invitations;
+    const verdicts = await deps.verdicts(now, snapshot);
+    return invitations.map((invitation) => ({ ...invitation, verdict: verdicts.get(invitation.id) ?? null }));
+  }
+
   async function agendaAt(now: number, states: ReadonlyMap<string, ItemState>) {
     const snapshot = await relationships.snapshot(now);
     const invitations = await invitationsFor(snapshot);
@@ -85,7 +103,7 @@ export function createAgendaService(deps: { store: Store; relationships: Relatio
           daysSinceExchange: null,
         },
       })),
-      invitations: invitations.agenda,
+      invitations: await withVerdicts(invitations.agenda, now, snapshot),
       states,
       now,
       zone: snapshot.zone,

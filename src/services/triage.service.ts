@@ -7,7 +7,7 @@ import { createOwnerFactsRepository } from '../store/owner-facts.repository.js';
 import { createWorkspaceSettingsRepository } from '../store/workspace-settings.repository.js';
 import type { Store } from '../store/store.js';
 import { toAgendaInvitation } from './agenda.service.js';
-import type { RelationshipService } from './relationship.service.js';
+import type { NetworkSnapshot, RelationshipService } from './relationship.service.js';
 
 const VERDICTS: readonly TriageVerdict[] = ['accept', 'ask', 'decline'];
 
@@ -38,8 +38,9 @@ export function createTriageService(deps: {
   }
 
   return {
-    async pending(now: number): Promise<TriagedInvitation[]> {
-      const snapshot = await relationships.snapshot(now);
+    /** Reuses the caller's snapshot when it has one (the agenda), so the network is scored once. */
+    async pending(now: number, given?: NetworkSnapshot): Promise<TriagedInvitation[]> {
+      const snapshot = given ?? (await relationships.snapshot(now));
       const people = new Map(snapshot.people.map((person) => [person.id, person]));
       const connected = new Set(
         snapshot.people.filter((person) => person.connectionState === 'connected').map((person) => person.id),
