@@ -1,4 +1,4 @@
-import type { Direction, InteractionKind } from './interaction.js';
+import type { InteractionKind, Interaction } from './interaction.js';
 import { toLocalDate } from './time.js';
 
 /**
@@ -59,16 +59,8 @@ export interface RelationshipFacts {
   introductions: number;
 }
 
-export interface EngineInteraction {
-  id: number;
-  personId: number | null;
-  kind: InteractionKind;
-  direction: Direction;
-  at: number;
-  channel: string;
-  conversationKey: string | null;
-  groupSize: number;
-  summary: string | null;
+/** An interaction as the engine reads it: without its source, and only whether it was skipped. */
+export interface EngineInteraction extends Omit<Interaction, 'skippedReason' | 'source'> {
   skipped: boolean;
 }
 
