@@ -102,12 +102,18 @@ export function scoreTie(
     `recent activity ${round(intensity)} against your usual ${round(intensityRef)} (half-life 180 days)`,
   );
 
+  // Duration runs from the start to the last interaction, not to now: time alone must never raise a tie
+  // (a connection nobody ever talked to does not grow stronger by ageing).
   const startedAt = Math.min(settings.connectedAt ?? Infinity, facts.firstInteractionAt ?? Infinity);
-  const months = Number.isFinite(startedAt) ? Math.max(0, (now - startedAt) / (30.44 * DAY_MS)) : 0;
+  const lastAt = facts.lastInteractionAt !== null ? Math.min(facts.lastInteractionAt, now) : null;
+  const months =
+    Number.isFinite(startedAt) && lastAt !== null ? Math.max(0, (lastAt - startedAt) / (30.44 * DAY_MS)) : 0;
   raw += add(
     'duration',
     Math.log1p(months) / Math.log(61),
-    Number.isFinite(startedAt) ? `known for ${plural(Math.floor(months), 'month')}` : 'no known start',
+    lastAt !== null && Number.isFinite(startedAt)
+      ? `in touch over ${plural(Math.floor(months), 'month')}`
+      : 'no contact yet',
   );
 
   const mine = decayTo(facts.initiatedByMe, now, MODEL.reciprocityHalfLifeDays);

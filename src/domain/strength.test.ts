@@ -1,0 +1,132 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { emptyFacts, summarizeRelationships, type EngineInteraction } from './relationship-facts.js';
+import { bandOf, scoreTie } from './strength.js';
+
+const DAY = 86_400_000;
+const START = Date.UTC(2024, 0, 1);
+const SETTINGS = { floor: null, override: null, connectedAt: START };
+
+function message(id: number, day: number, direction: 'in' | 'out'): EngineInteraction {
+  return {
+    id,
+    personId: 1,
+    kind: 'message',
+    direction,
+    at: START + day * DAY,
+    channel: 'linkedin',
+    conversationKey: 'c',
+    groupSize: 2,
+    summary: null,
+    skipped: false,
+  };
+}
+
+function factsOf(messages: EngineInteraction[]) {
+  return (
+    summarizeRelationships({
+      interactions: messages,
+      members: new Map(),
+      ties: [],
+      connectedAt: new Map([[1, START]]),
+      zone: 'UTC',
+    }).get(1) ?? emptyFacts(1)
+  );
+}
+
+const history = fc.array(
+  fc.record({ day: fc.integer({ min: 0, max: 600 }), direction: fc.constantFrom<'in' | 'out'>('in', 'out') }),
+  { maxLength: 30 },
+);
+const toMessages = (entries: Array<{ day: number; direction: 'in' | 'out' }>) =>
+  entries.map((entry, index) => message(index + 1, entry.day, entry.direction));
+
+describe('tie strength', () => {
+  it('caps one-way contact at 20 with band none', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 600 }), { maxLength: 40 }),
+        fc.constantFrom<'in' | 'out'>('in', 'out'),
+        (days, direction) => {
+          const tie = scoreTie(
+            factsOf(days.map((day, index) => message(index + 1, day, direction))),
+            SETTINGS,
+            START + 700 * DAY,
+            10,
+            'UTC',
+          );
+          expect(tie.score).toBeLessThanOrEqual(20);
+          expect(tie.band).toBe('none');
+        },
+      ),
+    );
+  });
+
+  it('never rises while time passes without interaction', () => {
+    fc.assert(
+      fc.property(history, fc.integer({ min: 1, max: 400 }), (entries, later) => {
+        const facts = factsOf(toMessages(entries));
+        const now = START + 601 * DAY;
+        expect(scoreTie(facts, SETTINGS, now + later * DAY, 10, 'UTC').score).toBeLessThanOrEqual(
+          scoreTie(facts, SETTINGS, now, 10, 'UTC').score,
+        );
+      }),
+    );
+  });
+
+  it('never falls when a new two-way exchange is added', () => {
+    fc.assert(
+      fc.property(history, (entries) => {
+        const now = START + 700 * DAY;
+        const before = scoreTie(factsOf(toMessages(entries)), SETTINGS, now, 10, 'UTC').score;
+        const withExchange = [
+          ...entries,
+          { day: 650, direction: 'out' as const },
+          { day: 651, direction: 'in' as const },
+        ];
+        expect(
+          scoreTie(factsOf(toMessages(withExchange)), SETTINGS, now, 10, 'UTC').score,
+        ).toBeGreaterThanOrEqual(before);
+      }),
+    );
+  });
+
+  it('lets an override win and a floor raise, and says so in the reasons', () => {
+    fc.assert(
+      fc.property(history, fc.integer({ min: 0, max: 100 }), (entries, value) => {
+        const facts = factsOf(toMessages(entries));
+        const now = START + 700 * DAY;
+        const overridden = scoreTie(facts, { ...SETTINGS, override: value }, now, 10, 'UTC');
+        expect(overridden.score).toBe(value);
+        expect(overridden.reasons[0]?.component).toBe('override');
+        expect(scoreTie(facts, { ...SETTINGS, floor: value }, now, 10, 'UTC').score).toBeGreaterThanOrEqual(
+          value,
+        );
+      }),
+    );
+  });
+
+  it('applies band precedence: none, then dormant over 365 days, then by score', () => {
+    expect(bandOf(90, null)).toBe('none');
+    expect(bandOf(90, 366)).toBe('dormant');
+    expect(bandOf(90, 365)).toBe('strong');
+    expect(bandOf(40, 10)).toBe('medium');
+    expect(bandOf(39, 10)).toBe('weak');
+  });
+
+  it('gives every reason its numbers', () => {
+    const tie = scoreTie(
+      factsOf(
+        toMessages([
+          { day: 1, direction: 'out' },
+          { day: 2, direction: 'in' },
+        ]),
+      ),
+      SETTINGS,
+      START + 30 * DAY,
+      10,
+      'UTC',
+    );
+    for (const reason of tie.reasons) expect(reason.text).toMatch(/\d/);
+  });
+});
