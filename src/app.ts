@@ -7,6 +7,7 @@ import { createPruneService } from './services/prune.service.js';
 import { createRelationshipService } from './services/relationship.service.js';
 import { createTriageService } from './services/triage.service.js';
 import { createPeopleService } from './services/people.service.js';
+import { createPersonProfileService } from './services/person-profile.service.js';
 import { createSampleNetworkService } from './services/sample-network.service.js';
 import { createSettingsService } from './services/settings.service.js';
 import { openStore } from './store/store.js';
@@ -28,18 +29,21 @@ export async function createApp(config: AppConfig) {
     store,
     settings,
     people,
+    profiles: createPersonProfileService({ people, relationships }),
     imports,
     relationships,
     agenda: createAgendaService({
       store,
       relationships,
-      verdicts: async (now, snapshot) =>
-        new Map(
-          (await triage.pending(now, snapshot)).map((entry) => [
-            entry.invitation.id,
-            { verdict: entry.result.verdict, reason: entry.result.reasons.at(-1) ?? '' },
-          ]),
-        ),
+      contributions: () => ({
+        verdicts: async (view, invitations) =>
+          new Map(
+            (await triage.pending(view.now, { view, invitations })).map((entry) => [
+              entry.invitation.id,
+              { verdict: entry.result.verdict, reason: entry.result.reasons.at(-1) ?? '' },
+            ]),
+          ),
+      }),
     }),
     editing: createPersonEditingService({ store, people, relationships, clock }),
     prune: createPruneService({ store, people, relationships, clock }),

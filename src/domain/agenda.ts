@@ -106,6 +106,10 @@ export interface AgendaInput {
     strength: TieStrength;
   }>;
   invitations: readonly AgendaInvitation[];
+  /** Strength of anyone an invitation names (they need not be among `people`). */
+  strengthOf?: (personId: number) => number;
+  /** Items other rules made (introductions), with their own ids; states apply to them too. */
+  extraItems?: readonly AgendaItem[];
   states: ReadonlyMap<string, ItemState>;
   now: number;
   zone: string;
@@ -121,10 +125,6 @@ export function agendaItemId(kind: AgendaKind, personId: number, trigger: string
   return createHash('sha1').update(`${kind}|${personId}|${trigger}`).digest('hex').slice(0, 12);
 }
 
-function distinctDays(instants: readonly number[], zone: string): string[] {
-  return [...new Set(instants.map((at) => toLocalDate(at, zone)))].sort();
-}
-
 /** Every care item whose rule holds for one person, before precedence and states are applied. */
 export function careItemsFor(
   entry: { person: AgendaPerson; facts: RelationshipFacts | undefined; strength: TieStrength },
@@ -135,8 +135,9 @@ export function careItemsFor(
   const facts = entry.facts;
   const today = toLocalDate(now, zone);
   const days = (at: number) => calendarDaysBetween(at, now, zone);
-  const exchanges = (facts?.exchanges ?? []).filter((at) => at <= now);
-  const lastExchange = exchanges.at(-1) ?? null;
+  // Facts are distilled as of `now` (services/relationship.service.ts): no event in them is later.
+  const exchangeCount = facts?.exchangeCount ?? 0;
+  const lastExchange = facts?.lastExchangeAt ?? null;
   const suggestionFacts: SuggestionFacts = {
     name: person.name,
     company: person.company,
@@ -171,8 +172,14 @@ export function careItemsFor(
   const isConnection = person.connectionState === 'connected';
   const lastOneToOne = facts?.lastOneToOne ?? null;
   let unknownSender = false;
-  if (lastOneToOne?.direction === 'in' && days(lastOneToOne.at) <= AGENDA_RULES.replyWithinDays) {
-    const knownBefore = exchanges.some((at) => at < lastOneToOne.at);
+  // A two-way exchange after their message (a logged call, a meeting) answers it too.
+  const answered = lastOneToOne !== null && lastExchange !== null && lastExchange > lastOneToOne.at;
+  if (
+    lastOneToOne?.direction === 'in' &&
+    days(lastOneToOne.at) <= AGENDA_RULES.replyWithinDays &&
+    !answered
+  ) {
+    const knownBefore = facts?.firstExchangeAt != null && facts.firstExchangeAt < lastOneToOne.at;
     if (isConnection || knownBefore) {
       const sent = toLocalDate(lastOneToOne.at, zone);
       item(
@@ -190,7 +197,10 @@ export function careItemsFor(
   if (isConnection && person.connectedAt !== null && person.connectedAt <= now) {
     const sinceConnected = days(person.connectedAt);
     const theyWrote = facts?.lastFromThem != null && facts.lastFromThem.at >= person.connectedAt;
-    const iWrote = facts?.firstFromMeAfterConnection != null && facts.firstFromMeAfterConnection <= now;
+    // A call or meeting since connecting is something said by me too, whoever placed it.
+    const iWrote =
+      (facts?.firstFromMeAfterConnection != null && facts.firstFromMeAfterConnection <= now) ||
+      (lastExchange !== null && lastExchange >= person.connectedAt);
     if (sinceConnected <= AGENDA_RULES.followUpWithinDays && !iWrote && !theyWrote) {
       const connectedOn = toLocalDate(person.connectedAt, zone);
       item(
@@ -203,22 +213,23 @@ export function careItemsFor(
     }
   }
 
-  if (facts && exchanges.length > 0) {
-    const since = facts.myMessagesSinceTheirLast.filter((at) => at <= now);
-    const writeDays = distinctDays(since, zone);
-    const first = since.length > 0 ? Math.min(...since) : null;
+  if (facts && exchangeCount > 0) {
+    const writeDays = facts.unanswered.days;
+    const first = facts.unanswered.firstAt;
+    // A two-way exchange (a call) after my first unanswered message makes the effort mutual again.
     if (
-      writeDays.length >= AGENDA_RULES.letGoMinDays &&
+      writeDays >= AGENDA_RULES.letGoMinDays &&
       first !== null &&
-      days(first) > AGENDA_RULES.letGoAfterDays
+      days(first) > AGENDA_RULES.letGoAfterDays &&
+      (lastExchange === null || lastExchange <= first)
     ) {
       const theirLast = facts.lastFromThem ? toLocalDate(facts.lastFromThem.at, zone) : null;
       item(
         'let-go',
         facts.lastFromThem?.id ?? `first:${first}`,
         today,
-        `you wrote on ${writeDays.length} different days since ${theirLast ? `their last message on ${theirLast}` : 'you last heard from them'}, the first ${days(first)} days ago`,
-        letGoSuggestion(suggestionFacts, writeDays.length, theirLast),
+        `you wrote on ${writeDays} different days since ${theirLast ? `their last message on ${theirLast}` : 'you last heard from them'}, the first ${days(first)} days ago`,
+        letGoSuggestion(suggestionFacts, writeDays, theirLast, toLocalDate(first, zone)),
       );
     }
   }
@@ -235,14 +246,19 @@ export function careItemsFor(
         lastExchange !== null
           ? `${person.circle} circle (every ${cadence} days): last two-way exchange on ${baseDate}, ${days(base)} days ago`
           : `${person.circle} circle (every ${cadence} days): no two-way exchange since connecting on ${baseDate}`,
-        keepInTouchSuggestion(suggestionFacts, lastExchange !== null ? days(base) : null, person.circle),
+        keepInTouchSuggestion(
+          suggestionFacts,
+          lastExchange !== null ? days(base) : null,
+          person.circle,
+          baseDate,
+        ),
       );
     }
   }
 
   if (
     lastExchange !== null &&
-    exchanges.length >= AGENDA_RULES.reviveMinExchanges &&
+    exchangeCount >= AGENDA_RULES.reviveMinExchanges &&
     days(lastExchange) > AGENDA_RULES.reviveAfterDays
   ) {
     const lastDate = toLocalDate(lastExchange, zone);
@@ -250,7 +266,7 @@ export function careItemsFor(
       'revive',
       `exchange:${lastExchange}`,
       today,
-      `${exchanges.length} two-way exchanges in the past, the last on ${lastDate} (${days(lastExchange)} days ago)`,
+      `${exchangeCount} two-way exchanges in the past, the last on ${lastDate} (${days(lastExchange)} days ago)`,
       reviveSuggestion(suggestionFacts, lastDate),
     );
   }
@@ -296,7 +312,8 @@ export function buildAgenda(input: AgendaInput): Agenda {
       .sort((a, b) => PRECEDENCE[a.kind] - PRECEDENCE[b.kind]);
     if (open[0]) items.push(open[0]);
   }
-  const strengthOf = new Map(input.people.map((entry) => [entry.person.id, entry.strength.score]));
+  const scores = new Map(input.people.map((entry) => [entry.person.id, entry.strength.score]));
+  const strengthOf = (personId: number) => scores.get(personId) ?? input.strengthOf?.(personId) ?? 0;
   for (const invitation of input.invitations) {
     if (!isPendingInvitation(invitation, now, zone) || invitation.decision) continue;
     const sent = toLocalDate(invitation.sentAt, zone);
@@ -310,10 +327,11 @@ export function buildAgenda(input: AgendaInput): Agenda {
       due: addDays(sent, AGENDA_RULES.triageDueDays),
       reason: `${invitation.name} invited you on ${sent}${invitation.message ? ' with a note' : ' without a note'}`,
       suggestion: triageSuggestion(invitation.name, invitation.message, sent, invitation.verdict),
-      strength: invitation.personId !== null ? (strengthOf.get(invitation.personId) ?? 0) : 0,
+      strength: invitation.personId !== null ? strengthOf(invitation.personId) : 0,
       invitationId: invitation.id,
     });
   }
+  for (const item of input.extraItems ?? []) if (visible(item.id, states, today)) items.push(item);
   items.sort(compareItems);
   return { items, unknownSenders };
 }

@@ -74,8 +74,9 @@ export function scoreTie(
   intensityRef: number,
   zone: string,
 ): TieStrength {
-  const exchanges = facts.exchanges.filter((at) => at <= now);
-  const lastExchange = exchanges.at(-1) ?? null;
+  // Facts are distilled as of `now` or earlier (services/relationship.service.ts), never from later events.
+  const exchangeCount = facts.exchangeCount;
+  const lastExchange = facts.lastExchangeAt;
   const daysSinceExchange =
     lastExchange === null ? null : Math.max(0, calendarDaysBetween(lastExchange, now, zone));
   const reasons: StrengthReason[] = [];
@@ -92,7 +93,7 @@ export function scoreTie(
     recency,
     daysSinceExchange === null
       ? 'no two-way exchange yet'
-      : `${plural(exchanges.length, 'two-way exchange')}, the last ${plural(daysSinceExchange, 'day')} ago`,
+      : `${plural(exchangeCount, 'two-way exchange')}, the last ${plural(daysSinceExchange, 'day')} ago`,
   );
 
   const intensity = intensityAt(facts, now);

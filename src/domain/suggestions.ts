@@ -1,6 +1,7 @@
 /**
- * Concrete next steps that cite what tend knows (rules.md: at least one stored fact; two people with
- * different facts never get the same text, which holds because every text names the person and its facts).
+ * Concrete next steps that cite what tend knows (rules.md: at least one stored fact — a date at the least;
+ * two people with different facts never get the same text). Every text names the person in full, not by
+ * first name: two people called Ann with the same need would otherwise get the very same words.
  */
 
 export interface SuggestionFacts {
@@ -27,6 +28,10 @@ export function snippet(text: string | null, length = 70): string | null {
   return flat.length > length ? `${flat.slice(0, length - 1)}…` : flat;
 }
 
+function fullNameOf(name: string): string {
+  return name.replace(/\s+/g, ' ').trim() || name;
+}
+
 function role(facts: SuggestionFacts): string | null {
   if (facts.position && facts.company) return `${facts.position} at ${facts.company}`;
   return facts.position ?? facts.company ?? null;
@@ -34,29 +39,31 @@ function role(facts: SuggestionFacts): string | null {
 
 /** Follow-up: say something more, offer something, or ask for advice — whichever the facts support best. */
 export function followUpSuggestion(facts: SuggestionFacts): string {
-  const first = firstNameOf(facts.name);
+  const who = fullNameOf(facts.name);
   const need = facts.needs[0];
   if (need)
-    return `Offer help: ${first} is looking for ${need} — share a lead, an idea or someone who can help.`;
+    return `Offer help: ${who} is looking for ${need} — share a lead, an idea or someone who can help.`;
   if (facts.howMet)
-    return `Say something more: pick up where you met (“${snippet(facts.howMet, 80)}”) and ask ${first} what they are working on now.`;
+    return `Say something more: pick up where you met (“${snippet(facts.howMet, 80)}”) and ask ${who} what they are working on now.`;
   const work = role(facts);
-  if (work) return `Ask for advice: ask ${first} one specific question about their work as ${work}.`;
-  return `Say something more: you connected on ${facts.connectedOn ?? 'a recent day'}; tell ${first} why you wanted to connect and ask what they are working on.`;
+  if (work) return `Ask for advice: ask ${who} one specific question about their work as ${work}.`;
+  return `Say something more: you connected on ${facts.connectedOn ?? 'a recent day'}; tell ${who} why you wanted to connect and ask what they are working on.`;
 }
 
 export function replySuggestion(facts: SuggestionFacts): string {
-  const first = firstNameOf(facts.name);
+  const who = fullNameOf(facts.name);
   const topic = snippet(facts.lastTopic);
-  return `Reply to ${first}'s message of ${facts.lastTopicDate ?? 'recently'}${topic ? `: “${topic}”` : ''}.`;
+  return `Reply to ${who}'s message of ${facts.lastTopicDate ?? 'recently'}${topic ? `: “${topic}”` : ''}.`;
 }
 
+/** `sinceDate`: the last two-way exchange, or the day we connected when there was none. */
 export function keepInTouchSuggestion(
   facts: SuggestionFacts,
   daysSince: number | null,
   circle: string,
+  sinceDate: string,
 ): string {
-  const first = firstNameOf(facts.name);
+  const who = fullNameOf(facts.name);
   const hook = facts.goals[0]
     ? `how their goal "${facts.goals[0]}" is going`
     : snippet(facts.lastTopic, 50)
@@ -64,12 +71,15 @@ export function keepInTouchSuggestion(
       : role(facts)
         ? `how things are going as ${role(facts)}`
         : 'what they are working on';
-  const since = daysSince === null ? 'no two-way exchange yet' : `${daysSince} days since your last exchange`;
-  return `Check in with ${first} (${circle} circle, ${since}): ask ${hook}.`;
+  const since =
+    daysSince === null
+      ? `no two-way exchange since connecting on ${sinceDate}`
+      : `${daysSince} days since your last exchange on ${sinceDate}`;
+  return `Check in with ${who} (${circle} circle, ${since}): ask ${hook}.`;
 }
 
 export function reviveSuggestion(facts: SuggestionFacts, lastExchangeDate: string): string {
-  const first = firstNameOf(facts.name);
+  const who = fullNameOf(facts.name);
   const reason = facts.offers[0]
     ? `you could use their help with ${facts.offers[0]}`
     : role(facts)
@@ -77,12 +87,18 @@ export function reviveSuggestion(facts: SuggestionFacts, lastExchangeDate: strin
       : snippet(facts.lastTopic, 50)
         ? `you last talked about “${snippet(facts.lastTopic, 50)}”`
         : 'you have not talked in over a year';
-  return `Write to ${first} with a specific reason — ${reason}; your last real exchange was on ${lastExchangeDate}.`;
+  return `Write to ${who} with a specific reason — ${reason}; your last real exchange was on ${lastExchangeDate}.`;
 }
 
-export function letGoSuggestion(facts: SuggestionFacts, days: number, theirLastDate: string | null): string {
-  const first = firstNameOf(facts.name);
-  return `You wrote to ${first} on ${days} different days${theirLastDate ? ` since their last reply on ${theirLastDate}` : ' without a reply'}: let it rest, or send one last honest note and leave the door open.`;
+/** `firstWrittenOn`: the first of my unanswered messages, cited when they never wrote one-to-one. */
+export function letGoSuggestion(
+  facts: SuggestionFacts,
+  days: number,
+  theirLastDate: string | null,
+  firstWrittenOn: string,
+): string {
+  const who = fullNameOf(facts.name);
+  return `You wrote to ${who} on ${days} different days${theirLastDate ? ` since their last reply on ${theirLastDate}` : ` since ${firstWrittenOn} without a reply`}: let it rest, or send one last honest note and leave the door open.`;
 }
 
 export function triageSuggestion(

@@ -98,6 +98,15 @@ export function toLocalDate(instant: number, zone: string): string {
   return new Date(instant + cachedOffset(instant, zone)).toISOString().slice(0, 10);
 }
 
+/**
+ * The calendar day of an instant in `zone` as a day number (days since 1970-01-01 there): day counts
+ * between two instants are differences of these, without building date strings on the hot path.
+ */
+export function localDayNumber(instant: number, zone: string): number {
+  const offset = zone === 'UTC' || zone === 'Etc/UTC' ? 0 : cachedOffset(instant, zone);
+  return Math.floor((instant + offset) / DAY_MS);
+}
+
 /** The instant a calendar date starts in `zone`. */
 export function startOfLocalDate(date: string, zone: string): number {
   const [year, month, day] = date.split('-').map(Number);

@@ -1,7 +1,7 @@
 import {
   buildAgenda,
   type Agenda,
-  type AgendaInvitation,
+  type AgendaItem,
   type AgendaPerson,
   type ItemState,
 } from '../domain/agenda.js';
@@ -9,9 +9,10 @@ import { AppError } from '../domain/errors.js';
 import type { Person } from '../domain/person.js';
 import { toLocalDate } from '../domain/time.js';
 import { createAgendaStateRepository } from '../store/agenda-state.repository.js';
-import { createInvitationRepository, type InvitationRecord } from '../store/invitation.repository.js';
+import { createPersonRepository } from '../store/person.repository.js';
 import type { Store } from '../store/store.js';
-import type { NetworkSnapshot, RelationshipService } from './relationship.service.js';
+import { loadInvitationContext, toAgendaInvitation, type InvitationContext } from './invitation-context.js';
+import type { RelationshipService, RelationshipView } from './relationship.service.js';
 
 export function toAgendaPerson(person: Person, howMet: string | null): AgendaPerson {
   return {
@@ -31,88 +32,66 @@ export function toAgendaPerson(person: Person, howMet: string | null): AgendaPer
   };
 }
 
-export function toAgendaInvitation(
-  invitation: InvitationRecord,
-  connected: ReadonlySet<number>,
-): AgendaInvitation {
-  return {
-    id: invitation.id,
-    personId: invitation.personId,
-    name: invitation.counterpartName,
-    message: invitation.message,
-    sentAt: invitation.sentAt,
-    exportAt: invitation.exportAt,
-    direction: invitation.direction,
-    counterpartConnected: invitation.personId !== null && connected.has(invitation.personId),
-    decision: invitation.decision,
-  };
+/** What other features add to the day: triage verdicts, introduction items. */
+export interface AgendaContributions {
+  /** Triage verdicts by invitation id, so the agenda's triage items say what to do. */
+  verdicts?: (
+    view: RelationshipView,
+    invitations: InvitationContext,
+  ) => Promise<Map<number, { verdict: string; reason: string }>>;
+  /** Items of their own kind (introductions), already with stable ids. */
+  items?: (now: number) => Promise<AgendaItem[]>;
 }
 
-/** `tend today`: the agenda from per-person facts, invitations and the items' done/snoozed/dismissed states. */
+/**
+ * `tend today`: the agenda from per-person facts, invitations and the items' done/snoozed/dismissed states.
+ * Only people who can have a care item are read and scored (rules.md: served from aggregates).
+ */
 export function createAgendaService(deps: {
   store: Store;
   relationships: RelationshipService;
-  /** Triage verdicts by invitation id, so the agenda's triage items say what to do. */
-  verdicts?: (
-    now: number,
-    snapshot: NetworkSnapshot,
-  ) => Promise<Map<number, { verdict: string; reason: string }>>;
+  contributions?: () => AgendaContributions;
 }) {
   const { store, relationships } = deps;
 
-  async function invitationsFor(
-    snapshot: NetworkSnapshot,
-  ): Promise<{ agenda: AgendaInvitation[]; howMet: Map<number, string> }> {
-    const connected = new Set(
-      snapshot.people.filter((person) => person.connectionState === 'connected').map((person) => person.id),
-    );
-    const all = await createInvitationRepository(store).listAll();
-    const howMet = new Map<number, string>();
-    // Oldest first, so the newest accepted note wins as "how we met".
-    for (const invitation of [...all].reverse()) {
-      if (invitation.personId !== null && connected.has(invitation.personId) && invitation.message)
-        howMet.set(invitation.personId, invitation.message);
-    }
-    return {
-      agenda: all.map((invitation) => toAgendaInvitation(invitation, connected)),
-      howMet,
-    };
-  }
-
-  async function withVerdicts(
-    invitations: AgendaInvitation[],
-    now: number,
-    snapshot: NetworkSnapshot,
-  ): Promise<AgendaInvitation[]> {
-    if (!deps.verdicts) return invitations;
-    const verdicts = await deps.verdicts(now, snapshot);
-    return invitations.map((invitation) => ({ ...invitation, verdict: verdicts.get(invitation.id) ?? null }));
-  }
-
   async function agendaAt(now: number, states: ReadonlyMap<string, ItemState>) {
-    const snapshot = await relationships.snapshot(now);
-    const invitations = await invitationsFor(snapshot);
+    const view = await relationships.view(now);
+    const ids = await view.agendaCandidates();
+    const [people, facts, invitations] = await Promise.all([
+      createPersonRepository(store).findByIds(ids),
+      view.facts(ids, { summaries: true }),
+      loadInvitationContext(store),
+    ]);
+    const strengthOf = new Map<number, number>();
+    const contributions = deps.contributions?.() ?? {};
+    const verdicts = contributions.verdicts
+      ? await contributions.verdicts(view, invitations)
+      : new Map<number, { verdict: string; reason: string }>();
     const agenda = buildAgenda({
-      people: snapshot.people.map((person) => ({
-        person: toAgendaPerson(person, person.howMet ?? invitations.howMet.get(person.id) ?? null),
-        facts: snapshot.facts.get(person.id),
-        strength: snapshot.strengths.get(person.id) ?? {
-          score: 0,
-          band: 'none',
-          reasons: [],
-          daysSinceExchange: null,
-        },
+      people: people.map((person) => {
+        const strength = view.score(person, facts.get(person.id));
+        strengthOf.set(person.id, strength.score);
+        return {
+          person: toAgendaPerson(person, person.howMet ?? invitations.howMet.get(person.id) ?? null),
+          facts: facts.get(person.id),
+          strength,
+        };
+      }),
+      invitations: invitations.all.map((invitation) => ({
+        ...toAgendaInvitation(invitation, invitations.connected),
+        verdict: verdicts.get(invitation.id) ?? null,
       })),
-      invitations: await withVerdicts(invitations.agenda, now, snapshot),
+      strengthOf: (personId) => strengthOf.get(personId) ?? 0,
+      extraItems: contributions.items ? await contributions.items(now) : [],
       states,
       now,
-      zone: snapshot.zone,
+      zone: view.zone,
     });
-    return { ...agenda, snapshot };
+    return { ...agenda, zone: view.zone };
   }
 
   return {
-    async today(now: number): Promise<Agenda & { snapshot: NetworkSnapshot }> {
+    async today(now: number): Promise<Agenda & { zone: string }> {
       return agendaAt(now, await createAgendaStateRepository(store).all());
     },
 

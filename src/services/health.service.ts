@@ -1,9 +1,10 @@
 import { isPendingInvitation } from '../domain/agenda.js';
 import type { Band } from '../domain/strength.js';
+import { bandOf } from '../domain/strength.js';
 import { calendarDaysBetween } from '../domain/time.js';
-import { createInvitationRepository } from '../store/invitation.repository.js';
+import { createPersonRepository } from '../store/person.repository.js';
 import type { Store } from '../store/store.js';
-import { toAgendaInvitation } from './agenda.service.js';
+import { loadInvitationContext, toAgendaInvitation } from './invitation-context.js';
 import type { RelationshipService } from './relationship.service.js';
 
 export interface NetworkHealth {
@@ -20,57 +21,67 @@ export interface NetworkHealth {
   pendingInvitations: number;
 }
 
-/** `tend health`: depth and the other figures of product.md capability 9, as rules.md defines them. */
+const ratio = (part: number, whole: number) => Math.round((part / whole) * 1000) / 1000;
+
+/**
+ * `tend health`: depth and the other figures of product.md capability 9, as rules.md defines them. Bands
+ * need a score only for people with a two-way exchange in the last year; everyone else is none or dormant
+ * from their columns alone.
+ */
 export function createHealthService(deps: { store: Store; relationships: RelationshipService }) {
   return {
     async figures(now: number): Promise<NetworkHealth> {
-      const snapshot = await deps.relationships.snapshot(now);
-      const { zone } = snapshot;
-      const connections = snapshot.people.filter((person) => person.connectionState === 'connected');
+      const view = await deps.relationships.view(now);
+      const { zone } = view;
+      const connections = await view.connections();
       const bands: Record<Band, number> = { strong: 0, medium: 0, weak: 0, dormant: 0, none: 0 };
       const circles: Record<string, number> = {};
       let conversed = 0;
       let newConnections = 0;
       let followedUp = 0;
-      const giveAsk = { given: 0, received: 0, introductions: 0 };
-      for (const person of connections) {
-        const facts = snapshot.facts.get(person.id);
-        if (facts?.exchanges.some((at) => at <= now)) conversed++;
-        const band = snapshot.strengths.get(person.id)?.band ?? 'none';
-        bands[band]++;
-        if (person.circle) circles[person.circle] = (circles[person.circle] ?? 0) + 1;
+      const toScore: number[] = [];
+      for (const connection of connections) {
+        if (connection.circle) circles[connection.circle] = (circles[connection.circle] ?? 0) + 1;
+        if (connection.exchangeCount > 0 && connection.lastExchangeAt !== null) {
+          conversed++;
+          // bandOf's precedence: none and dormant do not depend on the score.
+          const band = bandOf(0, calendarDaysBetween(connection.lastExchangeAt, now, zone));
+          if (band === 'dormant') bands.dormant++;
+          else toScore.push(connection.id);
+        } else {
+          bands.none++;
+        }
         if (
-          person.connectedAt !== null &&
-          person.connectedAt <= now &&
-          calendarDaysBetween(person.connectedAt, now, zone) <= 365
+          connection.connectedAt !== null &&
+          connection.connectedAt <= now &&
+          calendarDaysBetween(connection.connectedAt, now, zone) <= 365
         ) {
           newConnections++;
-          const first = facts?.firstFromMeAfterConnection;
-          if (first != null && first <= now && calendarDaysBetween(person.connectedAt, first, zone) <= 7)
+          const first = connection.firstFromMeAt;
+          if (first !== null && first <= now && calendarDaysBetween(connection.connectedAt, first, zone) <= 7)
             followedUp++;
         }
       }
-      for (const facts of snapshot.facts.values()) {
-        giveAsk.given += facts.helpGiven;
-        giveAsk.received += facts.helpReceived;
-        giveAsk.introductions += facts.introductions;
-      }
-      const connectedIds = new Set(connections.map((person) => person.id));
-      const invitations = await createInvitationRepository(deps.store).listAll();
-      const pendingInvitations = invitations.filter((invitation) =>
-        isPendingInvitation(toAgendaInvitation(invitation, connectedIds), now, zone),
+      const [people, facts] = await Promise.all([
+        createPersonRepository(deps.store).findByIds(toScore),
+        view.facts(toScore),
+      ]);
+      for (const person of people) bands[view.score(person, facts.get(person.id)).band]++;
+      const invitations = await loadInvitationContext(deps.store);
+      const pendingInvitations = invitations.all.filter((invitation) =>
+        isPendingInvitation(toAgendaInvitation(invitation, invitations.connected), now, zone),
       ).length;
       return {
         connections: connections.length,
-        archived: connections.filter((person) => person.archivedAt !== null).length,
+        archived: connections.filter((connection) => connection.archived).length,
         conversed,
-        depth: connections.length > 0 ? Math.round((conversed / connections.length) * 1000) / 1000 : 0,
-        followUpRate: newConnections > 0 ? Math.round((followedUp / newConnections) * 1000) / 1000 : null,
+        depth: connections.length > 0 ? ratio(conversed, connections.length) : 0,
+        followUpRate: newConnections > 0 ? ratio(followedUp, newConnections) : null,
         newConnections,
         followedUp,
         bands,
         circles,
-        giveAsk,
+        giveAsk: await view.giveAsk(),
         pendingInvitations,
       };
     },

@@ -1,6 +1,6 @@
 import { AppError } from '../domain/errors.js';
 import type { Person } from '../domain/person.js';
-import { calendarDaysBetween, toLocalDate } from '../domain/time.js';
+import { DAY_MS, calendarDaysBetween, toLocalDate } from '../domain/time.js';
 import { createInvitationRepository } from '../store/invitation.repository.js';
 import { createPersonRepository } from '../store/person.repository.js';
 import type { Store } from '../store/store.js';
@@ -36,9 +36,11 @@ export function createPruneService(deps: {
   }
 
   async function candidates(now: number): Promise<PruneCandidate[]> {
-    const snapshot = await relationships.snapshot(now);
+    const view = await relationships.view(now);
+    const ids = await view.pruneCandidates(now - PRUNE_AFTER_DAYS * DAY_MS);
+    const invitations = await createInvitationRepository(store).listAll();
     const withInvitationNotes = new Set(
-      (await createInvitationRepository(store).listAll())
+      invitations
         .filter(
           (invitation) => invitation.personId !== null && invitation.message && invitation.sentAt <= now,
         )
@@ -46,12 +48,12 @@ export function createPruneService(deps: {
     );
     const introduced = await introducedPeople();
     const result: PruneCandidate[] = [];
-    for (const person of snapshot.people) {
+    for (const person of await createPersonRepository(store).findByIds(ids)) {
       if (person.archivedAt !== null || person.connectionState !== 'connected' || person.connectedAt === null)
         continue;
-      const days = calendarDaysBetween(person.connectedAt, now, snapshot.zone);
+      const days = calendarDaysBetween(person.connectedAt, now, view.zone);
       if (days <= PRUNE_AFTER_DAYS) continue;
-      if ((snapshot.facts.get(person.id)?.records ?? 0) > 0 || withInvitationNotes.has(person.id)) continue;
+      if (withInvitationNotes.has(person.id)) continue;
       if (
         person.circle ||
         person.tags.length > 0 ||
@@ -62,7 +64,7 @@ export function createPruneService(deps: {
         continue;
       result.push({
         person,
-        reason: `connected on ${toLocalDate(person.connectedAt, snapshot.zone)} (${days} days ago) and never any interaction, note, circle or tag`,
+        reason: `connected on ${toLocalDate(person.connectedAt, view.zone)} (${days} days ago) and never any interaction, note, circle or tag`,
       });
     }
     return result.sort(

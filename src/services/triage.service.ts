@@ -3,11 +3,12 @@ import { AppError } from '../domain/errors.js';
 import { triageInvitation, type TriageResult, type TriageVerdict } from '../domain/invitation-triage.js';
 import { formatInstant, toLocalDate } from '../domain/time.js';
 import { createInvitationRepository, type InvitationRecord } from '../store/invitation.repository.js';
+import { createPersonRepository } from '../store/person.repository.js';
 import { createOwnerFactsRepository } from '../store/owner-facts.repository.js';
 import { createWorkspaceSettingsRepository } from '../store/workspace-settings.repository.js';
 import type { Store } from '../store/store.js';
-import { toAgendaInvitation } from './agenda.service.js';
-import type { NetworkSnapshot, RelationshipService } from './relationship.service.js';
+import { loadInvitationContext, toAgendaInvitation, type InvitationContext } from './invitation-context.js';
+import type { RelationshipService, RelationshipView } from './relationship.service.js';
 
 const VERDICTS: readonly TriageVerdict[] = ['accept', 'ask', 'decline'];
 
@@ -25,54 +26,49 @@ export function createTriageService(deps: {
 }) {
   const { store, relationships } = deps;
 
-  async function inAddressBook(personIds: readonly number[]): Promise<Set<number>> {
-    if (personIds.length === 0) return new Set();
-    const rows = await store.db
-      .selectFrom('person_identities')
-      .select('person_id')
-      .where('workspace_id', '=', store.workspaceId)
-      .where('source', '=', 'linkedin-contacts')
-      .where('person_id', 'in', personIds)
-      .execute();
-    return new Set(rows.map((row) => Number(row.person_id)));
-  }
-
   return {
-    /** Reuses the caller's snapshot when it has one (the agenda), so the network is scored once. */
-    async pending(now: number, given?: NetworkSnapshot): Promise<TriagedInvitation[]> {
-      const snapshot = given ?? (await relationships.snapshot(now));
-      const people = new Map(snapshot.people.map((person) => [person.id, person]));
-      const connected = new Set(
-        snapshot.people.filter((person) => person.connectionState === 'connected').map((person) => person.id),
-      );
-      const invitations = (await createInvitationRepository(store).listAll()).filter(
+    /** Reuses the caller's view and invitations when it has them (the agenda), so nothing is read twice. */
+    async pending(
+      now: number,
+      given?: { view: RelationshipView; invitations: InvitationContext },
+    ): Promise<TriagedInvitation[]> {
+      const view = given?.view ?? (await relationships.view(now));
+      const context = given?.invitations ?? (await loadInvitationContext(store));
+      const invitations = context.all.filter(
         (invitation) =>
           !invitation.decision &&
-          isPendingInvitation(toAgendaInvitation(invitation, connected), now, snapshot.zone),
+          isPendingInvitation(toAgendaInvitation(invitation, context.connected), now, view.zone),
       );
-      const facts = await createOwnerFactsRepository(store).list();
+      const personIds = [
+        ...new Set(
+          invitations.flatMap((invitation) => (invitation.personId !== null ? [invitation.personId] : [])),
+        ),
+      ];
+      const facts = await view.facts(personIds);
+      const ownerFacts = await createOwnerFactsRepository(store).list();
       const owner = {
         name: (await createWorkspaceSettingsRepository(store).get('owner.name')) ?? null,
-        companies: facts.filter((fact) => fact.kind === 'position').map((fact) => fact.name),
-        schools: facts.filter((fact) => fact.kind === 'education').map((fact) => fact.name),
-        events: facts.filter((fact) => fact.kind === 'event').map((fact) => fact.name),
-        headline: facts.find((fact) => fact.kind === 'profile')?.detail ?? null,
+        companies: ownerFacts.filter((fact) => fact.kind === 'position').map((fact) => fact.name),
+        schools: ownerFacts.filter((fact) => fact.kind === 'education').map((fact) => fact.name),
+        events: ownerFacts.filter((fact) => fact.kind === 'event').map((fact) => fact.name),
+        headline: ownerFacts.find((fact) => fact.kind === 'profile')?.detail ?? null,
       };
-      const addressBook = await inAddressBook(
-        invitations.flatMap((invitation) => (invitation.personId !== null ? [invitation.personId] : [])),
+      const addressBook = await createPersonRepository(store).withIdentitySource(
+        personIds,
+        'linkedin-contacts',
       );
       return invitations
         .map((invitation) => {
-          const person = invitation.personId !== null ? people.get(invitation.personId) : undefined;
-          const personFacts = person ? snapshot.facts.get(person.id) : undefined;
+          const person = invitation.personId !== null ? context.people.get(invitation.personId) : undefined;
+          const personFacts = person ? facts.get(person.id) : undefined;
           const result = triageInvitation({
             name: invitation.counterpartName,
             message: invitation.message,
-            sentOn: toLocalDate(invitation.sentAt, snapshot.zone),
+            sentOn: toLocalDate(invitation.sentAt, view.zone),
             owner,
             known: {
               earlierMessages: personFacts?.records ?? 0,
-              twoWayExchanges: personFacts?.exchanges.filter((at) => at <= now).length ?? 0,
+              twoWayExchanges: personFacts?.exchangeCount ?? 0,
               inAddressBook: person ? addressBook.has(person.id) : false,
               inMailOrCalendar: false,
             },

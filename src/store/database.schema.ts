@@ -155,6 +155,21 @@ export interface PersonStatsTable {
   person_id: number;
   facts: string;
   updated_at: number;
+  // Columns of the facts that select people for the agenda, bands and prune (domain factsIndexOf).
+  exchange_count: Generated<number>;
+  first_exchange_at: number | null;
+  last_exchange_at: number | null;
+  /** Their last one-to-one message, when it is the last of the conversation (a possible reply). */
+  last_in_at: number | null;
+  unanswered_days: Generated<number>;
+  unanswered_first_at: number | null;
+  records: Generated<number>;
+  first_from_me_at: number | null;
+  last_interaction_at: number | null;
+  help_given: Generated<number>;
+  help_received: Generated<number>;
+  introductions: Generated<number>;
+  intensity_key: number | null;
 }
 
 export interface DuplicateProposalsTable {

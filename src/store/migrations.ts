@@ -4,6 +4,7 @@ import type { SqlDialect } from './sql-dialect.js';
 import { initialSchema } from './migrations/0001-initial.migration.js';
 import { personStatsSchema } from './migrations/0002-person-stats.migration.js';
 import { duplicateProposalsSchema } from './migrations/0003-duplicate-proposals.migration.js';
+import { personStatsColumnsSchema } from './migrations/0004-person-stats-columns.migration.js';
 
 /** Versioned, in order. Append only: a released migration is never edited. */
 function allMigrations(dialect: SqlDialect): Record<string, Migration> {
@@ -11,6 +12,7 @@ function allMigrations(dialect: SqlDialect): Record<string, Migration> {
     '0001-initial': initialSchema(dialect),
     '0002-person-stats': personStatsSchema(),
     '0003-duplicate-proposals': duplicateProposalsSchema(),
+    '0004-person-stats-columns': personStatsColumnsSchema(dialect),
   };
 }
 

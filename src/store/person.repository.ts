@@ -111,9 +111,43 @@ export function createPersonRepository(context: StoreContext) {
     },
 
     async findByIds(ids: readonly number[]): Promise<Person[]> {
-      if (ids.length === 0) return [];
-      const rows = await people().where('id', 'in', ids).execute();
-      return rows.map(toPerson);
+      const found: Person[] = [];
+      // Chunks far below both databases' limits on bound values.
+      for (let start = 0; start < ids.length; start += 900) {
+        const rows = await people()
+          .where('id', 'in', ids.slice(start, start + 900))
+          .execute();
+        for (const row of rows) found.push(toPerson(row));
+      }
+      return found;
+    },
+
+    /** Which of these people have an identity from `source` (e.g. the address book uploaded to LinkedIn). */
+    async withIdentitySource(ids: readonly number[], source: string): Promise<Set<number>> {
+      const found = new Set<number>();
+      for (let start = 0; start < ids.length; start += 900) {
+        const rows = await db
+          .selectFrom('person_identities')
+          .select('person_id')
+          .where('workspace_id', '=', workspaceId)
+          .where('source', '=', source)
+          .where('person_id', 'in', ids.slice(start, start + 900))
+          .execute();
+        for (const row of rows) found.add(Number(row.person_id));
+      }
+      return found;
+    },
+
+    /** Every person's id and connection instant (the facts builder needs them for follow-ups). */
+    async connectedAtAll(): Promise<Map<number, number | null>> {
+      const rows = await db
+        .selectFrom('people')
+        .select(['id', 'connected_at'])
+        .where('workspace_id', '=', workspaceId)
+        .execute();
+      return new Map(
+        rows.map((row) => [Number(row.id), row.connected_at === null ? null : Number(row.connected_at)]),
+      );
     },
 
     async findByIdentity(kind: IdentityKind, value: string): Promise<Person | undefined> {
@@ -139,6 +173,42 @@ export function createPersonRepository(context: StoreContext) {
         id: Number(row.id),
         name: row.display_name,
         connectionState: row.connection_state as ConnectionState,
+      }));
+    },
+
+    /** Everyone's current company, lean (company targets of `tend path` match it loosely in TypeScript). */
+    async listCompanies(): Promise<
+      Array<{ id: number; name: string; company: string; archived: boolean; doNotContact: boolean }>
+    > {
+      if (context.sqlite) {
+        // 30,000 rows: arrays from a prepared statement, several times faster than Kysely row objects.
+        const rows = prepared(
+          context.sqlite,
+          `select id, display_name, company, archived_at, do_not_contact from people
+            where workspace_id = ? and company is not null`,
+        )
+          .raw(true)
+          .all(workspaceId) as Array<[number, string, string, number | null, number]>;
+        return rows.map(([id, name, company, archivedAt, doNotContact]) => ({
+          id,
+          name,
+          company,
+          archived: archivedAt !== null,
+          doNotContact: doNotContact === 1,
+        }));
+      }
+      const rows = await db
+        .selectFrom('people')
+        .select(['id', 'display_name', 'company', 'archived_at', 'do_not_contact'])
+        .where('workspace_id', '=', workspaceId)
+        .where('company', 'is not', null)
+        .execute();
+      return rows.map((row) => ({
+        id: Number(row.id),
+        name: row.display_name,
+        company: row.company ?? '',
+        archived: row.archived_at !== null,
+        doNotContact: row.do_not_contact === 1,
       }));
     },
 

@@ -25,7 +25,7 @@ export async function printToday(
   options: { json: boolean; all?: boolean },
 ): Promise<void> {
   const agenda = await app.agenda.today(now);
-  const today = toLocalDate(now, agenda.snapshot.zone);
+  const today = toLocalDate(now, agenda.zone);
   const items = options.all ? agenda.items : agenda.items.filter((item) => item.due <= today);
   if (options.json) {
     printJson(io, {

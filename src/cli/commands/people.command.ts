@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import type { Person } from '../../domain/person.js';
-import { CADENCE_DAYS, relationshipState } from '../../domain/cadence.js';
-import { addDays, calendarDaysBetween, formatInstant, toLocalDate } from '../../domain/time.js';
+import { formatInstant, toLocalDate } from '../../domain/time.js';
 import type { App } from '../../app.js';
 import { action, type Runtime } from '../command-runtime.js';
 import { formatTable, printJson, printLine } from '../output.js';
@@ -38,29 +37,6 @@ export async function listingFacts(app: App, now: number): Promise<(person: Pers
       lastInteractionAt: last !== null && last <= now ? last : null,
     };
   };
-}
-
-async function showPerson(app: App, ref: string, now: number) {
-  const details = await app.people.details(ref);
-  const snapshot = await app.relationships.snapshot(now);
-  const { person } = details;
-  const strength = snapshot.strengths.get(person.id);
-  const facts = snapshot.facts.get(person.id);
-  const zone = snapshot.zone;
-  const lastExchange = facts?.exchanges.filter((at) => at <= now).at(-1) ?? null;
-  const state = relationshipState({
-    circle: person.circle,
-    archived: person.archivedAt !== null,
-    daysSinceExchange: lastExchange === null ? null : calendarDaysBetween(lastExchange, now, zone),
-    daysSinceConnected:
-      person.connectedAt === null ? null : calendarDaysBetween(person.connectedAt, now, zone),
-  });
-  const cadence = person.circle ? CADENCE_DAYS[person.circle] : null;
-  const base = lastExchange ?? person.connectedAt;
-  const keepInTouchDue = cadence !== null && base !== null ? addDays(toLocalDate(base, zone), cadence) : null;
-  const timeline = details.timeline.filter((interaction) => interaction.at <= now);
-  const last = timeline.find((interaction) => !interaction.skippedReason);
-  return { details, strength, state, keepInTouchDue, timeline, last, zone };
 }
 
 export function registerPeopleCommands(program: Command, runtime: Runtime): void {
@@ -114,8 +90,7 @@ export function registerPeopleCommands(program: Command, runtime: Runtime): void
       action(runtime, async (context, ref: string) => {
         const app = await context.app();
         const now = context.config.now;
-        const { details, strength, state, keepInTouchDue, timeline, last, zone } = await showPerson(
-          app,
+        const { details, strength, state, keepInTouchDue, timeline, last, zone } = await app.profiles.profile(
           ref,
           now,
         );
@@ -192,17 +167,15 @@ export function registerPeopleCommands(program: Command, runtime: Runtime): void
         printLine(io, `  ${connection}${initiated}`);
         for (const url of urls) printLine(io, `  ${url}`);
         for (const email of emails) printLine(io, `  ${email}`);
-        if (strength) {
+        printLine(
+          io,
+          `  Strength: ${strength.score} (${strength.band}) · state: ${state}${person.circle ? ` · circle: ${person.circle}` : ''}`,
+        );
+        for (const reason of strength.reasons) {
           printLine(
             io,
-            `  Strength: ${strength.score} (${strength.band}) · state: ${state}${person.circle ? ` · circle: ${person.circle}` : ''}`,
+            `    ${reason.points >= 0 ? '+' : ''}${reason.points} ${reason.component}: ${reason.text}`,
           );
-          for (const reason of strength.reasons) {
-            printLine(
-              io,
-              `    ${reason.points >= 0 ? '+' : ''}${reason.points} ${reason.component}: ${reason.text}`,
-            );
-          }
         }
         if (keepInTouchDue) printLine(io, `  Keep in touch by: ${keepInTouchDue}`);
         if (details.howMet) printLine(io, `  How we met: ${details.howMet}`);
