@@ -22,12 +22,46 @@ export interface ImportEntry {
   exportDate: string | null;
   /** A file problem found before reading (a broken zip entry): the file fails with this message. */
   brokenReason?: string;
+  /** Where the bytes are, so another thread can open them too (a parser worker). */
+  source: EntrySource;
   open(): Promise<Readable>;
 }
+
+export type EntrySource = { kind: 'file'; path: string } | { kind: 'zip'; zipPath: string; entryName: string };
 
 export interface OpenedSources {
   entries: ImportEntry[];
   close(): Promise<void>;
+}
+
+/** Read in 1 MiB chunks: fewer, larger chunks for the decoder and the parser (measured on 400 MB files). */
+const READ_CHUNK = 1 << 20;
+
+/**
+ * Opens an entry's bytes from its source alone (in a worker thread, which cannot share the opener's zip
+ * handle); `close` releases the zip when the stream is done with.
+ */
+export async function openEntrySource(source: EntrySource): Promise<{ stream: Readable; close(): void }> {
+  if (source.kind === 'file') {
+    const stream = createReadStream(source.path, { highWaterMark: READ_CHUNK });
+    return { stream, close: () => stream.destroy() };
+  }
+  const zip = await openZip(source.zipPath);
+  try {
+    const entry = (await listZipEntries(zip)).find((candidate) => candidate.fileName === source.entryName);
+    if (!entry) throw new Error(`${source.entryName} is no longer in ${source.zipPath}`);
+    const stream = await openZipEntry(zip, entry);
+    return {
+      stream,
+      close: () => {
+        stream.destroy();
+        zip.close();
+      },
+    };
+  } catch (error) {
+    zip.close();
+    throw error;
+  }
 }
 
 export function exportDateFromName(name: string): string | null {
@@ -107,6 +141,7 @@ export async function openImportSources(paths: readonly string[], spillDir: stri
         size: entry.uncompressedSize,
         fingerprint: `zip:${entry.fileName}:${entry.uncompressedSize}:${entry.crc32}`,
         exportDate,
+        source: { kind: 'zip', zipPath, entryName: entry.fileName },
         open: () => openZipEntry(zip, entry),
       });
     }
@@ -129,7 +164,8 @@ export async function openImportSources(paths: readonly string[], spillDir: stri
       size: stat.size,
       fingerprint: `sha1:${await hashFile(path)}`,
       exportDate,
-      open: () => Promise.resolve(createReadStream(path, { highWaterMark: 1 << 20 })),
+      source: { kind: 'file', path },
+      open: () => Promise.resolve(createReadStream(path, { highWaterMark: READ_CHUNK })),
     });
   }
 

@@ -21,7 +21,7 @@ import {
   type ImportReport,
 } from './import.report.js';
 import { WORKSPACE_KEYS, bindRepositories, type FileImportContext } from './linkedin/file-import.context.js';
-import { countBytes, type HeaderInfo } from './linkedin/linkedin-file.reader.js';
+import type { HeaderInfo } from './linkedin/linkedin-file.reader.js';
 import { importLinkedInFile } from './linkedin/linkedin-file.importer.js';
 import { PeopleDirectory } from './linkedin/people-directory.js';
 import type { RelationshipService } from './relationship.service.js';
@@ -140,8 +140,7 @@ export function createImportService(deps: {
           exportDate: file.entry.exportDate,
           ownerUrlSetting: settings.list()['owner-url'] ?? null,
         };
-        const stream = await file.entry.open();
-        const bytes = countBytes(stream, (read) =>
+        await importLinkedInFile(format, file.entry, file.header, context, (read) =>
           options.onProgress?.({
             file: file.entry.displayPath,
             bytes: read,
@@ -149,11 +148,6 @@ export function createImportService(deps: {
             rows: report.rowsRead,
           }),
         );
-        try {
-          await importLinkedInFile(format, bytes, file.header, context);
-        } finally {
-          stream.destroy();
-        }
         const malformed = report.skipped[MALFORMED] ?? 0;
         if (report.rowsRead > 0 && malformed / report.rowsRead > MALFORMED_LIMIT) {
           const first = report.problems[0];

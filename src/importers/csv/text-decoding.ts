@@ -9,6 +9,7 @@
 
 // Imported rather than global: the project compiles without the DOM lib, which is where the global's type lives.
 import { TextDecoder } from 'node:util';
+import { Buffer, isUtf8 } from 'node:buffer';
 
 export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be';
 
@@ -81,6 +82,8 @@ export class StreamingTextDecoder {
   #offset = 0;
   /** The last (up to 3) bytes handed to the TextDecoder: where a partial character would be. Used only to locate errors. */
   #tail: Uint8Array = new Uint8Array(0);
+  /** UTF-8: the bytes of a character cut by the end of the last chunk, decoded with the next one. */
+  #carry: Uint8Array = new Uint8Array(0);
 
   /** The sniffed encoding; 'utf-8' until enough bytes have been seen. */
   get encoding(): TextEncodingName {
@@ -104,6 +107,13 @@ export class StreamingTextDecoder {
   end(): string {
     let text = '';
     if (this.#head !== undefined) text = this.#start(this.#head);
+    if (this.#encoding === 'utf-8') {
+      if (this.#carry.length > 0) {
+        const carryStart = this.#offset - this.#carry.length;
+        throw new CsvDecodeError(carryStart + Math.max(0, firstInvalidUtf8(this.#carry, 0, true)), 'utf-8');
+      }
+      return text;
+    }
     const decoder = this.#decoder;
     if (decoder === undefined) return text;
     try {
@@ -125,6 +135,7 @@ export class StreamingTextDecoder {
   }
 
   #feed(chunk: Uint8Array): string {
+    if (this.#encoding === 'utf-8') return this.#feedUtf8(chunk);
     const decoder = this.#decoder;
     if (decoder === undefined || chunk.length === 0) return '';
     let text: string;
@@ -136,6 +147,24 @@ export class StreamingTextDecoder {
     this.#tail = chunk.length >= 3 ? chunk.slice(chunk.length - 3) : concatBytes(this.#tail, chunk).slice(-3);
     this.#offset += chunk.length;
     return text;
+  }
+
+  /**
+   * UTF-8, the common case, on the fast path: Node's native validator and decoder (several times faster than
+   * a streaming TextDecoder on a 400 MB messages.csv), with a character cut by the chunk's end carried over.
+   */
+  #feedUtf8(chunk: Uint8Array): string {
+    if (chunk.length === 0) return '';
+    const bytes = concatBytes(this.#carry, chunk);
+    const start = this.#offset - this.#carry.length;
+    this.#offset += chunk.length;
+    const cut = completeUtf8Length(bytes);
+    const complete = bytes.subarray(0, cut);
+    if (!isUtf8(complete)) {
+      throw new CsvDecodeError(start + Math.max(0, firstInvalidUtf8(complete, 0, true)), 'utf-8');
+    }
+    this.#carry = bytes.slice(cut);
+    return Buffer.from(complete.buffer, complete.byteOffset, complete.length).toString('utf8');
   }
 
   /**
@@ -162,6 +191,17 @@ export class StreamingTextDecoder {
     }
     return probeOffset + (found === -1 ? this.#tail.length : found);
   }
+}
+
+/** The length of `bytes` without a multi-byte character that the end cuts off (at most 3 bytes). */
+function completeUtf8Length(bytes: Uint8Array): number {
+  const length = bytes.length;
+  let lead = length - 1;
+  while (lead >= 0 && lead > length - 4 && ((bytes[lead] ?? 0) & 0xc0) === 0x80) lead--;
+  if (lead < 0) return length;
+  const byte = bytes[lead] ?? 0;
+  const needed = byte < 0xc0 ? 1 : byte < 0xe0 ? 2 : byte < 0xf0 ? 3 : 4;
+  return lead + needed > length ? lead : length;
 }
 
 function startsWithBom(head: Uint8Array): boolean {

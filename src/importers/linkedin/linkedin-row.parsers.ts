@@ -1,4 +1,6 @@
-import { isProfileUrl, normalizeMemberUrn } from '../../domain/identity.js';
+import { isProfileUrl, normalizeMemberUrn, normalizeProfileUrl } from '../../domain/identity.js';
+import { hash53 } from '../../domain/source-key.js';
+import { normalizeName } from '../../domain/text-normalization.js';
 import { htmlToText } from './html-to-text.js';
 import {
   parseCalendarDate,
@@ -111,18 +113,30 @@ export function parseMessageRow(
   if (at === null) return malformed(line, `DATE is not a date: "${rawDate}"`);
   const folder = c.get(cells, 'folder').toUpperCase();
   const directionText = c.get(cells, 'direction').toUpperCase();
+  const conversationId = orNull(c.get(cells, 'conversationid'));
+  const senderUrl = orNull(c.get(cells, 'senderprofileurl'));
+  const senderKey = senderUrl ? normalizeProfileUrl(senderUrl) : null;
+  const recipientUrls = splitProfileUrls(c.get(cells, 'recipientprofileurls'));
+  const text = htmlToText(content);
+  // Hashed here, where the text is at hand (a parser thread), not by the writer: two hashes of every row.
+  const textHash = hash53(text.replace(/\s+/g, ' ').trim());
   return {
     line,
-    conversationId: orNull(c.get(cells, 'conversationid')),
+    conversationId,
     conversationTitle: orNull(c.get(cells, 'conversationtitle')),
     fromName,
-    senderUrl: orNull(c.get(cells, 'senderprofileurl')),
+    senderUrl,
+    senderKey,
     toNames: c.get(cells, 'to'),
-    recipientUrls: splitProfileUrls(c.get(cells, 'recipientprofileurls')),
+    recipientUrls,
+    recipientKeys: recipientUrls.map(normalizeProfileUrl),
     at,
     rawDate,
     subject: orNull(c.get(cells, 'subject')),
-    text: htmlToText(content),
+    text,
+    textHash,
+    // The logical message (rules.md: never the file name): conversation, sender, raw date, text.
+    sourceBase: hash53('message', conversationId ?? '', senderKey ?? normalizeName(fromName), rawDate, textHash),
     folder,
     direction: is2018 ? (directionText === 'OUTGOING' || folder === 'SENT' ? 'out' : 'in') : null,
     isDraft:

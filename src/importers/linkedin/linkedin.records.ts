@@ -28,12 +28,20 @@ export interface MessageRecord {
   conversationTitle: string | null;
   fromName: string;
   senderUrl: string | null;
+  /** The sender's normalised profile URL (identity key). */
+  senderKey: string | null;
   toNames: string;
   recipientUrls: string[];
+  /** Normalised recipient URLs, in the order of `recipientUrls` (null where one is not a profile URL). */
+  recipientKeys: Array<string | null>;
   at: number;
   rawDate: string;
   subject: string | null;
   text: string;
+  /** Hash of the plain text with whitespace collapsed: the same message across eras (rules.md). */
+  textHash: number;
+  /** Source key of the logical message before the occurrence index for exact repeats. */
+  sourceBase: number;
   folder: string;
   /** 2018 files say it in a column; later eras are worked out from the owner's URL. */
   direction: 'in' | 'out' | null;

@@ -3,11 +3,17 @@ import { hash53 } from '../../domain/source-key.js';
 import { normalizeName } from '../../domain/text-normalization.js';
 import type { InvitationRecord } from '../../importers/linkedin/linkedin.records.js';
 import type { NewInvitation } from '../../store/invitation.repository.js';
+import { addDays, startOfLocalDate } from '../../domain/time.js';
 import { countSkip } from '../import.report.js';
+import { OccurrenceCounter } from './occurrence-counter.js';
 import { identitiesOf } from './people-directory.js';
 import { noteExportDate, type FileImportContext } from './file-import.context.js';
 
 const SAME_INVITATION_WINDOW_MS = 14 * 3_600_000;
+
+const textHash = (message: string | null) => hash53((message ?? '').replace(/\s+/g, ' ').trim());
+const contentKey = (direction: string, counterpart: string, hash: number) =>
+  `${direction}|${counterpart}|${hash}`;
 
 /**
  * Invitations are stored as they are; whether one was accepted (its counterpart is a connection) and who
@@ -20,9 +26,25 @@ export async function writeInvitations(
 ): Promise<void> {
   const { directory, invitations, report, totals } = context;
   const newest = records.reduce((max, record) => Math.max(max, record.sentAt), 0);
-  const exportAt = context.exportDate ? Date.parse(`${context.exportDate}T23:59:59Z`) : newest;
-  const occurrences = new Map<number, number>();
+  // The end of the export's day where the user lives (its date is local), not in UTC.
+  const exportAt = context.exportDate
+    ? startOfLocalDate(addDays(context.exportDate, 1), context.zone) - 1
+    : newest;
+  const occurrences = new OccurrenceCounter();
   const existing = (await invitations.count()) > 0 ? await invitations.listAll() : [];
+  // Indexed once: a newer export of 5,000 invitations against 5,000 stored must not compare every pair.
+  const knownKeys = new Set(existing.map((known) => known.sourceKey));
+  const sameContent = new Map<string, number[]>();
+  for (const known of existing) {
+    const key = contentKey(
+      known.direction,
+      known.counterpartUrl ?? `name:${normalizeName(known.counterpartName)}`,
+      textHash(known.message),
+    );
+    const times = sameContent.get(key) ?? [];
+    times.push(known.sentAt);
+    sameContent.set(key, times);
+  }
 
   const rows: NewInvitation[] = [];
   for (const record of records) {
@@ -37,21 +59,21 @@ export async function writeInvitations(
       (identities.length === 0 ? directory.findUniqueConnectionByName(name) : undefined) ??
       null;
     const counterpart = identities[0]?.value ?? `name:${normalizeName(name)}`;
-    const messageHash = hash53((record.message ?? '').replace(/\s+/g, ' ').trim());
+    const messageHash = textHash(record.message);
     const base = hash53('invitation', record.direction, counterpart, record.rawSentAt, messageHash);
-    const occurrence = occurrences.get(base) ?? 0;
-    occurrences.set(base, occurrence + 1);
+    const occurrence = occurrences.next(base);
     const sourceKey = occurrence === 0 ? base : hash53(base, occurrence);
-    const sameElsewhere = existing.find(
-      (known) =>
-        known.sourceKey !== sourceKey &&
-        known.direction === record.direction &&
-        (known.counterpartUrl ?? `name:${normalizeName(known.counterpartName)}`) ===
-          (url ? normalizeProfileUrl(url) : counterpart) &&
-        hash53((known.message ?? '').replace(/\s+/g, ' ').trim()) === messageHash &&
-        Math.abs(known.sentAt - record.sentAt) <= SAME_INVITATION_WINDOW_MS,
-    );
-    if (existing.some((known) => known.sourceKey === sourceKey) || sameElsewhere) {
+    // The same invitation re-exported in another era: other date format or zone, same content (rules.md).
+    const sameElsewhere = (
+      sameContent.get(
+        contentKey(
+          record.direction,
+          url ? (normalizeProfileUrl(url) ?? counterpart) : counterpart,
+          messageHash,
+        ),
+      ) ?? []
+    ).some((sentAt) => Math.abs(sentAt - record.sentAt) <= SAME_INVITATION_WINDOW_MS);
+    if (knownKeys.has(sourceKey) || sameElsewhere) {
       countSkip(report, 'already imported');
       continue;
     }

@@ -7,6 +7,7 @@ import type { NewInteraction } from '../../store/interaction.repository.js';
 import { detectOwner } from './owner-detection.js';
 import { WORKSPACE_KEYS, noteExportDate, type FileImportContext } from './file-import.context.js';
 import { countSkip } from '../import.report.js';
+import { OccurrenceCounter } from './occurrence-counter.js';
 
 const OWNER_SAMPLE_ROWS = 5_000;
 const FLUSH_ROWS = 2_000;
@@ -28,8 +29,17 @@ export async function writeMessages(
   batches: AsyncIterable<MessageRecord[]>,
   context: FileImportContext,
 ): Promise<void> {
-  const { directory, interactions, report, totals, workspace } = context;
   const iterator = batches[Symbol.asyncIterator]();
+  try {
+    await writeFrom(iterator, context);
+  } finally {
+    // Stops a parser thread that is still reading when writing fails half-way.
+    await iterator.return?.(undefined);
+  }
+}
+
+async function writeFrom(iterator: AsyncIterator<MessageRecord[]>, context: FileImportContext): Promise<void> {
+  const { directory, interactions, report, totals, workspace } = context;
   const buffered: MessageRecord[][] = [];
   let sampled = 0;
   while (sampled < OWNER_SAMPLE_ROWS) {
@@ -50,13 +60,7 @@ export async function writeMessages(
   const hadMessages = !(await interactions.isEmpty());
   // A first import into an empty table builds the indexes after the rows are in (store/interaction-indexes.ts).
   const suspended = (await interactions.tableIsEmpty()) ? await interactions.suspendIndexes() : null;
-  const urlCache = new Map<string, string | null>();
-  const normalizeUrl = (raw: string): string | null => {
-    let value = urlCache.get(raw);
-    if (value === undefined) urlCache.set(raw, (value = normalizeProfileUrl(raw)));
-    return value;
-  };
-  const occurrences = new Map<number, number>();
+  const occurrences = new OccurrenceCounter();
   const conversationPeople = new Map<string, Set<number>>();
   const conversationSize = new Map<string, number>();
   let pending: NewInteraction[] = [];
@@ -89,13 +93,13 @@ export async function writeMessages(
     others: string[],
   ): number | null | Promise<number> {
     if (direction === 'in') {
-      const url = record.senderUrl ? normalizeUrl(record.senderUrl) : null;
+      const url = record.senderKey;
       if (url) return personByUrl(url, record.senderUrl, record.fromName);
       return directory.findUniqueConnectionByName(record.fromName) ?? null;
     }
     const only = others[0];
     if (others.length === 1 && only && record.recipientUrls.length > 0) {
-      const rawUrl = record.recipientUrls.find((raw) => normalizeUrl(raw) === only) ?? null;
+      const rawUrl = record.recipientUrls[record.recipientKeys.indexOf(only)] ?? null;
       return personByUrl(only, rawUrl, record.toNames);
     }
     if (others.length > 1) return null;
@@ -115,7 +119,7 @@ export async function writeMessages(
   function handle(record: MessageRecord): Promise<void> | undefined {
     report.rowsRead++;
     if (record.at > newest) newest = record.at;
-    const sender = record.senderUrl ? normalizeUrl(record.senderUrl) : null;
+    const sender = record.senderKey;
     const direction: 'in' | 'out' =
       record.direction ??
       (sender && ownerUrl
@@ -127,10 +131,7 @@ export async function writeMessages(
           : 'in');
     const others = new Set<string>();
     if (sender && sender !== ownerUrl) others.add(sender);
-    for (const raw of record.recipientUrls) {
-      const url = normalizeUrl(raw);
-      if (url && url !== ownerUrl) others.add(url);
-    }
+    for (const url of record.recipientKeys) if (url && url !== ownerUrl) others.add(url);
     const conversationKey = conversationKeyOf(record);
     const groupSize = Math.max(others.size + 1, conversationSize.get(conversationKey) ?? 2);
     conversationSize.set(conversationKey, groupSize);
@@ -161,16 +162,8 @@ export async function writeMessages(
         members.add(personId);
       }
 
-      const textHash = hash53(record.text.replace(/\s+/g, ' ').trim());
-      const base = hash53(
-        'message',
-        record.conversationId ?? '',
-        sender ?? normalizeName(record.fromName),
-        record.rawDate,
-        textHash,
-      );
-      const occurrence = occurrences.get(base) ?? 0;
-      occurrences.set(base, occurrence + 1);
+      const base = record.sourceBase;
+      const occurrence = occurrences.next(base);
       pending.push({
         personId,
         kind: 'message',
@@ -180,7 +173,7 @@ export async function writeMessages(
         conversationKey,
         groupSize,
         summary: record.text.length > SUMMARY_CHARS ? `${record.text.slice(0, SUMMARY_CHARS)}…` : record.text,
-        textHash,
+        textHash: record.textHash,
         skippedReason,
         source: 'linkedin',
         sourceKey: occurrence === 0 ? base : hash53(base, occurrence),

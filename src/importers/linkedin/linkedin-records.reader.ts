@@ -1,0 +1,107 @@
+import { readCsvRows, type CsvRow } from '../csv/csv.parser.js';
+import type { DetectedFormat, LinkedInFormat } from './linkedin-format.registry.js';
+import {
+  columnsOf,
+  isProblem,
+  parseConnectionRow,
+  parseContactRow,
+  parseHelpRow,
+  parseInvitationRow,
+  parseMessageRow,
+  parseNoteRow,
+  parseOwnerHistoryRow,
+  parseProfileRow,
+  type Columns,
+  type RowResult,
+} from './linkedin-row.parsers.js';
+import { MALFORMED } from './linkedin.records.js';
+
+export interface HeaderInfo extends DetectedFormat {
+  /** Physical line of the header row; data starts after it. */
+  headerLine: number;
+}
+
+/** A data row that is not a record: counted under `reason`, listed as a problem when it has a message. */
+export interface RowSkip {
+  reason: string;
+  line: number;
+  message: string | null;
+}
+
+/** Records of one stretch of the file, with the rows skipped in it (blank rows are neither). */
+export interface RecordBatch<T> {
+  records: T[];
+  skips: RowSkip[];
+}
+
+export type RowParser<T> = (cells: readonly string[], columns: Columns, line: number) => RowResult<T>;
+
+/** The row parser of each LinkedIn file kind; zone is for dates written without one. */
+export function rowParserFor(format: LinkedInFormat, zone: string): RowParser<object> {
+  switch (format) {
+    case 'linkedin-connections':
+      return parseConnectionRow;
+    case 'linkedin-messages':
+      return (cells, columns, line) => parseMessageRow(cells, columns, line, zone);
+    case 'linkedin-invitations':
+      return (cells, columns, line) => parseInvitationRow(cells, columns, line, zone);
+    case 'linkedin-profile':
+      return parseProfileRow;
+    case 'linkedin-positions':
+    case 'linkedin-education':
+    case 'linkedin-events':
+      return (cells, columns, line) => parseOwnerHistoryRow(format, cells, columns, line);
+    case 'linkedin-notes':
+      return parseNoteRow;
+    case 'linkedin-contacts':
+      return parseContactRow;
+    case 'linkedin-recommendations-given':
+    case 'linkedin-recommendations-received':
+    case 'linkedin-endorsements-given':
+    case 'linkedin-endorsements-received':
+      return (cells, columns, line) => parseHelpRow(format, cells, columns, line, zone);
+  }
+}
+
+function isBlank(row: CsvRow): boolean {
+  return row.cells.every((cell) => cell.trim().length === 0);
+}
+
+/** Batches of about this many records: few enough messages between threads, small enough to stay young. */
+const BATCH_RECORDS = 4_000;
+
+/**
+ * The rows after the header turned into records, in batches, with every skipped or malformed row and its
+ * line. Throws CsvDecodeError / CsvParseError for a file that cannot be read as CSV.
+ */
+export async function* readRecordBatches<T extends object>(
+  bytes: AsyncIterable<Uint8Array>,
+  header: HeaderInfo,
+  parseRow: RowParser<T>,
+): AsyncGenerator<RecordBatch<T>> {
+  const columns = columnsOf(header.header);
+  const width = header.header.length;
+  let batch: RecordBatch<T> = { records: [], skips: [] };
+  for await (const rows of readCsvRows(bytes)) {
+    for (const row of rows) {
+      if (row.line <= header.headerLine || isBlank(row)) continue;
+      if (row.cells.length > width && row.cells.slice(width).some((cell) => cell.trim().length > 0)) {
+        batch.skips.push({
+          reason: MALFORMED,
+          line: row.line,
+          message: `${row.cells.length} fields where the header has ${width}: check for an unquoted comma`,
+        });
+        continue;
+      }
+      const result = parseRow(row.cells, columns, row.line);
+      if (result === null) continue;
+      if (isProblem(result)) batch.skips.push({ reason: result.reason, line: result.line, message: result.message });
+      else batch.records.push(result);
+    }
+    if (batch.records.length >= BATCH_RECORDS) {
+      yield batch;
+      batch = { records: [], skips: [] };
+    }
+  }
+  if (batch.records.length > 0 || batch.skips.length > 0) yield batch;
+}

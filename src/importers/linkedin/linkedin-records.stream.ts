@@ -1,0 +1,108 @@
+import { existsSync } from 'node:fs';
+import type { Readable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { EntrySource } from '../import-sources.js';
+import type { LinkedInFormat } from './linkedin-format.registry.js';
+import { fromWorkerError, type WorkerJob, type WorkerReply } from './linkedin-records.protocol.js';
+import { readRecordBatches, rowParserFor, type HeaderInfo, type RecordBatch } from './linkedin-records.reader.js';
+
+/** Below this a worker's start-up (~40 ms) costs more than the parsing it takes over. */
+const WORKER_MIN_BYTES = 8 * 1024 * 1024;
+/** Batches in flight between the threads: enough to keep both busy, few enough to bound memory. */
+const CREDITS = 6;
+
+const workerFile = new URL('./linkedin-records.worker.js', import.meta.url);
+
+export interface RecordSource {
+  source: EntrySource;
+  size: number;
+  open(): Promise<Readable>;
+}
+
+export interface StreamOptions {
+  format: LinkedInFormat;
+  header: HeaderInfo;
+  zone: string;
+  /** Bytes read so far, for progress. */
+  onBytes?: (bytes: number) => void;
+  /** false: always parse on this thread (TEND_IMPORT_WORKER=0 does the same). */
+  worker?: boolean;
+}
+
+/**
+ * The records of one LinkedIn file in batches. Large files are parsed in a worker thread while this thread
+ * writes; running from TypeScript sources (tests) there is no compiled worker, and the same reader runs here.
+ */
+export function streamRecordBatches(
+  entry: RecordSource,
+  options: StreamOptions,
+): AsyncGenerator<RecordBatch<object>> {
+  const useWorker =
+    options.worker !== false &&
+    process.env.TEND_IMPORT_WORKER !== '0' &&
+    entry.size >= WORKER_MIN_BYTES &&
+    workerFile.protocol === 'file:' &&
+    existsSync(fileURLToPath(workerFile));
+  return useWorker ? inWorker(entry, options) : onThisThread(entry, options);
+}
+
+async function* onThisThread(entry: RecordSource, options: StreamOptions): AsyncGenerator<RecordBatch<object>> {
+  const stream = await entry.open();
+  let read = 0;
+  const counted = (async function* () {
+    for await (const chunk of stream) {
+      read += (chunk as Uint8Array).length;
+      options.onBytes?.(read);
+      yield chunk as Uint8Array;
+    }
+  })();
+  try {
+    yield* readRecordBatches(counted, options.header, rowParserFor(options.format, options.zone));
+  } finally {
+    stream.destroy();
+  }
+}
+
+async function* inWorker(entry: RecordSource, options: StreamOptions): AsyncGenerator<RecordBatch<object>> {
+  const job: WorkerJob = {
+    source: entry.source,
+    format: options.format,
+    header: options.header,
+    zone: options.zone,
+    credits: CREDITS,
+  };
+  const worker = new Worker(workerFile, { workerData: job });
+  const queue: WorkerReply[] = [];
+  let failure: Error | undefined;
+  let wake: (() => void) | undefined;
+  worker.on('message', (reply: WorkerReply) => {
+    queue.push(reply);
+    wake?.();
+  });
+  worker.on('error', (error) => {
+    failure = error;
+    wake?.();
+  });
+  worker.on('exit', (code) => {
+    if (code !== 0) failure ??= new Error(`the parser thread stopped (exit code ${code})`);
+    wake?.();
+  });
+  try {
+    for (;;) {
+      const reply = queue.shift();
+      if (!reply) {
+        if (failure) throw failure;
+        await new Promise<void>((resolve) => (wake = resolve));
+        continue;
+      }
+      if (reply.type === 'error') throw fromWorkerError(reply.error);
+      options.onBytes?.(reply.bytes);
+      if (reply.type === 'done') return;
+      yield reply.batch;
+      worker.postMessage({ type: 'credit', count: 1 });
+    }
+  } finally {
+    await worker.terminate();
+  }
+}

@@ -1,0 +1,55 @@
+/**
+ * Parser thread for large LinkedIn files: opens the entry itself, decodes, parses and builds records, and
+ * posts them in batches to the importing thread, which resolves people and writes (the two cores overlap;
+ * architecture.md "Speed where it counts"). Credits from the importing thread bound what is in flight.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { openEntrySource } from '../import-sources.js';
+import { readRecordBatches, rowParserFor } from './linkedin-records.reader.js';
+import {
+  toWorkerError,
+  type WorkerJob,
+  type WorkerReply,
+  type WorkerRequest,
+} from './linkedin-records.protocol.js';
+
+const port = parentPort;
+if (!port) throw new Error('linkedin-records.worker runs only as a worker thread');
+const job = workerData as WorkerJob;
+let credits = job.credits;
+let stopped = false;
+let wake: (() => void) | undefined;
+
+port.on('message', (request: WorkerRequest) => {
+  if (request.type === 'credit') credits += request.count;
+  else stopped = true;
+  wake?.();
+});
+
+const post = (reply: WorkerReply) => {
+  port.postMessage(reply);
+};
+
+async function run(): Promise<void> {
+  const opened = await openEntrySource(job.source);
+  let bytes = 0;
+  const counted = (async function* () {
+    for await (const chunk of opened.stream) {
+      bytes += (chunk as Uint8Array).length;
+      yield chunk as Uint8Array;
+    }
+  })();
+  try {
+    for await (const batch of readRecordBatches(counted, job.header, rowParserFor(job.format, job.zone))) {
+      while (credits <= 0 && !stopped) await new Promise<void>((resolve) => (wake = resolve));
+      if (stopped) return;
+      credits--;
+      post({ type: 'batch', batch, bytes });
+    }
+    post({ type: 'done', bytes });
+  } finally {
+    opened.close();
+  }
+}
+
+run().catch((error: unknown) => post({ type: 'error', error: toWorkerError(error) }));
