@@ -7,6 +7,7 @@ import { createPruneService } from './services/prune.service.js';
 import { createRelationshipService } from './services/relationship.service.js';
 import { createTriageService } from './services/triage.service.js';
 import { createPeopleService } from './services/people.service.js';
+import { createInvitationNoteService } from './services/invitation-note.service.js';
 import { createPersonProfileService } from './services/person-profile.service.js';
 import { createSampleNetworkService } from './services/sample-network.service.js';
 import { createSettingsService } from './services/settings.service.js';
@@ -49,6 +50,7 @@ export async function createApp(config: AppConfig) {
     prune: createPruneService({ store, people, relationships, clock }),
     health: createHealthService({ store, relationships }),
     triage,
+    invitationNotes: createInvitationNoteService({ store, people, settings }),
     sample: createSampleNetworkService({ store, imports, clock }),
     close: () => store.close(),
   };

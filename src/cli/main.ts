@@ -10,6 +10,7 @@ import { registerEditCommands } from './commands/edit.command.js';
 import { registerHealthCommand } from './commands/health.command.js';
 import { registerPruneCommands } from './commands/prune.command.js';
 import { registerTriageCommand } from './commands/triage.command.js';
+import { registerInviteNoteCommand } from './commands/invite-note.command.js';
 import { registerDemoCommand } from './commands/demo.command.js';
 import { registerImportCommand } from './commands/import.command.js';
 import { registerPeopleCommands } from './commands/people.command.js';
@@ -46,6 +47,7 @@ export function buildProgram(runtime: Runtime): Command {
   registerAgendaCommands(program, runtime);
   registerEditCommands(program, runtime);
   registerTriageCommand(program, runtime);
+  registerInviteNoteCommand(program, runtime);
   registerPruneCommands(program, runtime);
   registerHealthCommand(program, runtime);
   registerConfigCommand(program, runtime);

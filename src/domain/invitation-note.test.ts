@@ -227,6 +227,21 @@ describe('drafting a note', () => {
     ]);
   });
 
+  it('a signature is no reason: signed, the placeholder draft still says so', () => {
+    const bare = { ...DRAFT, recipientName: 'Ravi Menon', howMet: null, ownerFirstName: 'Maya' };
+    const draft = draftInvitationNote(bare);
+    expect(draft).toBe(
+      'Hi Ravi, [add how you know Ravi or why you are writing]. Would be glad to connect. – Maya',
+    );
+    expect(checkDraft(draft, bare).warnings).toEqual([
+      'No reason: the note does not say how you know Ravi or why you write (a place, an event, a person, their work, "we met at…").',
+    ]);
+    expect(warningsOf('Hi Ravi, hope you are well.\nMaya Lindqvist', context('Ravi Menon'))).toEqual([
+      'No reason: the note does not say how you know Ravi or why you write (a place, an event, a person, their work, "we met at…").',
+    ]);
+    expect(warningsOf('Hi Ravi, we met at the Forum. – Maya', context('Ravi Menon'))).toEqual([]);
+  });
+
   it('shortens a long how-we-met at a word end, keeping the greeting', () => {
     const long = {
       ...DRAFT,

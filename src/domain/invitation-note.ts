@@ -103,6 +103,14 @@ function namesSomeoneOrSomewhere(text: string, recipientName: string): boolean {
   return false;
 }
 
+/** A closing signature ("… – Maya", "….\nMaya Lindqvist") names the writer, not a reason to write. */
+function withoutSignature(text: string): string {
+  return text.replace(
+    /(?:\s[–—-]+\s*|[.!?,]\s*\n\s*)\p{Lu}[\p{L}\p{M}'’.-]*(?: \p{Lu}[\p{L}\p{M}'’.-]*)?\s*$/u,
+    '',
+  );
+}
+
 function greetsByName(text: string, recipientName: string): boolean {
   const names = normalizeName(recipientName)
     .split(' ')
@@ -149,7 +157,7 @@ export function checkInvitationNote(text: string, context: NoteCheckContext): No
     (personalNoteCues(text).length > 0 ||
       facts.some((fact) => namesOrganization(text, fact)) ||
       (context.howMet !== null && namesHowMet(text, context.howMet)) ||
-      namesSomeoneOrSomewhere(text, context.recipientName));
+      namesSomeoneOrSomewhere(withoutSignature(text), context.recipientName));
   if (!saysWhy) {
     warnings.push(
       `No reason: the note does not say how you know ${first} or why you write (a place, an event, a person, their work, "we met at…").`,
