@@ -25,6 +25,11 @@ export interface ImportReport {
   totals: ImportTotals;
 }
 
+/** Skip reasons the writers share. */
+export const ALREADY_IMPORTED = 'already imported';
+/** A record whose person is not known (yet): kept without a person and reported with its line. */
+export const UNMATCHED = 'unmatched';
+
 /** At most this many problems are listed per file; the count under `skipped` stays exact. */
 export const MAX_LISTED_PROBLEMS = 200;
 

@@ -53,7 +53,8 @@ export function decodeEntities(text: string): string {
 }
 
 const TAG = /<\s*(\/?)\s*([a-z0-9]*)[^>]*>/gi;
-const BLOCK_END = new Set(['p', 'div', 'li', 'ul', 'ol', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+// Not `li`: the next item's bullet starts its line, so `</li><li>` must not add a blank line.
+const BLOCK_END = new Set(['p', 'div', 'ul', 'ol', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
 /** One pass over the tags (this runs for every imported message): line breaks where blocks end, bullets for items. */
 function replaceTag(_whole: string, closing: string, name: string): string {
@@ -63,9 +64,13 @@ function replaceTag(_whole: string, closing: string, name: string): string {
   return closing && BLOCK_END.has(tag) ? '\n' : '';
 }
 
-export function htmlToText(content: string): string {
+export function htmlToText(raw: string): string {
+  // 2026 CONTENT carries real CRLF and LF breaks inside quotes: plain text gets one kind of line break.
+  const content = raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw;
   if (!content.includes('<')) return decodeEntities(content).trim();
-  const text = decodeEntities(content.replace(TAG, replaceTag));
+  let text = decodeEntities(content.replace(TAG, replaceTag));
+  // A list item starts its own line, never after a blank one (`</p><ul><li>`, `<li><p>…</p></li><li>`).
+  if (text.includes('\n• ')) text = text.replace(/\n{2,}• /g, '\n• ');
   if (!/[ \t\u00a0]{2}|\n[ \t]|[ \t]\n|\n\n\n|\u00a0/.test(text)) return text.trim();
   return text
     .replace(/[ \t\u00a0]+/g, ' ')

@@ -1,10 +1,11 @@
 import { normalizeEmail, normalizePhone, type Identity } from '../../domain/identity.js';
 import { hash53 } from '../../domain/source-key.js';
+import { normalizeName } from '../../domain/text-normalization.js';
 import type { ContactRecord, HelpRecord, NoteRecord } from '../../importers/linkedin/linkedin.records.js';
 import type { NewInteraction } from '../../store/interaction.repository.js';
 import { displayName } from '../../domain/person.js';
-import { countSkip } from '../import.report.js';
-import { identitiesOf } from './people-directory.js';
+import { UNMATCHED, countSkip } from '../import.report.js';
+import { ADDRESS_BOOK_SOURCE, identitiesOf } from './people-directory.js';
 import type { FileImportContext } from './file-import.context.js';
 
 /** Notes.csv: the user's own notes on connections, kept beside (never over) notes set in tend. */
@@ -14,10 +15,10 @@ export async function writeNotes(records: readonly NoteRecord[], context: FileIm
   for (const record of records) {
     report.rowsRead++;
     const name = displayName(record.firstName, record.lastName);
-    const personId =
-      directory.find(identitiesOf({ url: record.url })) ?? directory.findUniqueConnectionByName(name);
+    const identities = identitiesOf({ url: record.url });
+    const personId = directory.find(identities) ?? directory.findUniqueConnectionWithout(name, identities);
     if (personId === undefined) {
-      countSkip(report, 'unmatched', record.line, `no connection matches "${name}"`);
+      countSkip(report, UNMATCHED, record.line, `no connection matches "${name}"`);
       continue;
     }
     notesByPerson.set(personId, [...(notesByPerson.get(personId) ?? []), record.note]);
@@ -26,7 +27,7 @@ export async function writeNotes(records: readonly NoteRecord[], context: FileIm
     const person = await people.findById(personId);
     const text = notes.join('\n\n');
     if (person?.importedNotes === text) {
-      countSkip(report, 'already imported');
+      for (let i = 0; i < notes.length; i++) countSkip(report, 'already imported');
       continue;
     }
     await people.updateImported(personId, { importedNotes: text }, now);
@@ -36,8 +37,9 @@ export async function writeNotes(records: readonly NoteRecord[], context: FileIm
 
 /**
  * Contacts / Imported Contacts: the address book uploaded to LinkedIn. Identities only, no interactions:
- * e-mails and phones join the person they match; unmatched contacts become not-connected people, which
- * lets triage see "already in your address book".
+ * e-mails and phones join the person they match (two people named by one contact's URL and e-mail are one);
+ * unmatched contacts become not-connected people, which lets triage see "already in your address book".
+ * A contact counts as imported when it added a person or an identity, else as already imported.
  */
 export async function writeContacts(
   records: readonly ContactRecord[],
@@ -58,7 +60,7 @@ export async function writeContacts(
       return value ? [{ kind: 'phone' as const, value }] : [];
     });
     const name = displayName(record.firstName, record.lastName);
-    let personId = directory.find([...identities, ...phones]);
+    let personId = await directory.resolve([...identities, ...phones]);
     if (personId === undefined && name) personId = directory.findUniqueConnectionByName(name);
     if (personId === undefined) {
       if (identities.length === 0 && phones.length === 0) {
@@ -75,41 +77,52 @@ export async function writeContacts(
           position: record.title,
           connectionState: 'not-connected',
         },
-        'linkedin-contacts',
+        ADDRESS_BOOK_SOURCE,
       );
+      await directory.addIdentities(personId, [...identities, ...phones], ADDRESS_BOOK_SOURCE);
+      report.imported++;
+      continue;
     }
-    await directory.addIdentities(personId, [...identities, ...phones], 'linkedin-contacts');
-    report.imported++;
+    const added = await directory.addIdentities(personId, [...identities, ...phones], ADDRESS_BOOK_SOURCE);
+    if (added > 0) report.imported++;
+    else countSkip(report, 'already imported');
   }
 }
 
 /**
  * Recommendations (help given/received) and endorsements (weak signals, rules.md): interactions matched by
- * profile URL when the file has one, else by a name unique among connections; unmatched rows are reported.
+ * profile URL when the file has one, else by a name unique among connections. A record whose person is not
+ * known yet (its file read before Connections.csv, or a name that is not unique) is reported as unmatched
+ * and stored without a person, waiting under `url:…` or `name:…` for the person to become known
+ * (counterpart-links.writer.ts), so files imported in separate runs in any order give one result.
  */
 export async function writeHelp(records: readonly HelpRecord[], context: FileImportContext): Promise<void> {
   const { directory, interactions, report, totals } = context;
   const rows: NewInteraction[] = [];
+  const unmatched = new Map<NewInteraction, HelpRecord>();
   const occurrences = new Map<number, number>();
   for (const record of records) {
     report.rowsRead++;
     const name = displayName(record.firstName, record.lastName);
     const identities = identitiesOf({ url: record.url });
-    const personId = directory.find(identities) ?? directory.findUniqueConnectionByName(name);
+    let personId = directory.find(identities);
     if (personId === undefined) {
-      countSkip(report, 'unmatched', record.line, `no connection matches "${name}"`);
-      continue;
+      personId = directory.findUniqueConnectionWithout(name, identities);
+      if (personId !== undefined) await directory.addIdentities(personId, identities, 'linkedin');
     }
     const base = hash53(record.kind, identities[0]?.value ?? name, record.rawDate, hash53(record.text));
     const occurrence = occurrences.get(base) ?? 0;
     occurrences.set(base, occurrence + 1);
-    rows.push({
-      personId,
+    const identity = identities[0];
+    const row: NewInteraction = {
+      personId: personId ?? null,
       kind: record.kind,
       direction: record.kind.endsWith('given') ? 'out' : 'in',
       at: record.at,
       channel: 'linkedin',
-      conversationKey: null,
+      // Only a record still waiting for its person carries the counterpart it waits for.
+      conversationKey:
+        personId !== undefined ? null : identity ? `url:${identity.value}` : `name:${normalizeName(name)}`,
       groupSize: 2,
       summary: record.kind.startsWith('endorsement')
         ? `endorsement: ${record.text}`
@@ -118,12 +131,26 @@ export async function writeHelp(records: readonly HelpRecord[], context: FileImp
       skippedReason: null,
       source: 'linkedin',
       sourceKey: occurrence === 0 ? base : hash53(base, occurrence),
-    });
+    };
+    rows.push(row);
+    if (personId === undefined) unmatched.set(row, record);
   }
   const known = await interactions.knownSourceKeys(rows.map((row) => row.sourceKey));
   const fresh = rows.filter((row) => !known.has(row.sourceKey));
   for (let i = fresh.length; i < rows.length; i++) countSkip(report, 'already imported');
   await interactions.insertMany(fresh, context.now);
-  report.imported += fresh.length;
-  totals.interactionsAdded += fresh.length;
+  for (const row of fresh) {
+    const record = unmatched.get(row);
+    if (record) {
+      countSkip(
+        report,
+        UNMATCHED,
+        record.line,
+        `no connection matches "${displayName(record.firstName, record.lastName)}"`,
+      );
+      continue;
+    }
+    report.imported++;
+    totals.interactionsAdded++;
+  }
 }

@@ -3,6 +3,8 @@ import { createInteractionRepository } from '../../store/interaction.repository.
 import { createInvitationRepository } from '../../store/invitation.repository.js';
 import { createOwnerFactsRepository } from '../../store/owner-facts.repository.js';
 import { createPersonRepository } from '../../store/person.repository.js';
+import { createPersonDirectoryRepository } from '../../store/person-directory.repository.js';
+import { createPersonMergeRepository } from '../../store/person-merge.repository.js';
 import { createWorkspaceSettingsRepository } from '../../store/workspace-settings.repository.js';
 import type { FileReport, ImportTotals } from '../import.report.js';
 import type { PeopleDirectory } from './people-directory.js';
@@ -10,6 +12,8 @@ import type { PeopleDirectory } from './people-directory.js';
 /** Everything one file's import needs, bound to that file's transaction. */
 export interface FileImportContext {
   people: ReturnType<typeof createPersonRepository>;
+  directoryEntries: ReturnType<typeof createPersonDirectoryRepository>;
+  merges: ReturnType<typeof createPersonMergeRepository>;
   interactions: ReturnType<typeof createInteractionRepository>;
   invitations: ReturnType<typeof createInvitationRepository>;
   ownerFacts: ReturnType<typeof createOwnerFactsRepository>;
@@ -28,6 +32,8 @@ export interface FileImportContext {
 export function bindRepositories(store: StoreContext) {
   return {
     people: createPersonRepository(store),
+    directoryEntries: createPersonDirectoryRepository(store),
+    merges: createPersonMergeRepository(store),
     interactions: createInteractionRepository(store),
     invitations: createInvitationRepository(store),
     ownerFacts: createOwnerFactsRepository(store),

@@ -9,10 +9,7 @@ import type {
   OwnerHistoryRecord,
   ProfileRecord,
 } from '../../importers/linkedin/linkedin.records.js';
-import {
-  streamRecordBatches,
-  type RecordSource,
-} from '../../importers/linkedin/linkedin-records.stream.js';
+import { streamRecordBatches, type RecordSource } from '../../importers/linkedin/linkedin-records.stream.js';
 import { writeContacts, writeHelp, writeNotes } from './address-book.writer.js';
 import { writeConnections } from './connections.writer.js';
 import type { FileImportContext } from './file-import.context.js';

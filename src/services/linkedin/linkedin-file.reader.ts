@@ -1,4 +1,9 @@
-import { readRecordBatches, type HeaderInfo, type RecordBatch, type RowParser } from '../../importers/linkedin/linkedin-records.reader.js';
+import {
+  readRecordBatches,
+  type HeaderInfo,
+  type RecordBatch,
+  type RowParser,
+} from '../../importers/linkedin/linkedin-records.reader.js';
 import type { FileReport } from '../import.report.js';
 import { countSkip } from '../import.report.js';
 

@@ -7,6 +7,7 @@ import type { NewInteraction } from '../../store/interaction.repository.js';
 import { detectOwner } from './owner-detection.js';
 import { WORKSPACE_KEYS, noteExportDate, type FileImportContext } from './file-import.context.js';
 import { countSkip } from '../import.report.js';
+import { linkWaitingRows, type Waiting } from './counterpart-links.writer.js';
 import { OccurrenceCounter } from './occurrence-counter.js';
 
 const OWNER_SAMPLE_ROWS = 5_000;
@@ -38,7 +39,10 @@ export async function writeMessages(
   }
 }
 
-async function writeFrom(iterator: AsyncIterator<MessageRecord[]>, context: FileImportContext): Promise<void> {
+async function writeFrom(
+  iterator: AsyncIterator<MessageRecord[]>,
+  context: FileImportContext,
+): Promise<void> {
   const { directory, interactions, report, totals, workspace } = context;
   const buffered: MessageRecord[][] = [];
   let sampled = 0;
@@ -50,10 +54,12 @@ async function writeFrom(iterator: AsyncIterator<MessageRecord[]>, context: File
   }
 
   const profileName = (await workspace.get(WORKSPACE_KEYS.ownerName)) ?? null;
+  const storedOwner = (await workspace.get(WORKSPACE_KEYS.ownerUrl)) ?? null;
   const configured = context.ownerUrlSetting ? normalizeProfileUrl(context.ownerUrlSetting) : null;
-  const detected = detectOwner(buffered.flat(), profileName);
-  const ownerUrl = configured ?? detected?.url ?? (await workspace.get(WORKSPACE_KEYS.ownerUrl)) ?? null;
-  if (detected && !configured) await workspace.set(WORKSPACE_KEYS.ownerUrl, detected.url);
+  const detected = detectOwner(buffered.flat(), profileName, storedOwner);
+  const ownerUrl = configured ?? detected?.url ?? storedOwner;
+  if (detected && !configured && detected.url !== storedOwner)
+    await workspace.set(WORKSPACE_KEYS.ownerUrl, detected.url);
   if (detected?.name && !profileName) await workspace.set(WORKSPACE_KEYS.ownerName, detected.name);
   const ownerNameKey = normalizeName(profileName ?? detected?.name ?? '');
 
@@ -63,28 +69,56 @@ async function writeFrom(iterator: AsyncIterator<MessageRecord[]>, context: File
   const occurrences = new OccurrenceCounter();
   const conversationPeople = new Map<string, Set<number>>();
   const conversationSize = new Map<string, number>();
+  /** Profile URLs of every participant of a group thread, silent ones included (resolved at the end). */
+  const groupParticipants = new Map<string, Set<string>>();
+  /** Rows of `pending` that have no person yet, with what the report needs if none is ever found. */
+  const unresolved = new Map<NewInteraction, Waiting>();
+  const waiting = new Map<string, Waiting[]>();
   let pending: NewInteraction[] = [];
   let newest = 0;
 
+  /** Writes the pending rows; each row is counted once: already imported, its skip reason, or imported. */
   async function flush(): Promise<void> {
     if (pending.length === 0) return;
     let rows = pending;
     pending = [];
+    for (const row of rows) {
+      const entry = unresolved.get(row);
+      if (!entry || row.conversationKey === null) continue;
+      // Rows stored by an earlier run wait too: a re-read links what an older importer left without a person.
+      let list = waiting.get(row.conversationKey);
+      if (!list) waiting.set(row.conversationKey, (list = []));
+      list.push(entry);
+    }
     if (hadMessages) rows = await dropKnown(rows, context);
     await interactions.insertMany(rows, context.now);
     for (const row of rows) {
-      if (row.skippedReason) continue;
-      report.imported++;
-      totals.interactionsAdded++;
+      const entry = unresolved.get(row);
+      if (row.skippedReason) {
+        countSkip(report, row.skippedReason);
+      } else if (entry && row.conversationKey !== null) {
+        entry.fresh = true;
+      } else {
+        report.imported++;
+        totals.interactionsAdded++;
+      }
     }
+    unresolved.clear();
   }
 
-  /** Known people resolve synchronously; only a new person costs a database round trip (a promise). */
+  /**
+   * Known people resolve synchronously; only a new person costs a database round trip (a promise). A URL
+   * unknown to tend is the unique connection of that name when that connection has no URL yet (the no-URL
+   * era's Connections.csv): it gains the URL instead of getting a twin.
+   */
   function personByUrl(url: string, rawUrl: string | null, name: string): number | Promise<number> {
-    return (
-      directory.find([{ kind: 'url', value: url }]) ??
-      directory.create({ ...splitName(name), url: rawUrl }, 'linkedin')
-    );
+    const identity = [{ kind: 'url' as const, value: url }];
+    const known = directory.find(identity);
+    if (known !== undefined) return known;
+    const connection = directory.findUniqueConnectionWithout(name, identity);
+    if (connection !== undefined)
+      return directory.addIdentities(connection, identity, 'linkedin').then(() => connection);
+    return directory.create({ ...splitName(name), url: rawUrl }, 'linkedin');
   }
 
   function personFor(
@@ -143,6 +177,11 @@ async function writeFrom(iterator: AsyncIterator<MessageRecord[]>, context: File
     else if (direction === 'in' && record.subject && /^linkedin member$/i.test(record.fromName) && !sender) {
       skippedReason = 'sponsored';
     }
+    if (!skippedReason && others.size > 1) {
+      let participants = groupParticipants.get(conversationKey);
+      if (!participants) groupParticipants.set(conversationKey, (participants = new Set()));
+      for (const url of others) participants.add(url);
+    }
 
     // A skipped message creates no person (rules.md), but is linked to one already known: prune counts
     // "messages in any folder".
@@ -155,7 +194,6 @@ async function writeFrom(iterator: AsyncIterator<MessageRecord[]>, context: File
     return complete(person);
 
     function complete(personId: number | null): Promise<void> | undefined {
-      if (skippedReason) countSkip(report, skippedReason);
       if (personId !== null && !skippedReason) {
         let members = conversationPeople.get(conversationKey);
         if (!members) conversationPeople.set(conversationKey, (members = new Set()));
@@ -164,7 +202,7 @@ async function writeFrom(iterator: AsyncIterator<MessageRecord[]>, context: File
 
       const base = record.sourceBase;
       const occurrence = occurrences.next(base);
-      pending.push({
+      const row: NewInteraction = {
         personId,
         kind: 'message',
         direction,
@@ -177,28 +215,46 @@ async function writeFrom(iterator: AsyncIterator<MessageRecord[]>, context: File
         skippedReason,
         source: 'linkedin',
         sourceKey: occurrence === 0 ? base : hash53(base, occurrence),
-      });
+      };
+      pending.push(row);
+      if (personId === null && !skippedReason && groupSize <= 2)
+        unresolved.set(row, {
+          sourceKey: row.sourceKey,
+          line: record.line,
+          name: direction === 'out' ? record.toNames : record.fromName,
+          fresh: false,
+        });
       return pending.length >= FLUSH_ROWS ? flush() : undefined;
     }
   }
 
   for (const batch of buffered) {
     for (const record of batch) {
-      const waiting = handle(record);
-      if (waiting) await waiting;
+      const waitingFor = handle(record);
+      if (waitingFor) await waitingFor;
     }
   }
   buffered.length = 0;
   for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
     for (const record of next.value) {
-      const waiting = handle(record);
-      if (waiting) await waiting;
+      const waitingFor = handle(record);
+      if (waitingFor) await waitingFor;
     }
   }
   await flush();
   if (suspended) await suspended.restore();
 
+  await linkWaitingRows(context, waiting, conversationPeople, conversationSize);
   const members: Array<{ conversationKey: string; personId: number }> = [];
+  for (const [conversationKey, urls] of groupParticipants) {
+    let people = conversationPeople.get(conversationKey);
+    if (!people) conversationPeople.set(conversationKey, (people = new Set()));
+    // Silent participants who are known people (rules.md: the thread shows for everyone in it).
+    for (const url of urls) {
+      const id = directory.find([{ kind: 'url', value: url }]);
+      if (id !== undefined) people.add(id);
+    }
+  }
   for (const [conversationKey, people] of conversationPeople) {
     if ((conversationSize.get(conversationKey) ?? 2) <= 2) continue;
     for (const personId of people) members.push({ conversationKey, personId });

@@ -31,7 +31,7 @@ export class OccurrenceCounter {
     const mask = keys.length - 1;
     const stored = key + 1;
     // The low bits of a good hash are as good as any: the keys are cyrb53 hashes.
-    let slot = (key % 4294967296 ^ Math.floor(key / 4294967296)) & mask;
+    let slot = ((key % 4294967296) ^ Math.floor(key / 4294967296)) & mask;
     for (;;) {
       const current = keys[slot] ?? 0;
       if (current === 0 || current === stored) return slot;

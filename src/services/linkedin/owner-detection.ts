@@ -10,11 +10,14 @@ export interface DetectedOwner {
 
 /**
  * The owner is the profile URL seen as sender or recipient in the most conversations (rules.md, People and
- * identity); a tie goes to the URL whose sender name is the name in Profile.csv.
+ * identity). A tie goes to the owner already stored (a small file, where every URL of its one conversation
+ * ties, must not replace the owner a whole export established), then to the URL whose sender name is the
+ * name in Profile.csv.
  */
 export function detectOwner(
   records: readonly MessageRecord[],
   profileName: string | null,
+  storedUrl: string | null = null,
 ): DetectedOwner | null {
   const conversations = new Map<string, Set<string>>();
   const names = new Map<string, string>();
@@ -30,17 +33,19 @@ export function detectOwner(
     }
   }
   const profileKey = profileName ? normalizeName(profileName) : null;
+  const preference = (candidate: DetectedOwner): number => {
+    if (candidate.url === storedUrl) return 2;
+    return profileKey !== null && candidate.name !== null && normalizeName(candidate.name) === profileKey
+      ? 1
+      : 0;
+  };
   let best: DetectedOwner | null = null;
   for (const [url, seen] of conversations) {
-    const name = names.get(url) ?? null;
-    const candidate = { url, name, conversations: seen.size };
-    const matchesProfile = profileKey !== null && name !== null && normalizeName(name) === profileKey;
-    const bestMatchesProfile =
-      profileKey !== null && best?.name != null && normalizeName(best.name) === profileKey;
+    const candidate = { url, name: names.get(url) ?? null, conversations: seen.size };
     if (
       !best ||
       candidate.conversations > best.conversations ||
-      (candidate.conversations === best.conversations && matchesProfile && !bestMatchesProfile)
+      (candidate.conversations === best.conversations && preference(candidate) > preference(best))
     ) {
       best = candidate;
     }

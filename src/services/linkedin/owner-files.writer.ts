@@ -1,6 +1,7 @@
 import { hash53 } from '../../domain/source-key.js';
 import { displayName } from '../../domain/person.js';
 import type { OwnerHistoryRecord, ProfileRecord } from '../../importers/linkedin/linkedin.records.js';
+import { ALREADY_IMPORTED, countSkip } from '../import.report.js';
 import { WORKSPACE_KEYS, type FileImportContext } from './file-import.context.js';
 
 /** Profile.csv names the owner (cross-checked with the messages); the owner is never listed among people. */
@@ -8,8 +9,10 @@ export async function writeProfile(
   records: readonly ProfileRecord[],
   context: FileImportContext,
 ): Promise<void> {
-  const record = records[0];
+  const [record, ...others] = records;
   context.report.rowsRead += records.length;
+  // Profile.csv has one row, the owner's; anything after it is not read.
+  for (const other of others) countSkip(context.report, 'not the first profile row', other.line);
   if (!record) return;
   const name = displayName(record.firstName, record.lastName);
   await context.workspace.set(WORKSPACE_KEYS.ownerName, name);
@@ -24,6 +27,7 @@ export async function writeProfile(
     },
   ]);
   context.report.imported += added;
+  if (added === 0) countSkip(context.report, ALREADY_IMPORTED);
 }
 
 /** Positions, Education and Events: the owner's own history, for shared-employer and school signals. */
@@ -49,7 +53,6 @@ export async function writeOwnerHistory(
     })),
   );
   context.report.imported += added;
-  const already = records.length - added;
-  if (already > 0)
-    context.report.skipped['already imported'] = (context.report.skipped['already imported'] ?? 0) + already;
+  for (let already = records.length - added; already > 0; already--)
+    countSkip(context.report, ALREADY_IMPORTED);
 }

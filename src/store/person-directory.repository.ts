@@ -1,0 +1,47 @@
+import type { ConnectionState } from '../domain/person.js';
+import { prepared } from './sqlite-statements.js';
+import type { StoreContext } from './store.js';
+
+export interface DirectoryEntry {
+  id: number;
+  nameKey: string;
+  connectedAt: number | null;
+  connectionState: ConnectionState;
+}
+
+/** What an import resolves people by, read once per imported file (services/linkedin/people-directory.ts). */
+export function createPersonDirectoryRepository(context: StoreContext) {
+  const { db, workspaceId } = context;
+  return {
+    /** Everyone's name key, connection state and date; lean arrays on the embedded database (30,000 people). */
+    async listEntries(): Promise<DirectoryEntry[]> {
+      if (context.sqlite) {
+        const rows = prepared(
+          context.sqlite,
+          'select id, name_key, connected_at, connection_state from people where workspace_id = ?',
+        )
+          .raw(true)
+          .all(workspaceId) as Array<[number, string, number | null, string]>;
+        return rows.map(([id, nameKey, connectedAt, connectionState]) => ({
+          id,
+          nameKey,
+          connectedAt,
+          connectionState: connectionState as ConnectionState,
+        }));
+      }
+      const rows = await db
+        .selectFrom('people')
+        .select(['id', 'name_key', 'connected_at', 'connection_state'])
+        .where('workspace_id', '=', workspaceId)
+        .execute();
+      return rows.map((row) => ({
+        id: Number(row.id),
+        nameKey: row.name_key,
+        connectedAt: row.connected_at === null ? null : Number(row.connected_at),
+        connectionState: row.connection_state as ConnectionState,
+      }));
+    },
+  };
+}
+
+export type PersonDirectoryRepository = ReturnType<typeof createPersonDirectoryRepository>;
