@@ -21,7 +21,7 @@ export async function createApp(config: AppConfig) {
   const settings = createSettingsService(config.dataDir);
   const store = await openStore(config.store);
   const clock = () => config.now;
-  const relationships = createRelationshipService({ store, settings });
+  const relationships = createRelationshipService({ store, settings, recompute: config.recompute });
   const people = createPeopleService(store);
   const triage = createTriageService({ store, relationships, clock });
   const imports = createImportService({ store, settings, clock, dataDir: config.dataDir, relationships });
@@ -51,7 +51,7 @@ export async function createApp(config: AppConfig) {
     health: createHealthService({ store, relationships }),
     triage,
     invitationNotes: createInvitationNoteService({ store, people, settings }),
-    sample: createSampleNetworkService({ store, imports, clock }),
+    sample: createSampleNetworkService({ store, imports, relationships, clock }),
     close: () => store.close(),
   };
 }

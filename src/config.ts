@@ -21,6 +21,8 @@ export interface AppConfig {
   nowGiven: boolean;
   json: boolean;
   debug: boolean;
+  /** `TEND_RECOMPUTE=1`: every answer recomputed from the events, to check the stored aggregates against. */
+  recompute: boolean;
 }
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -68,6 +70,7 @@ export function resolveConfig(options: GlobalOptions, env: Env, clock: () => num
   } else {
     store = { dialect: 'sqlite', file: join(dataDir, 'tend.db') };
   }
+  if (env.TEND_DEBUG_SQL === '1') store.logQueries = true;
   const nowText = options.now ?? env.TEND_NOW;
   return {
     dataDir,
@@ -76,5 +79,6 @@ export function resolveConfig(options: GlobalOptions, env: Env, clock: () => num
     nowGiven: Boolean(nowText),
     json: Boolean(options.json),
     debug: Boolean(options.debug) || env.TEND_DEBUG === '1',
+    recompute: env.TEND_RECOMPUTE === '1',
   };
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { CADENCE_DAYS } from './cadence.js';
-import type { Circle, ConnectionState } from './person.js';
+import type { Circle, ConnectionState, Person } from './person.js';
 import type { RelationshipFacts } from './relationship-facts.js';
 import type { TieStrength } from './strength.js';
 import {
@@ -65,6 +65,25 @@ export interface AgendaPerson {
   connectedAt: number | null;
   doNotContact: boolean;
   archived: boolean;
+}
+
+/** A person as the agenda sees them; `howMet` is their own, before an accepted invitation's note. */
+export function agendaPersonOf(person: Person): AgendaPerson {
+  return {
+    id: person.id,
+    name: person.name,
+    company: person.company,
+    position: person.position,
+    howMet: person.howMet,
+    needs: person.needs,
+    offers: person.offers,
+    goals: person.goals,
+    circle: person.circle,
+    connectionState: person.connectionState,
+    connectedAt: person.connectedAt,
+    doNotContact: person.doNotContact,
+    archived: person.archivedAt !== null,
+  };
 }
 
 export interface AgendaInvitation {

@@ -9,6 +9,12 @@ import { collapseWhitespace } from './text-normalization.js';
 
 export type TriageVerdict = 'accept' | 'ask' | 'decline';
 
+/**
+ * Raise when the verdict rules or texts change: stored results are reused only while this and the
+ * inputs' hash are the same (services/triage.service.ts).
+ */
+export const TRIAGE_RULES_VERSION = 1;
+
 export interface TriageOwner {
   name: string | null;
   companies: readonly string[];
@@ -458,7 +464,19 @@ interface OrgKeys {
   acronyms: string[];
 }
 
+/** Organisation keys depend on the name alone and are asked for once per invitation: worked out once. */
+const orgKeyCache = new Map<string, OrgKeys>();
+
 function orgKeys(name: string): OrgKeys {
+  let keys = orgKeyCache.get(name);
+  if (!keys) {
+    if (orgKeyCache.size > 10_000) orgKeyCache.clear();
+    orgKeyCache.set(name, (keys = computeOrgKeys(name)));
+  }
+  return keys;
+}
+
+function computeOrgKeys(name: string): OrgKeys {
   const tokens = wordsOf(name)
     .split(' ')
     .filter((token) => token.length > 0);
@@ -539,7 +557,16 @@ const HEADLINE_STOP = new Set(
   ),
 );
 
+/** The owner is the same for every invitation of a triage run: their topics are worked out once. */
+const topicCache = new WeakMap<TriageOwner, string[]>();
+
 function headlineTopics(owner: TriageOwner): string[] {
+  let topics = topicCache.get(owner);
+  if (!topics) topicCache.set(owner, (topics = computeHeadlineTopics(owner)));
+  return topics;
+}
+
+function computeHeadlineTopics(owner: TriageOwner): string[] {
   if (!owner.headline) return [];
   const excluded = new Set([
     ...wordsOf(owner.name ?? '').split(' '),

@@ -188,11 +188,9 @@ export function factsIndexOf(facts: RelationshipFacts): FactsIndex {
   };
 }
 
-/** The message references of a person's facts, whose texts suggestions may cite. */
+/** The message references whose texts suggestions cite: the last topic, and the last one-to-one message. */
 export function messageRefsOf(facts: RelationshipFacts): MessageRef[] {
-  return [facts.lastTopic, facts.lastFromThem, facts.lastOneToOne].filter(
-    (ref): ref is MessageRef => ref !== null,
-  );
+  return [facts.lastTopic, facts.lastOneToOne].filter((ref): ref is MessageRef => ref !== null);
 }
 
 export { summarizeRelationships, createFactsBuilder } from './relationship-summary.js';

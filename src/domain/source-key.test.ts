@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { hash53 } from './source-key.js';
+import { hash53, hash53Collapsed } from './source-key.js';
 
 describe('53-bit record hashes', () => {
   it('are stable across releases (stored keys depend on them)', () => {
@@ -25,5 +25,34 @@ describe('53-bit record hashes', () => {
     for (let i = 0; i < 200_000; i++)
       seen.add(hash53('message', `2-conv${i % 997}`, `2026-01-01 00:00:${i}`));
     expect(seen.size).toBe(200_000);
+  });
+
+  it('hashes text with whitespace collapsed exactly as hashing the collapsed text does', () => {
+    const spaces = [' ', '\t', '\n', '\r\n', '\u00a0', '\u2003', '\u3000', '\ufeff', '  \n '];
+    const piece = fc.oneof(fc.string(), fc.constantFrom(...spaces), fc.string({ unit: 'grapheme' }));
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => {
+        const text = pieces.join('');
+        expect(hash53Collapsed(text)).toBe(hash53(text.replace(/\s+/g, ' ').trim()));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('hashes several parts exactly as the joined text (stored keys must never change)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.string(), fc.integer(), fc.double({ noNaN: true })), { maxLength: 6 }),
+        (parts) => {
+          if (parts.length === 0) return;
+          expect(hash53(...parts)).toBe(hash53(parts.join('\u001f')));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+    // Pinned values: keys stored by earlier versions of tend.
+    expect(hash53('message', '2-abc', 'linkedin.com/in/ann', '2024-01-01 10:00:00 UTC', 42)).toBe(
+      6786328194856911,
+    );
   });
 });

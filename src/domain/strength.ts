@@ -73,6 +73,8 @@ export function scoreTie(
   now: number,
   intensityRef: number,
   zone: string,
+  /** false: the score and band only (the agenda scores thousands of people and shows no reasons). */
+  withReasons = true,
 ): TieStrength {
   // Facts are distilled as of `now` or earlier (services/relationship.service.ts), never from later events.
   const exchangeCount = facts.exchangeCount;
@@ -80,17 +82,15 @@ export function scoreTie(
   const daysSinceExchange =
     lastExchange === null ? null : Math.max(0, calendarDaysBetween(lastExchange, now, zone));
   const reasons: StrengthReason[] = [];
-  const add = (component: keyof typeof WEIGHTS, value: number, text: string) => {
+  const add = (component: keyof typeof WEIGHTS, value: number, text: () => string) => {
     const points = 100 * WEIGHTS[component] * Math.max(0, Math.min(1, value));
-    reasons.push({ component, points: round(points), text });
+    if (withReasons) reasons.push({ component, points: round(points), text: text() });
     return points;
   };
 
   let raw = 0;
   const recency = daysSinceExchange === null ? 0 : Math.pow(2, -daysSinceExchange / RECENCY_HALF_LIFE_DAYS);
-  raw += add(
-    'recency',
-    recency,
+  raw += add('recency', recency, () =>
     daysSinceExchange === null
       ? 'no two-way exchange yet'
       : `${plural(exchangeCount, 'two-way exchange')}, the last ${plural(daysSinceExchange, 'day')} ago`,
@@ -100,7 +100,8 @@ export function scoreTie(
   raw += add(
     'intensity',
     Math.log1p(intensity) / Math.log1p(intensityRef),
-    `recent activity ${round(intensity)} against your usual ${round(intensityRef)} (half-life 180 days)`,
+    () =>
+      `recent activity ${round(intensity)} against your usual ${round(intensityRef)} (half-life 180 days)`,
   );
 
   // Duration runs from the start to the last interaction, not to now: time alone must never raise a tie
@@ -109,9 +110,7 @@ export function scoreTie(
   const lastAt = facts.lastInteractionAt !== null ? Math.min(facts.lastInteractionAt, now) : null;
   const months =
     Number.isFinite(startedAt) && lastAt !== null ? Math.max(0, (lastAt - startedAt) / (30.44 * DAY_MS)) : 0;
-  raw += add(
-    'duration',
-    Math.log1p(months) / Math.log(61),
+  raw += add('duration', Math.log1p(months) / Math.log(61), () =>
     lastAt !== null && Number.isFinite(startedAt)
       ? `in touch over ${plural(Math.floor(months), 'month')}`
       : 'no contact yet',
@@ -124,33 +123,33 @@ export function scoreTie(
   raw += add(
     'reciprocity',
     0.5 * balance + 0.5 * replyRate,
-    `conversations started: you ${round(mine)}, they ${round(theirs)}; they answered ${facts.myInitiationsAnswered} of your ${facts.myInitiations} within 14 days`,
+    () =>
+      `conversations started: you ${round(mine)}, they ${round(theirs)}; they answered ${facts.myInitiationsAnswered} of your ${facts.myInitiations} within 14 days`,
   );
 
   const services = decayTo(facts.services, now, MODEL.servicesHalfLifeDays);
   raw += add(
     'services',
     1 - Math.exp(-services / 2),
-    `help and introductions: ${facts.helpGiven} given, ${facts.helpReceived} received, ${facts.introductions} introductions`,
+    () =>
+      `help and introductions: ${facts.helpGiven} given, ${facts.helpReceived} received, ${facts.introductions} introductions`,
   );
 
   raw += add(
     'structural',
     Math.log1p(facts.structural) / Math.log(26),
-    `${plural(facts.structural, 'of your people')} seen with them`,
+    () => `${plural(facts.structural, 'of your people')} seen with them`,
   );
 
   const channels = Object.values(facts.channels).filter((at) => at <= now && now - at <= 365 * DAY_MS).length;
-  raw += add('channels', channels / 3, `${plural(channels, 'channel')} used in the last year`);
+  raw += add('channels', channels / 3, () => `${plural(channels, 'channel')} used in the last year`);
 
   const responsiveness =
     facts.latencyThemHours === null && facts.latencyMeHours === null
       ? 0
       : 0.5 / (1 + (facts.latencyThemHours ?? Infinity) / 24) +
         0.5 / (1 + (facts.latencyMeHours ?? Infinity) / 24);
-  raw += add(
-    'responsiveness',
-    responsiveness,
+  raw += add('responsiveness', responsiveness, () =>
     facts.latencyThemHours === null
       ? 'no replies to time yet'
       : `they reply in ${round(facts.latencyThemHours)} h, you in ${round(facts.latencyMeHours ?? 0)} h (medians)`,

@@ -47,6 +47,18 @@ describe('calendar time in a zone', () => {
     expect(startOfLocalDate('2026-03-29', 'Europe/Berlin')).toBe(Date.UTC(2026, 2, 28, 23));
   });
 
+  it('counts the days between the two local dates, for any instants and zone', () => {
+    const instant = fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2040, 0, 1) });
+    fc.assert(
+      fc.property(instant, instant, fc.constantFrom(...ZONES), (from, to, zone) => {
+        const days =
+          (Date.parse(slowLocalDate(to, zone)) - Date.parse(slowLocalDate(from, zone))) / 86_400_000;
+        expect(calendarDaysBetween(from, to, zone)).toBe(days);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
   it('counts calendar days, not 24-hour periods', () => {
     const lateEvening = Date.UTC(2026, 0, 14, 23, 30); // 00:30 on the 15th in Berlin
     const nextMorning = Date.UTC(2026, 0, 15, 6, 0);

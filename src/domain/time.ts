@@ -118,9 +118,7 @@ export function startOfLocalDate(date: string, zone: string): number {
 
 /** Calendar days from `from` to `to` in `zone` (negative when `to` is earlier). */
 export function calendarDaysBetween(from: number, to: number, zone: string): number {
-  const a = Date.parse(`${toLocalDate(from, zone)}T00:00:00Z`);
-  const b = Date.parse(`${toLocalDate(to, zone)}T00:00:00Z`);
-  return Math.round((b - a) / DAY_MS);
+  return localDayNumber(to, zone) - localDayNumber(from, zone);
 }
 
 /** A `YYYY-MM-DD` date plus whole days. */

@@ -27,7 +27,8 @@ export interface ImportEntry {
   open(): Promise<Readable>;
 }
 
-export type EntrySource = { kind: 'file'; path: string } | { kind: 'zip'; zipPath: string; entryName: string };
+export type EntrySource =
+  { kind: 'file'; path: string } | { kind: 'zip'; zipPath: string; entryName: string };
 
 export interface OpenedSources {
   entries: ImportEntry[];

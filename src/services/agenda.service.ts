@@ -1,36 +1,11 @@
-import {
-  buildAgenda,
-  type Agenda,
-  type AgendaItem,
-  type AgendaPerson,
-  type ItemState,
-} from '../domain/agenda.js';
+import { buildAgenda, type Agenda, type AgendaItem, type ItemState } from '../domain/agenda.js';
 import { AppError } from '../domain/errors.js';
-import type { Person } from '../domain/person.js';
 import { toLocalDate } from '../domain/time.js';
 import { createAgendaStateRepository } from '../store/agenda-state.repository.js';
-import { createPersonRepository } from '../store/person.repository.js';
+import { createInvitationRepository } from '../store/invitation.repository.js';
 import type { Store } from '../store/store.js';
 import { loadInvitationContext, toAgendaInvitation, type InvitationContext } from './invitation-context.js';
 import type { RelationshipService, RelationshipView } from './relationship.service.js';
-
-export function toAgendaPerson(person: Person, howMet: string | null): AgendaPerson {
-  return {
-    id: person.id,
-    name: person.name,
-    company: person.company,
-    position: person.position,
-    howMet,
-    needs: person.needs,
-    offers: person.offers,
-    goals: person.goals,
-    circle: person.circle,
-    connectionState: person.connectionState,
-    connectedAt: person.connectedAt,
-    doNotContact: person.doNotContact,
-    archived: person.archivedAt !== null,
-  };
-}
 
 /** What other features add to the day: triage verdicts, introduction items. */
 export interface AgendaContributions {
@@ -56,11 +31,10 @@ export function createAgendaService(deps: {
 
   async function agendaAt(now: number, states: ReadonlyMap<string, ItemState>) {
     const view = await relationships.view(now);
-    const ids = await view.agendaCandidates();
-    const [people, facts, invitations] = await Promise.all([
-      createPersonRepository(store).findByIds(ids),
-      view.facts(ids, { summaries: true }),
-      loadInvitationContext(store),
+    const [candidates, invitations, howMet] = await Promise.all([
+      view.agendaCandidates(),
+      loadInvitationContext(store, now),
+      createInvitationRepository(store).acceptedNotes(),
     ]);
     const strengthOf = new Map<number, number>();
     const contributions = deps.contributions?.() ?? {};
@@ -68,12 +42,12 @@ export function createAgendaService(deps: {
       ? await contributions.verdicts(view, invitations)
       : new Map<number, { verdict: string; reason: string }>();
     const agenda = buildAgenda({
-      people: people.map((person) => {
-        const strength = view.score(person, facts.get(person.id));
+      people: candidates.map(({ person, scoring, facts }) => {
+        const strength = view.score(scoring, facts ?? undefined, false);
         strengthOf.set(person.id, strength.score);
         return {
-          person: toAgendaPerson(person, person.howMet ?? invitations.howMet.get(person.id) ?? null),
-          facts: facts.get(person.id),
+          person: { ...person, howMet: person.howMet ?? howMet.get(person.id) ?? null },
+          facts: facts ?? undefined,
           strength,
         };
       }),

@@ -2,7 +2,6 @@ import { isPendingInvitation } from '../domain/agenda.js';
 import type { Band } from '../domain/strength.js';
 import { bandOf } from '../domain/strength.js';
 import { calendarDaysBetween } from '../domain/time.js';
-import { createPersonRepository } from '../store/person.repository.js';
 import type { Store } from '../store/store.js';
 import { loadInvitationContext, toAgendaInvitation } from './invitation-context.js';
 import type { RelationshipService } from './relationship.service.js';
@@ -24,63 +23,50 @@ export interface NetworkHealth {
 const ratio = (part: number, whole: number) => Math.round((part / whole) * 1000) / 1000;
 
 /**
- * `tend health`: depth and the other figures of product.md capability 9, as rules.md defines them. Bands
- * need a score only for people with a two-way exchange in the last year; everyone else is none or dormant
- * from their columns alone.
+ * `tend health`: depth and the other figures of product.md capability 9, as rules.md defines them. Only
+ * connections with a two-way exchange in the last year are scored; none and dormant follow from the last
+ * exchange alone, and the totals are counted where the rows are.
  */
 export function createHealthService(deps: { store: Store; relationships: RelationshipService }) {
   return {
     async figures(now: number): Promise<NetworkHealth> {
       const view = await deps.relationships.view(now);
       const { zone } = view;
-      const connections = await view.connections();
+      const rows = await view.health();
       const bands: Record<Band, number> = { strong: 0, medium: 0, weak: 0, dormant: 0, none: 0 };
-      const circles: Record<string, number> = {};
-      let conversed = 0;
+      for (const connection of rows.conversed) {
+        // bandOf's precedence: none and dormant do not depend on the score.
+        const band = bandOf(0, calendarDaysBetween(connection.lastExchangeAt, now, zone));
+        if (band === 'dormant' || !connection.facts) bands.dormant++;
+        else bands[view.score(connection.person, connection.facts, false).band]++;
+      }
+      bands.none = rows.connections - rows.conversed.length;
       let newConnections = 0;
       let followedUp = 0;
-      const toScore: number[] = [];
-      for (const connection of connections) {
-        if (connection.circle) circles[connection.circle] = (circles[connection.circle] ?? 0) + 1;
-        if (connection.exchangeCount > 0 && connection.lastExchangeAt !== null) {
-          conversed++;
-          // bandOf's precedence: none and dormant do not depend on the score.
-          const band = bandOf(0, calendarDaysBetween(connection.lastExchangeAt, now, zone));
-          if (band === 'dormant') bands.dormant++;
-          else toScore.push(connection.id);
-        } else {
-          bands.none++;
-        }
+      for (const { connectedAt, firstFromMeAt } of rows.recent) {
+        if (connectedAt > now || calendarDaysBetween(connectedAt, now, zone) > 365) continue;
+        newConnections++;
         if (
-          connection.connectedAt !== null &&
-          connection.connectedAt <= now &&
-          calendarDaysBetween(connection.connectedAt, now, zone) <= 365
-        ) {
-          newConnections++;
-          const first = connection.firstFromMeAt;
-          if (first !== null && first <= now && calendarDaysBetween(connection.connectedAt, first, zone) <= 7)
-            followedUp++;
-        }
+          firstFromMeAt !== null &&
+          firstFromMeAt <= now &&
+          calendarDaysBetween(connectedAt, firstFromMeAt, zone) <= 7
+        )
+          followedUp++;
       }
-      const [people, facts] = await Promise.all([
-        createPersonRepository(deps.store).findByIds(toScore),
-        view.facts(toScore),
-      ]);
-      for (const person of people) bands[view.score(person, facts.get(person.id)).band]++;
-      const invitations = await loadInvitationContext(deps.store);
+      const invitations = await loadInvitationContext(deps.store, now);
       const pendingInvitations = invitations.all.filter((invitation) =>
         isPendingInvitation(toAgendaInvitation(invitation, invitations.connected), now, zone),
       ).length;
       return {
-        connections: connections.length,
-        archived: connections.filter((connection) => connection.archived).length,
-        conversed,
-        depth: connections.length > 0 ? ratio(conversed, connections.length) : 0,
+        connections: rows.connections,
+        archived: rows.archived,
+        conversed: rows.conversed.length,
+        depth: rows.connections > 0 ? ratio(rows.conversed.length, rows.connections) : 0,
         followUpRate: newConnections > 0 ? ratio(followedUp, newConnections) : null,
         newConnections,
         followedUp,
         bands,
-        circles,
+        circles: rows.circles,
         giveAsk: await view.giveAsk(),
         pendingInvitations,
       };

@@ -22,13 +22,14 @@ import {
 } from './import.report.js';
 import { WORKSPACE_KEYS, bindRepositories, type FileImportContext } from './linkedin/file-import.context.js';
 import type { HeaderInfo } from './linkedin/linkedin-file.reader.js';
+import { linkWaitingRecords } from './linkedin/counterpart-links.writer.js';
 import { importLinkedInFile } from './linkedin/linkedin-file.importer.js';
 import { PeopleDirectory } from './linkedin/people-directory.js';
 import type { RelationshipService } from './relationship.service.js';
 import type { SettingsService } from './settings.service.js';
 
 /** Part of every fingerprint: raising it makes an improved importer read old files again. */
-export const IMPORTER_VERSION = 1;
+export const IMPORTER_VERSION = 2;
 /** A file with more malformed rows than this share fails as a whole (rules.md, Imports). */
 const MALFORMED_LIMIT = 0.05;
 const PEEK_ROWS = 25;
@@ -112,11 +113,17 @@ export function createImportService(deps: {
     return planned.sort((a, b) => rank(a) - rank(b));
   }
 
+  /** The run's people, kept across its files while they commit (see PeopleDirectory.forFile). */
+  interface RunPeople {
+    directory?: PeopleDirectory;
+  }
+
   async function importOne(
     file: PlannedFile & { header: HeaderInfo },
     format: LinkedInFormat,
     options: ImportOptions,
     zone: string,
+    run: RunPeople,
   ) {
     const report = newFileReport(file.entry.displayPath, format);
     const totals = emptyTotals();
@@ -132,7 +139,9 @@ export function createImportService(deps: {
         const repositories = bindRepositories(trx);
         const context: FileImportContext = {
           ...repositories,
-          directory: await PeopleDirectory.load(repositories.people, totals, clock()),
+          directory: (run.directory = run.directory
+            ? run.directory.forFile(repositories, totals, clock())
+            : await PeopleDirectory.load(repositories, totals, clock())),
           report,
           totals,
           zone,
@@ -164,6 +173,8 @@ export function createImportService(deps: {
         });
       });
     } catch (error) {
+      // Rolled back: people the directory learnt from this file are not in the store.
+      delete run.directory;
       if (error instanceof AppError && error.code !== 'bad-input') throw error;
       report.failed = describeFailure(error);
       report.imported = 0;
@@ -179,6 +190,7 @@ export function createImportService(deps: {
       const sources = await openImportSources(paths, join(deps.dataDir, 'tmp'));
       const files: FileReport[] = [];
       const totals = emptyTotals();
+      const run: RunPeople = {};
       try {
         for (const file of await plan(sources.entries)) {
           if (file.failure) {
@@ -189,7 +201,13 @@ export function createImportService(deps: {
             files.push({ ...newFileReport(file.entry.displayPath, 'ignored') });
             continue;
           }
-          const result = await importOne({ ...file, header: file.header }, file.header.format, options, zone);
+          const result = await importOne(
+            { ...file, header: file.header },
+            file.header.format,
+            options,
+            zone,
+            run,
+          );
           files.push(result.report);
           addTotals(totals, result.totals);
         }
@@ -203,7 +221,10 @@ export function createImportService(deps: {
         )
       ) {
         await createInvitationRepository(store).linkPeople();
+        await store.transaction((trx) => linkWaitingRecords(bindRepositories(trx), clock(), run.directory));
         await createDuplicateRepository(store).proposeSameNames(clock());
+        // Statistics first: without them SQLite plans the lookups that follow (and every command) badly.
+        await store.optimize();
         await deps.relationships.refreshAll();
       }
       const workspace = bindRepositories(store).workspace;

@@ -1,38 +1,29 @@
 import type { AgendaInvitation } from '../domain/agenda.js';
-import type { Person } from '../domain/person.js';
-import { createInvitationRepository, type InvitationRecord } from '../store/invitation.repository.js';
-import { createPersonRepository } from '../store/person.repository.js';
+import {
+  createInvitationRepository,
+  type InvitationPerson,
+  type InvitationRecord,
+} from '../store/invitation.repository.js';
 import type { StoreContext } from '../store/store.js';
 
-/** Every invitation with the people it names: what the agenda, triage and health need of invitations. */
+/** Incoming invitations that may be pending, with the people they name: what the agenda, triage and health need. */
 export interface InvitationContext {
+  /** Possibly pending (a superset; `isPendingInvitation` decides), newest first. */
   all: InvitationRecord[];
-  people: Map<number, Person>;
+  people: Map<number, InvitationPerson>;
   connected: Set<number>;
-  /** The note of the newest accepted invitation per connection: "how we met" (derived when read). */
-  howMet: Map<number, string>;
 }
 
-export async function loadInvitationContext(store: StoreContext): Promise<InvitationContext> {
-  const all = await createInvitationRepository(store).listAll();
-  const ids = [
-    ...new Set(all.flatMap((invitation) => (invitation.personId !== null ? [invitation.personId] : []))),
-  ];
-  const people = new Map(
-    (await createPersonRepository(store).findByIds(ids)).map((person) => [person.id, person]),
-  );
+export async function loadInvitationContext(store: StoreContext, now: number): Promise<InvitationContext> {
+  const rows = await createInvitationRepository(store).listPossiblyPending(now);
+  const people = new Map<number, InvitationPerson>();
+  for (const row of rows) if (row.person) people.set(row.person.id, row.person);
   const connected = new Set(
     [...people.values()]
       .filter((person) => person.connectionState === 'connected')
       .map((person) => person.id),
   );
-  const howMet = new Map<number, string>();
-  // listAll is newest first: walk oldest first, so the newest accepted note wins.
-  for (const invitation of [...all].reverse()) {
-    if (invitation.personId !== null && connected.has(invitation.personId) && invitation.message)
-      howMet.set(invitation.personId, invitation.message);
-  }
-  return { all, people, connected, howMet };
+  return { all: rows.map((row) => row.invitation), people, connected };
 }
 
 export function toAgendaInvitation(

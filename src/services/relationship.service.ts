@@ -1,3 +1,4 @@
+import { agendaPersonOf } from '../domain/agenda.js';
 import type { Person } from '../domain/person.js';
 import {
   DAY_MS,
@@ -15,32 +16,32 @@ import {
   type TieStrength,
 } from '../domain/strength.js';
 import { createPersonRepository } from '../store/person.repository.js';
-import { createRelationshipRepository } from '../store/relationship.repository.js';
+import {
+  createRelationshipRepository,
+  type AgendaCandidateRow,
+  type HealthRows,
+  type ScoringColumns,
+} from '../store/relationship.repository.js';
 import { createWorkspaceSettingsRepository } from '../store/workspace-settings.repository.js';
 import type { Store, StoreContext } from '../store/store.js';
 import type { SettingsService } from './settings.service.js';
 
 /** Stored facts were built by this version of the model in this zone; anything else rebuilds them. */
-const FACTS_VERSION = 2;
+const FACTS_VERSION = 3;
 const FACTS_BASIS = 'facts.zone';
 const FACTS_THROUGH = 'facts.through';
+/** The ego reference's intensity key, kept with the facts (one lookup instead of an ordered scan). */
+const FACTS_REFERENCE = 'facts.reference-key';
 /** Slack around day-count bounds in SQL, so calendar days in any zone stay inside (exact rules run after). */
 const SLACK_MS = 2 * DAY_MS;
 
-export interface ConnectionIndex {
-  id: number;
-  connectedAt: number | null;
-  circle: string | null;
-  archived: boolean;
-  exchangeCount: number;
-  lastExchangeAt: number | null;
-  firstFromMeAt: number | null;
-}
+/** What scoring needs of a person: their own settings, not the rest of their record. */
+export type ScoredPerson = ScoringColumns;
 
 /**
  * The network as of one instant: facts and scores served from the per-person aggregates when they are
  * current, or recomputed as of `now` when `now` is earlier than the newest stored event (rules.md, Time).
- * Selections (`agendaCandidates`, `activeIds`, `pruneCandidates`) are supersets: the domain rules decide.
+ * Selections (`agendaCandidates`, `active`, `pruneCandidates`) are supersets: the domain rules decide.
  */
 export interface RelationshipView {
   now: number;
@@ -51,12 +52,15 @@ export interface RelationshipView {
     personIds: readonly number[],
     options?: { summaries?: boolean },
   ): Promise<Map<number, RelationshipFacts>>;
-  score(person: Person, facts: RelationshipFacts | undefined): TieStrength;
-  agendaCandidates(): Promise<number[]>;
-  /** People with a two-way exchange in the last year and a bit: the only ones whose band can be above dormant. */
-  activeIds(): Promise<number[]>;
+  /** Strength with its reasons; `withReasons` false for the score and band alone (thousands at a time). */
+  score(person: ScoredPerson, facts: RelationshipFacts | undefined, withReasons?: boolean): TieStrength;
+  /** People who may have a care item, with their facts (texts of cited messages filled in). */
+  agendaCandidates(): Promise<AgendaCandidateRow[]>;
+  /** People with a two-way exchange in the last year and a bit (the only ones above dormant), ready to score. */
+  active(): Promise<Array<{ person: ScoredPerson; facts: RelationshipFacts }>>;
   pruneCandidates(connectedBefore: number): Promise<number[]>;
-  connections(): Promise<ConnectionIndex[]>;
+  /** Totals, circles, recent connections and conversed connections (with facts where a band needs a score). */
+  health(): Promise<HealthRows>;
   giveAsk(): Promise<{ given: number; received: number; introductions: number }>;
 }
 
@@ -72,7 +76,12 @@ export interface NetworkSnapshot {
  * The relationship engine's service: keeps per-person facts up to date when data changes (import, log,
  * set, knows) and serves strength and selections from them.
  */
-export function createRelationshipService(deps: { store: Store; settings: SettingsService }) {
+export function createRelationshipService(deps: {
+  store: Store;
+  settings: SettingsService;
+  /** Recompute facts from every event on each read instead of serving the aggregates (to verify them). */
+  recompute?: boolean;
+}) {
   const { store, settings } = deps;
   const basisOf = (zone: string) => `v${FACTS_VERSION}:${zone}`;
 
@@ -112,6 +121,7 @@ export function createRelationshipService(deps: { store: Store; settings: Settin
     const workspace = createWorkspaceSettingsRepository(context);
     await workspace.set(FACTS_BASIS, basisOf(zone));
     await workspace.set(FACTS_THROUGH, String(await repository.newestInteractionAt()));
+    await workspace.set(FACTS_REFERENCE, String(await repository.intensityReferenceKey()));
   }
 
   /** Logging touches one person: only their facts are recomputed (and their group threads read). */
@@ -135,20 +145,27 @@ export function createRelationshipService(deps: { store: Store; settings: Settin
   }
 
   function scorerFor(now: number, zone: string, reference: number) {
-    return (person: Person, facts: RelationshipFacts | undefined): TieStrength =>
+    return (person: ScoredPerson, facts: RelationshipFacts | undefined, withReasons = true): TieStrength =>
       scoreTie(
         facts ?? emptyFacts(person.id),
         { floor: person.strengthFloor, override: person.strengthOverride, connectedAt: person.connectedAt },
         now,
         reference,
         zone,
+        withReasons,
       );
   }
 
   /** Served from the stored aggregates: every selection is one query. */
   async function storedView(now: number, zone: string): Promise<RelationshipView> {
     const repository = createRelationshipRepository(store);
-    const key = await repository.intensityReferenceKey();
+    const stored = await createWorkspaceSettingsRepository(store).get(FACTS_REFERENCE);
+    const key =
+      stored === undefined
+        ? await repository.intensityReferenceKey()
+        : stored === 'null'
+          ? null
+          : Number(stored);
     const reference =
       key === null
         ? INTENSITY_REFERENCE_FLOOR
@@ -163,17 +180,28 @@ export function createRelationshipService(deps: { store: Store; settings: Settin
         return facts;
       },
       score: scorerFor(now, zone, reference),
-      agendaCandidates: () =>
-        repository.agendaCandidateIds({
+      async agendaCandidates() {
+        const rows = await repository.agendaCandidates({
           connectedFrom: now - 30 * DAY_MS - SLACK_MS,
           now,
           lastInFrom: now - 60 * DAY_MS - SLACK_MS,
           unansweredBefore: now - 60 * DAY_MS + SLACK_MS,
           reviveBefore: now - 365 * DAY_MS + SLACK_MS,
-        }),
-      activeIds: () => repository.activeIds(now - 365 * DAY_MS - SLACK_MS),
+        });
+        await fillSummaries(
+          store,
+          rows.flatMap((row) => (row.facts ? [row.facts] : [])),
+        );
+        return rows;
+      },
+      active: () => repository.activeScoring(now - 365 * DAY_MS - SLACK_MS),
+
       pruneCandidates: (connectedBefore) => repository.pruneCandidateIds(connectedBefore + SLACK_MS, true),
-      connections: () => repository.connectionRows(),
+      health: () =>
+        repository.healthRows({
+          recentFrom: now - 365 * DAY_MS - SLACK_MS,
+          activeFrom: now - 365 * DAY_MS - SLACK_MS,
+        }),
       giveAsk: () => repository.giveAskTotals(),
     };
   }
@@ -183,38 +211,72 @@ export function createRelationshipService(deps: { store: Store; settings: Settin
     const all = await computeAll(store, zone, now);
     const reference = intensityReference([...all.values()].map((entry) => intensityAt(entry, now)));
     const repository = createRelationshipRepository(store);
-    const everyone = async () => (await createPersonRepository(store).connectedAtAll()).keys();
+    const factsOf: RelationshipView['facts'] = async (personIds, options = {}) => {
+      const facts = new Map<number, RelationshipFacts>();
+      for (const id of personIds) {
+        const entry = all.get(id);
+        // Copies: summaries are filled per answer and must not leak into the next one.
+        if (entry) facts.set(id, structuredClone(entry));
+      }
+      if (options.summaries) await fillSummaries(store, facts.values());
+      return facts;
+    };
     return {
       now,
       zone,
       reference,
-      async facts(personIds, options = {}) {
-        const facts = new Map<number, RelationshipFacts>();
-        for (const id of personIds) {
-          const entry = all.get(id);
-          // Copies: summaries are filled per answer and must not leak into the next one.
-          if (entry) facts.set(id, structuredClone(entry));
-        }
-        if (options.summaries) await fillSummaries(store, facts.values());
-        return facts;
-      },
+      facts: factsOf,
       score: scorerFor(now, zone, reference),
-      agendaCandidates: async () => [...(await everyone())],
-      activeIds: () => Promise.resolve([...all.keys()]),
+      async agendaCandidates() {
+        const people = await createPersonRepository(store).search(null, { includeArchived: true });
+        const facts = await factsOf(
+          people.map((person) => person.id),
+          { summaries: true },
+        );
+        return people.map((person) => ({
+          person: agendaPersonOf(person),
+          scoring: person,
+          facts: facts.get(person.id) ?? null,
+        }));
+      },
+      async active() {
+        const ids = [...all.values()]
+          .filter((facts) => facts.lastExchangeAt !== null)
+          .map((facts) => facts.personId);
+        return (await repository.scoringColumns(ids)).map((person) => ({
+          person,
+          facts: structuredClone(all.get(person.id) as RelationshipFacts),
+        }));
+      },
       async pruneCandidates(connectedBefore) {
         const ids = await repository.pruneCandidateIds(connectedBefore + SLACK_MS, false);
         return ids.filter((id) => (all.get(id)?.records ?? 0) === 0);
       },
-      async connections() {
-        return (await repository.connectionRows()).map((row) => {
+      async health() {
+        const rows = await repository.connectionRows();
+        const health: HealthRows = {
+          connections: rows.length,
+          archived: rows.filter((row) => row.archived).length,
+          circles: {},
+          recent: [],
+          conversed: [],
+        };
+        for (const row of rows) {
+          if (row.circle) health.circles[row.circle] = (health.circles[row.circle] ?? 0) + 1;
           const facts = all.get(row.id);
-          return {
-            ...row,
-            exchangeCount: facts?.exchangeCount ?? 0,
-            lastExchangeAt: facts?.lastExchangeAt ?? null,
-            firstFromMeAt: facts?.firstFromMeAfterConnection ?? null,
-          };
-        });
+          if (row.connectedAt !== null)
+            health.recent.push({
+              connectedAt: row.connectedAt,
+              firstFromMeAt: facts?.firstFromMeAfterConnection ?? null,
+            });
+          if (facts && facts.exchangeCount > 0 && facts.lastExchangeAt !== null)
+            health.conversed.push({
+              person: row,
+              lastExchangeAt: facts.lastExchangeAt,
+              facts: structuredClone(facts),
+            });
+        }
+        return health;
       },
       giveAsk() {
         const totals = { given: 0, received: 0, introductions: 0 };
@@ -233,7 +295,7 @@ export function createRelationshipService(deps: { store: Store; settings: Settin
     const workspace = createWorkspaceSettingsRepository(store);
     if ((await workspace.get(FACTS_BASIS)) !== basisOf(zone)) await refreshAll();
     const through = Number((await workspace.get(FACTS_THROUGH)) ?? 0);
-    return now >= through ? storedView(now, zone) : computedView(now, zone);
+    return now >= through && !deps.recompute ? storedView(now, zone) : computedView(now, zone);
   }
 
   /** Everyone with facts and scores: for listings of the whole network. */
@@ -267,12 +329,9 @@ export function createRelationshipService(deps: { store: Store; settings: Settin
     /** People whose band is strong or medium at `now` (ties good enough to introduce through). */
     async wellKnown(now: number): Promise<Map<number, TieStrength>> {
       const current = await view(now);
-      const ids = await current.activeIds();
-      const people = await createPersonRepository(store).findByIds(ids);
-      const facts = await current.facts(ids);
       const result = new Map<number, TieStrength>();
-      for (const person of people) {
-        const strength = current.score(person, facts.get(person.id));
+      for (const { person, facts } of await current.active()) {
+        const strength = current.score(person, facts, false);
         if (strength.band === 'strong' || strength.band === 'medium') result.set(person.id, strength);
       }
       return result;

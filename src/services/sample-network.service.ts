@@ -9,6 +9,7 @@ import { addDays } from '../domain/time.js';
 import { createKnownTieRepository } from '../store/known-tie.repository.js';
 import { createPersonRepository } from '../store/person.repository.js';
 import type { Store } from '../store/store.js';
+import type { RelationshipService } from './relationship.service.js';
 import type { ImportService } from './import.service.js';
 
 /** The sample network that ships with tend (`sample/`): a LinkedIn-format export plus what a user set. */
@@ -83,6 +84,7 @@ function readOverlay(sampleDir: string): Overlay {
 export function createSampleNetworkService(deps: {
   store: Store;
   imports: ImportService;
+  relationships: RelationshipService;
   clock: () => number;
 }) {
   return {
@@ -139,18 +141,17 @@ export function createSampleNetworkService(deps: {
             now,
           );
         }
+        const tied = new Set<number>();
         for (const tie of overlay.knows ?? []) {
+          const [personA, personB] = [await idOf(tie.a), await idOf(tie.b)];
           await ties.upsert(
-            {
-              personA: await idOf(tie.a),
-              personB: await idOf(tie.b),
-              source: 'knows',
-              strength: tie.strength ?? 0.5,
-              evidence: tie.how ?? null,
-            },
+            { personA, personB, source: 'knows', strength: tie.strength ?? 0.5, evidence: tie.how ?? null },
             now,
           );
+          tied.add(personA).add(personB);
         }
+        // `knows` feeds the structural component: those people's aggregates change (rules.md).
+        for (const id of tied) await deps.relationships.refreshPerson(trx, id);
       });
     },
   };

@@ -1,9 +1,17 @@
 import { isPendingInvitation } from '../domain/agenda.js';
 import { AppError } from '../domain/errors.js';
-import { triageInvitation, type TriageResult, type TriageVerdict } from '../domain/invitation-triage.js';
+import {
+  TRIAGE_RULES_VERSION,
+  triageInvitation,
+  type TriageInput,
+  type TriageResult,
+  type TriageVerdict,
+} from '../domain/invitation-triage.js';
+import { hash53 } from '../domain/source-key.js';
 import { formatInstant, toLocalDate } from '../domain/time.js';
 import { createInvitationRepository, type InvitationRecord } from '../store/invitation.repository.js';
 import { createPersonRepository } from '../store/person.repository.js';
+import { createTriageResultRepository } from '../store/triage-result.repository.js';
 import { createOwnerFactsRepository } from '../store/owner-facts.repository.js';
 import { createWorkspaceSettingsRepository } from '../store/workspace-settings.repository.js';
 import type { Store } from '../store/store.js';
@@ -26,6 +34,28 @@ export function createTriageService(deps: {
 }) {
   const { store, relationships } = deps;
 
+  /** Verdicts whose inputs did not change since they were worked out are read, the rest worked out and kept. */
+  async function cachedResults(
+    inputs: ReadonlyArray<{ invitation: InvitationRecord; input: TriageInput; basis: number }>,
+  ): Promise<Map<number, TriageResult>> {
+    const repository = createTriageResultRepository(store);
+    const stored = await repository.load(inputs.map((entry) => entry.invitation.id));
+    const results = new Map<number, TriageResult>();
+    const fresh: Array<{ invitationId: number; basis: number; result: string }> = [];
+    for (const { invitation, input, basis } of inputs) {
+      const known = stored.get(invitation.id);
+      if (known?.basis === basis) {
+        results.set(invitation.id, JSON.parse(known.result) as TriageResult);
+        continue;
+      }
+      const result = triageInvitation(input);
+      results.set(invitation.id, result);
+      fresh.push({ invitationId: invitation.id, basis, result: JSON.stringify(result) });
+    }
+    if (fresh.length > 0) await store.transaction((trx) => createTriageResultRepository(trx).save(fresh));
+    return results;
+  }
+
   return {
     /** Reuses the caller's view and invitations when it has them (the agenda), so nothing is read twice. */
     async pending(
@@ -33,7 +63,7 @@ export function createTriageService(deps: {
       given?: { view: RelationshipView; invitations: InvitationContext },
     ): Promise<TriagedInvitation[]> {
       const view = given?.view ?? (await relationships.view(now));
-      const context = given?.invitations ?? (await loadInvitationContext(store));
+      const context = given?.invitations ?? (await loadInvitationContext(store, now));
       const invitations = context.all.filter(
         (invitation) =>
           !invitation.decision &&
@@ -57,25 +87,31 @@ export function createTriageService(deps: {
         personIds,
         'linkedin-contacts',
       );
-      return invitations
-        .map((invitation) => {
-          const person = invitation.personId !== null ? context.people.get(invitation.personId) : undefined;
-          const personFacts = person ? facts.get(person.id) : undefined;
-          const result = triageInvitation({
-            name: invitation.counterpartName,
-            message: invitation.message,
-            sentOn: toLocalDate(invitation.sentAt, view.zone),
-            owner,
-            known: {
-              earlierMessages: personFacts?.records ?? 0,
-              twoWayExchanges: personFacts?.exchangeCount ?? 0,
-              inAddressBook: person ? addressBook.has(person.id) : false,
-              inMailOrCalendar: false,
-            },
-            sender: person ? { company: person.company, position: person.position } : null,
-          });
-          return { invitation, person: person ? { id: person.id, name: person.name } : null, result };
-        })
+      const inputs = invitations.map((invitation) => {
+        const person = invitation.personId !== null ? context.people.get(invitation.personId) : undefined;
+        const personFacts = person ? facts.get(person.id) : undefined;
+        const input: TriageInput = {
+          name: invitation.counterpartName,
+          message: invitation.message,
+          sentOn: toLocalDate(invitation.sentAt, view.zone),
+          owner,
+          known: {
+            earlierMessages: personFacts?.records ?? 0,
+            twoWayExchanges: personFacts?.exchangeCount ?? 0,
+            inAddressBook: person ? addressBook.has(person.id) : false,
+            inMailOrCalendar: false,
+          },
+          sender: person ? { company: person.company, position: person.position } : null,
+        };
+        return { invitation, person, input, basis: hash53(TRIAGE_RULES_VERSION, JSON.stringify(input)) };
+      });
+      const results = await cachedResults(inputs);
+      return inputs
+        .map(({ invitation, person }) => ({
+          invitation,
+          person: person ? { id: person.id, name: person.name } : null,
+          result: results.get(invitation.id) as TriageResult,
+        }))
         .sort((a, b) => b.result.score - a.result.score || a.invitation.sentAt - b.invitation.sentAt);
     },
 

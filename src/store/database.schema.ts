@@ -181,6 +181,13 @@ export interface DuplicateProposalsTable {
   created_at: number;
 }
 
+export interface TriageResultsTable {
+  workspace_id: string;
+  invitation_id: number;
+  basis: number;
+  result: string;
+}
+
 export interface Database {
   people: PeopleTable;
   person_identities: PersonIdentitiesTable;
@@ -196,4 +203,5 @@ export interface Database {
   workspace_settings: WorkspaceSettingsTable;
   person_stats: PersonStatsTable;
   duplicate_proposals: DuplicateProposalsTable;
+  triage_results: TriageResultsTable;
 }

@@ -1,4 +1,5 @@
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
+import type { ConnectionState } from '../domain/person.js';
 import type { InvitationsTable } from './database.schema.js';
 import type { StoreContext } from './store.js';
 
@@ -12,6 +13,15 @@ export interface NewInvitation {
   message: string | null;
   exportAt: number | null;
   sourceKey: number;
+}
+
+/** The person an invitation names, as far as the agenda and triage need them. */
+export interface InvitationPerson {
+  id: number;
+  name: string;
+  company: string | null;
+  position: string | null;
+  connectionState: ConnectionState;
 }
 
 export interface InvitationRecord extends NewInvitation {
@@ -98,6 +108,76 @@ export function createInvitationRepository(context: StoreContext) {
       return rows.map(toRecord);
     },
 
+    /**
+     * Incoming invitations that may be pending at `now` (a superset: the domain rule decides), newest first,
+     * with what the agenda and triage need of the person each names — one query, not thousands of people.
+     */
+    async listPossiblyPending(
+      now: number,
+    ): Promise<Array<{ invitation: InvitationRecord; person: InvitationPerson | null }>> {
+      // Sent within 90 calendar days (92 with slack for any zone) before the export's date or `now`.
+      const window = 92 * 86_400_000;
+      const earlier = context.dialect === 'postgres' ? 'least' : 'min';
+      const rows = await db
+        .selectFrom('invitations')
+        .leftJoin('people', (join) =>
+          join
+            .onRef('people.id', '=', 'invitations.person_id')
+            .onRef('people.workspace_id', '=', 'invitations.workspace_id'),
+        )
+        .selectAll('invitations')
+        .select([
+          'people.display_name as person_name',
+          'people.company as person_company',
+          'people.position as person_position',
+          'people.connection_state as person_state',
+        ])
+        .where('invitations.workspace_id', '=', workspaceId)
+        .where('invitations.direction', '=', 'in')
+        .where('invitations.sent_at', '<=', now)
+        .where(
+          sql<number>`invitations.sent_at + ${window}`,
+          '>=',
+          sql<number>`${sql.raw(earlier)}(coalesce(invitations.export_at, ${now}), ${now})`,
+        )
+        .orderBy('invitations.sent_at', 'desc')
+        .execute();
+      return rows.map((row) => ({
+        invitation: toRecord(row),
+        person:
+          row.person_id === null || row.person_name === null
+            ? null
+            : {
+                id: Number(row.person_id),
+                name: row.person_name,
+                company: row.person_company,
+                position: row.person_position,
+                connectionState: row.person_state as ConnectionState,
+              },
+      }));
+    },
+
+    /** The note of each connection's newest accepted invitation that had one: "how we met". */
+    async acceptedNotes(): Promise<Map<number, string>> {
+      const rows = await db
+        .selectFrom('invitations')
+        .innerJoin('people', (join) =>
+          join
+            .onRef('people.id', '=', 'invitations.person_id')
+            .onRef('people.workspace_id', '=', 'invitations.workspace_id'),
+        )
+        .select(['invitations.person_id', 'invitations.message'])
+        .where('invitations.workspace_id', '=', workspaceId)
+        .where('invitations.message', 'is not', null)
+        .where('people.connection_state', '=', 'connected')
+        .orderBy('invitations.sent_at')
+        .execute();
+      const notes = new Map<number, string>();
+      // Oldest first: the newest accepted note wins.
+      for (const row of rows) if (row.message) notes.set(Number(row.person_id), row.message);
+      return notes;
+    },
+
     /** Links invitations to people who became known since (a later Connections file, another run). */
     async linkPeople(): Promise<void> {
       for (const [kind, column] of [
@@ -120,6 +200,49 @@ export function createInvitationRepository(context: StoreContext) {
           .where(column, 'is not', null)
           .execute();
       }
+    },
+
+    /** Invitations linked to nobody (mostly strangers'), lean: what a later run may still link by name. */
+    async listUnlinked(): Promise<
+      Array<{ id: number; name: string; url: string | null; urn: string | null }>
+    > {
+      const rows = await db
+        .selectFrom('invitations')
+        .select(['id', 'counterpart_name', 'counterpart_url', 'counterpart_urn'])
+        .where('workspace_id', '=', workspaceId)
+        .where('person_id', 'is', null)
+        .execute();
+      return rows.map((row) => ({
+        id: Number(row.id),
+        name: row.counterpart_name,
+        url: row.counterpart_url,
+        urn: row.counterpart_urn,
+      }));
+    },
+
+    /** Fills in what a re-export of this invitation tells and the stored one lacked (never overwrites). */
+    async completeCounterpart(
+      id: number,
+      found: { personId: number | null; url: string | null; urn: string | null },
+    ): Promise<void> {
+      const values: { person_id?: number; counterpart_url?: string; counterpart_urn?: string } = {};
+      const row = await db
+        .selectFrom('invitations')
+        .select(['person_id', 'counterpart_url', 'counterpart_urn'])
+        .where('workspace_id', '=', workspaceId)
+        .where('id', '=', id)
+        .executeTakeFirst();
+      if (!row) return;
+      if (row.person_id === null && found.personId !== null) values.person_id = found.personId;
+      if (row.counterpart_url === null && found.url !== null) values.counterpart_url = found.url;
+      if (row.counterpart_urn === null && found.urn !== null) values.counterpart_urn = found.urn;
+      if (Object.keys(values).length === 0) return;
+      await db
+        .updateTable('invitations')
+        .set(values)
+        .where('workspace_id', '=', workspaceId)
+        .where('id', '=', id)
+        .execute();
     },
 
     async count(): Promise<number> {

@@ -57,7 +57,9 @@ export interface PersonIdentityRow {
   value: string;
 }
 
-function parseList(value: string): string[] {
+/** A JSON list column (tags, needs, offers, goals); most are empty, and `[]` needs no parsing. */
+export function listOf(value: string): string[] {
+  if (value === '[]') return [];
   try {
     const parsed: unknown = JSON.parse(value);
     return Array.isArray(parsed) ? parsed.filter((item): item is string => typeof item === 'string') : [];
@@ -80,10 +82,10 @@ export function toPerson(row: Selectable<PeopleTable>): Person {
     connectionState: row.connection_state as ConnectionState,
     lastExportAt: row.last_export_at,
     circle: row.circle as Circle | null,
-    tags: parseList(row.tags),
-    needs: parseList(row.needs),
-    offers: parseList(row.offers),
-    goals: parseList(row.goals),
+    tags: listOf(row.tags),
+    needs: listOf(row.needs),
+    offers: listOf(row.offers),
+    goals: listOf(row.goals),
     howMet: row.how_met,
     notes: row.notes,
     importedNotes: row.imported_notes,
@@ -176,40 +178,79 @@ export function createPersonRepository(context: StoreContext) {
       }));
     },
 
-    /** Everyone's current company, lean (company targets of `tend path` match it loosely in TypeScript). */
-    async listCompanies(): Promise<
-      Array<{ id: number; name: string; company: string; archived: boolean; doNotContact: boolean }>
-    > {
+    /**
+     * Every current company name once (company targets of `tend path` match them loosely in TypeScript).
+     * On SQLite a plain scan: the (workspace_id, name_key) index would turn it into 30,000 lookups.
+     */
+    async distinctCompanies(): Promise<string[]> {
       if (context.sqlite) {
-        // 30,000 rows: arrays from a prepared statement, several times faster than Kysely row objects.
-        const rows = prepared(
+        return prepared(
           context.sqlite,
-          `select id, display_name, company, archived_at, do_not_contact from people
-            where workspace_id = ? and company is not null`,
+          'select distinct company from people not indexed where workspace_id = ? and company is not null',
         )
-          .raw(true)
-          .all(workspaceId) as Array<[number, string, string, number | null, number]>;
-        return rows.map(([id, name, company, archivedAt, doNotContact]) => ({
-          id,
-          name,
-          company,
-          archived: archivedAt !== null,
-          doNotContact: doNotContact === 1,
-        }));
+          .pluck()
+          .all(workspaceId) as string[];
       }
       const rows = await db
         .selectFrom('people')
-        .select(['id', 'display_name', 'company', 'archived_at', 'do_not_contact'])
+        .select('company')
+        .distinct()
         .where('workspace_id', '=', workspaceId)
         .where('company', 'is not', null)
         .execute();
-      return rows.map((row) => ({
-        id: Number(row.id),
-        name: row.display_name,
-        company: row.company ?? '',
-        archived: row.archived_at !== null,
-        doNotContact: row.do_not_contact === 1,
-      }));
+      return rows.flatMap((row) => (row.company === null ? [] : [row.company]));
+    },
+
+    /** Who works at one of these companies now, lean. */
+    async listAtCompanies(
+      companies: readonly string[],
+    ): Promise<
+      Array<{ id: number; name: string; company: string; archived: boolean; doNotContact: boolean }>
+    > {
+      const result: Array<{
+        id: number;
+        name: string;
+        company: string;
+        archived: boolean;
+        doNotContact: boolean;
+      }> = [];
+      for (let start = 0; start < companies.length; start += 500) {
+        const batch = companies.slice(start, start + 500);
+        if (context.sqlite) {
+          const rows = prepared(
+            context.sqlite,
+            `select id, display_name, company, archived_at, do_not_contact from people not indexed
+              where workspace_id = ? and company in (${batch.map(() => '?').join(', ')}) order by id`,
+          )
+            .raw(true)
+            .all(workspaceId, ...batch) as Array<[number, string, string, number | null, number]>;
+          for (const [id, name, company, archivedAt, doNotContact] of rows)
+            result.push({
+              id,
+              name,
+              company,
+              archived: archivedAt !== null,
+              doNotContact: doNotContact === 1,
+            });
+          continue;
+        }
+        const rows = await db
+          .selectFrom('people')
+          .select(['id', 'display_name', 'company', 'archived_at', 'do_not_contact'])
+          .where('workspace_id', '=', workspaceId)
+          .where('company', 'in', batch)
+          .orderBy('id')
+          .execute();
+        for (const row of rows)
+          result.push({
+            id: Number(row.id),
+            name: row.display_name,
+            company: row.company ?? '',
+            archived: row.archived_at !== null,
+            doNotContact: row.do_not_contact === 1,
+          });
+      }
+      return result;
     },
 
     async findByNameKey(nameKey: string): Promise<Person[]> {

@@ -95,7 +95,8 @@ export async function* readRecordBatches<T extends object>(
       }
       const result = parseRow(row.cells, columns, row.line);
       if (result === null) continue;
-      if (isProblem(result)) batch.skips.push({ reason: result.reason, line: result.line, message: result.message });
+      if (isProblem(result))
+        batch.skips.push({ reason: result.reason, line: result.line, message: result.message });
       else batch.records.push(result);
     }
     if (batch.records.length >= BATCH_RECORDS) {

@@ -5,7 +5,12 @@ import { Worker } from 'node:worker_threads';
 import type { EntrySource } from '../import-sources.js';
 import type { LinkedInFormat } from './linkedin-format.registry.js';
 import { fromWorkerError, type WorkerJob, type WorkerReply } from './linkedin-records.protocol.js';
-import { readRecordBatches, rowParserFor, type HeaderInfo, type RecordBatch } from './linkedin-records.reader.js';
+import {
+  readRecordBatches,
+  rowParserFor,
+  type HeaderInfo,
+  type RecordBatch,
+} from './linkedin-records.reader.js';
 
 /** Below this a worker's start-up (~40 ms) costs more than the parsing it takes over. */
 const WORKER_MIN_BYTES = 8 * 1024 * 1024;
@@ -47,7 +52,10 @@ export function streamRecordBatches(
   return useWorker ? inWorker(entry, options) : onThisThread(entry, options);
 }
 
-async function* onThisThread(entry: RecordSource, options: StreamOptions): AsyncGenerator<RecordBatch<object>> {
+async function* onThisThread(
+  entry: RecordSource,
+  options: StreamOptions,
+): AsyncGenerator<RecordBatch<object>> {
   const stream = await entry.open();
   let read = 0;
   const counted = (async function* () {

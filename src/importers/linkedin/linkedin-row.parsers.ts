@@ -1,5 +1,5 @@
 import { isProfileUrl, normalizeMemberUrn, normalizeProfileUrl } from '../../domain/identity.js';
-import { hash53 } from '../../domain/source-key.js';
+import { hash53, hash53Collapsed } from '../../domain/source-key.js';
 import { normalizeName } from '../../domain/text-normalization.js';
 import { htmlToText } from './html-to-text.js';
 import {
@@ -86,7 +86,10 @@ export function parseConnectionRow(
 
 /** Splits RECIPIENT PROFILE URLS on `,` and `;` only where a new profile URL starts (§9.8). */
 export function splitProfileUrls(value: string): string[] {
-  if (!value.trim()) return [];
+  if (!value.includes(',') && !value.includes(';')) {
+    const only = value.trim();
+    return only ? [only] : [];
+  }
   const pieces = value.split(/[,;]/);
   const urls: string[] = [];
   for (const piece of pieces) {
@@ -96,6 +99,18 @@ export function splitProfileUrls(value: string): string[] {
     else urls[urls.length - 1] += `,${piece}`;
   }
   return urls;
+}
+
+/** The same few thousand profile URLs recur in a million messages: each is normalised once. */
+const profileKeys = new Map<string, string | null>();
+
+function profileKey(url: string): string | null {
+  let key = profileKeys.get(url);
+  if (key === undefined) {
+    if (profileKeys.size >= 200_000) profileKeys.clear();
+    profileKeys.set(url, (key = normalizeProfileUrl(url)));
+  }
+  return key;
 }
 
 export function parseMessageRow(
@@ -115,11 +130,11 @@ export function parseMessageRow(
   const directionText = c.get(cells, 'direction').toUpperCase();
   const conversationId = orNull(c.get(cells, 'conversationid'));
   const senderUrl = orNull(c.get(cells, 'senderprofileurl'));
-  const senderKey = senderUrl ? normalizeProfileUrl(senderUrl) : null;
+  const senderKey = senderUrl ? profileKey(senderUrl) : null;
   const recipientUrls = splitProfileUrls(c.get(cells, 'recipientprofileurls'));
   const text = htmlToText(content);
   // Hashed here, where the text is at hand (a parser thread), not by the writer: two hashes of every row.
-  const textHash = hash53(text.replace(/\s+/g, ' ').trim());
+  const textHash = hash53Collapsed(text);
   return {
     line,
     conversationId,
@@ -129,14 +144,20 @@ export function parseMessageRow(
     senderKey,
     toNames: c.get(cells, 'to'),
     recipientUrls,
-    recipientKeys: recipientUrls.map(normalizeProfileUrl),
+    recipientKeys: recipientUrls.map(profileKey),
     at,
     rawDate,
     subject: orNull(c.get(cells, 'subject')),
     text,
     textHash,
     // The logical message (rules.md: never the file name): conversation, sender, raw date, text.
-    sourceBase: hash53('message', conversationId ?? '', senderKey ?? normalizeName(fromName), rawDate, textHash),
+    sourceBase: hash53(
+      'message',
+      conversationId ?? '',
+      senderKey ?? normalizeName(fromName),
+      rawDate,
+      textHash,
+    ),
     folder,
     direction: is2018 ? (directionText === 'OUTGOING' || folder === 'SENT' ? 'out' : 'in') : null,
     isDraft:
