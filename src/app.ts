@@ -2,6 +2,8 @@ import type { AppConfig } from './config.js';
 import { createAgendaService } from './services/agenda.service.js';
 import { createHealthService } from './services/health.service.js';
 import { createImportService } from './services/import.service.js';
+import { createKnownTiesService } from './services/known-ties.service.js';
+import { createPathService } from './services/path.service.js';
 import { createPersonEditingService } from './services/person-editing.service.js';
 import { createPruneService } from './services/prune.service.js';
 import { createRelationshipService } from './services/relationship.service.js';
@@ -51,6 +53,8 @@ export async function createApp(config: AppConfig) {
     health: createHealthService({ store, relationships }),
     triage,
     invitationNotes: createInvitationNoteService({ store, people, settings }),
+    paths: createPathService({ store, people, relationships, settings }),
+    knownTies: createKnownTiesService({ store, people, relationships, clock }),
     sample: createSampleNetworkService({ store, imports, relationships, clock }),
     close: () => store.close(),
   };

@@ -1,0 +1,81 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { companyKey, companyMatcher, companyWords, matchCompany } from './company-name.js';
+
+describe('company names', () => {
+  it('matches the same employer written in different ways', () => {
+    const same: Array<[string, string]> = [
+      ['Acme', 'ACME, Inc.'],
+      ['acme', 'Acme Inc'],
+      ['Acme Corp', 'Acme Corporation'],
+      ['Acme', 'Acme LLC'],
+      ['Acme', 'Acme Ltd.'],
+      ['Acme', 'Acme Limited'],
+      ['Weissdorn', 'Weissdorn GmbH'],
+      ['Weissdorn', 'Weißdorn GmbH & Co. KG'],
+      ['Siemens', 'Siemens AG'],
+      ['Société Générale', 'Societe Generale S.A.'],
+      ['societe generale', 'Société Générale S. A.'],
+      ['Lyra Sante', 'Lyra Santé'],
+      ['Smith', 'Smith & Co'],
+      ['Smith', 'Smith & Co.'],
+      ['Fjordline Logistics', 'Fjord-Line Logistics'],
+      ['Lindgren Aberg and Partners', 'Lindgren, Åberg & Partners'],
+      ["O'Reilly Media", 'OReilly Media, Inc.'],
+      ['Boring Company', 'The Boring Company'],
+      ['Bjørnstad', 'Bjornstad AS'],
+      ['Volvo', 'Volvo AB (publ)'],
+    ];
+    for (const [query, company] of same)
+      expect(matchCompany(query, company), `${query} ~ ${company}`).toBe('exact');
+  });
+
+  it('matches the first words of a longer name only as a fallback, and nothing looser', () => {
+    expect(matchCompany('northwind', 'Northwind Health')).toBe('words');
+    expect(matchCompany('Northwind Health', 'Northwind')).toBeNull();
+    expect(matchCompany('health', 'Northwind Health')).toBeNull();
+    expect(matchCompany('north', 'Northwind Health')).toBeNull();
+    expect(matchCompany('Acme', 'Acmeco')).toBeNull();
+    expect(matchCompany('', 'Acme')).toBeNull();
+    expect(matchCompany('Inc.', 'Acme Inc.')).toBeNull();
+  });
+
+  it('never strips a name down to nothing', () => {
+    expect(companyWords('Co')).toEqual(['co']);
+    expect(companyWords('AG')).toEqual(['ag']);
+    expect(companyWords('The')).toEqual(['the']);
+    expect(companyWords('  ')).toEqual([]);
+    expect(companyWords('I.B.M. Corp')).toEqual(['ibm']);
+    expect(companyWords('I. B. M.')).toEqual(['ibm']);
+  });
+
+  it('is a key: case, accents and suffixes never change it, and a matcher agrees with it', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom('Acme', 'Nord', 'Zoë', 'Bank', 'Ålesund', 'Data', '&', 'Labs'), {
+          minLength: 1,
+          maxLength: 4,
+        }),
+        fc.constantFrom(
+          '',
+          ' Inc.',
+          ', Inc',
+          ' GmbH',
+          ' AG',
+          ' S.A.',
+          ' Ltd',
+          ' LLC',
+          ' & Co.',
+          ' Corporation',
+        ),
+        fc.boolean(),
+        (words, suffix, upper) => {
+          const name = words.join(' ');
+          const variant = `${upper ? name.toUpperCase() : name.normalize('NFD')}${suffix}`;
+          expect(companyKey(variant)).toBe(companyKey(name));
+          if (companyKey(name).length > 0) expect(companyMatcher(name)(variant)).toBe('exact');
+        },
+      ),
+    );
+  });
+});
