@@ -4,6 +4,7 @@ import { createHealthService } from './services/health.service.js';
 import { createImportService } from './services/import.service.js';
 import { createKnownTiesService } from './services/known-ties.service.js';
 import { createPathService } from './services/path.service.js';
+import { createIntroductionService } from './services/introduction.service.js';
 import { createPersonEditingService } from './services/person-editing.service.js';
 import { createPruneService } from './services/prune.service.js';
 import { createRelationshipService } from './services/relationship.service.js';
@@ -27,6 +28,7 @@ export async function createApp(config: AppConfig) {
   const people = createPeopleService(store);
   const triage = createTriageService({ store, relationships, clock });
   const imports = createImportService({ store, settings, clock, dataDir: config.dataDir, relationships });
+  const introductions = createIntroductionService({ store, people, relationships, settings, clock });
   return {
     config,
     store,
@@ -46,6 +48,7 @@ export async function createApp(config: AppConfig) {
               { verdict: entry.result.verdict, reason: entry.result.reasons.at(-1) ?? '' },
             ]),
           ),
+        items: (now) => introductions.agendaItems(now),
       }),
     }),
     editing: createPersonEditingService({ store, people, relationships, clock }),
@@ -53,6 +56,7 @@ export async function createApp(config: AppConfig) {
     health: createHealthService({ store, relationships }),
     triage,
     invitationNotes: createInvitationNoteService({ store, people, settings }),
+    introductions,
     paths: createPathService({ store, people, relationships, settings }),
     knownTies: createKnownTiesService({ store, people, relationships, clock }),
     sample: createSampleNetworkService({ store, imports, relationships, clock }),

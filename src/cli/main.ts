@@ -13,6 +13,7 @@ import { registerTriageCommand } from './commands/triage.command.js';
 import { registerInviteNoteCommand } from './commands/invite-note.command.js';
 import { registerDemoCommand } from './commands/demo.command.js';
 import { registerImportCommand } from './commands/import.command.js';
+import { registerIntroCommands } from './commands/intro.command.js';
 import { registerPathCommands } from './commands/path.command.js';
 import { registerPeopleCommands } from './commands/people.command.js';
 
@@ -49,6 +50,7 @@ export function buildProgram(runtime: Runtime): Command {
   registerEditCommands(program, runtime);
   registerTriageCommand(program, runtime);
   registerInviteNoteCommand(program, runtime);
+  registerIntroCommands(program, runtime);
   registerPathCommands(program, runtime);
   registerPruneCommands(program, runtime);
   registerHealthCommand(program, runtime);

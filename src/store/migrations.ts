@@ -5,6 +5,7 @@ import { initialSchema } from './migrations/0001-initial.migration.js';
 import { personStatsSchema } from './migrations/0002-person-stats.migration.js';
 import { duplicateProposalsSchema } from './migrations/0003-duplicate-proposals.migration.js';
 import { personStatsColumnsSchema } from './migrations/0004-person-stats-columns.migration.js';
+import { introductionsSchema } from './migrations/0005-introductions.migration.js';
 import { triageResultsSchema } from './migrations/0006-triage-results.migration.js';
 
 /** Versioned, in order. Append only: a released migration is never edited. */
@@ -14,6 +15,7 @@ function allMigrations(dialect: SqlDialect): Record<string, Migration> {
     '0002-person-stats': personStatsSchema(),
     '0003-duplicate-proposals': duplicateProposalsSchema(),
     '0004-person-stats-columns': personStatsColumnsSchema(dialect),
+    '0005-introductions': introductionsSchema(dialect),
     '0006-triage-results': triageResultsSchema(),
   };
 }
