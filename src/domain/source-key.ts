@@ -57,7 +57,8 @@ export function hash53Collapsed(text: string): number {
   let space = false;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if (isWhitespace(code)) {
+    // Printable ASCII is most of every message: one range check before the full whitespace test.
+    if ((code <= 0x20 || code >= 0x7f) && isWhitespace(code)) {
       space = started;
       continue;
     }

@@ -45,6 +45,8 @@ export interface ImportOptions {
   /** Zone for dates without one; default the `timezone` setting, else the machine's zone. */
   timeZone?: string;
   onProgress?: (progress: ImportProgress) => void;
+  /** Each step as it ends, with its wall time (`tend --debug import`: where a slow import spends it). */
+  onStep?: (step: string, milliseconds: number) => void;
 }
 
 interface PlannedFile {
@@ -187,26 +189,30 @@ export function createImportService(deps: {
     async importPaths(paths: readonly string[], options: ImportOptions = {}): Promise<ImportReport> {
       if (paths.length === 0) throw new AppError('usage', 'give at least one file, folder or zip to import');
       const zone = options.timeZone ?? settings.timeZone();
-      const sources = await openImportSources(paths, join(deps.dataDir, 'tmp'));
+      const step = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
+        const started = performance.now();
+        const result = await work();
+        options.onStep?.(name, performance.now() - started);
+        return result;
+      };
+      const sources = await step('open sources', () => openImportSources(paths, join(deps.dataDir, 'tmp')));
       const files: FileReport[] = [];
       const totals = emptyTotals();
       const run: RunPeople = {};
       try {
-        for (const file of await plan(sources.entries)) {
+        for (const file of await step('recognise files', () => plan(sources.entries))) {
           if (file.failure) {
             files.push({ ...newFileReport(file.entry.displayPath, 'unknown'), failed: file.failure });
             continue;
           }
-          if (!file.header || file.header.format === 'ignored') {
+          const header = file.header;
+          const format = header?.format;
+          if (!header || !format || format === 'ignored') {
             files.push({ ...newFileReport(file.entry.displayPath, 'ignored') });
             continue;
           }
-          const result = await importOne(
-            { ...file, header: file.header },
-            file.header.format,
-            options,
-            zone,
-            run,
+          const result = await step(file.entry.displayPath, () =>
+            importOne({ ...file, header }, format, options, zone, run),
           );
           files.push(result.report);
           addTotals(totals, result.totals);
@@ -220,12 +226,14 @@ export function createImportService(deps: {
           (file) => !file.failed && !file.unchanged && file.format !== 'ignored' && file.imported > 0,
         )
       ) {
-        await createInvitationRepository(store).linkPeople();
-        await store.transaction((trx) => linkWaitingRecords(bindRepositories(trx), clock(), run.directory));
-        await createDuplicateRepository(store).proposeSameNames(clock());
+        await step('link invitations', () => createInvitationRepository(store).linkPeople());
+        await step('link waiting records', () =>
+          store.transaction((trx) => linkWaitingRecords(bindRepositories(trx), clock(), run.directory)),
+        );
+        await step('propose duplicates', () => createDuplicateRepository(store).proposeSameNames(clock()));
         // Statistics first: without them SQLite plans the lookups that follow (and every command) badly.
-        await store.optimize();
-        await deps.relationships.refreshAll();
+        await step('analyze', () => store.optimize());
+        await step('relationship facts', () => deps.relationships.refreshAll());
       }
       const workspace = bindRepositories(store).workspace;
       const ownerUrl = settings.list()['owner-url'] ?? (await workspace.get(WORKSPACE_KEYS.ownerUrl)) ?? null;

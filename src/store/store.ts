@@ -98,8 +98,9 @@ function openSqlite(
     database.pragma('busy_timeout = 5000');
     // WAL makes NORMAL durable against application crashes; it only risks the last commit on power loss.
     database.pragma('synchronous = NORMAL');
-    // 64 MB of page cache: index pages of a million-row import stay in memory (the default is 2 MB).
-    database.pragma('cache_size = -65536');
+    // 32 MB of page cache (the default is 2 MB): a million-row import's pages and index builds stay mostly
+    // in memory; 64 MB measured no faster and a higher peak RSS.
+    database.pragma('cache_size = -32768');
   } catch (error) {
     throw new AppError(
       'bad-input',

@@ -72,6 +72,12 @@ export function registerImportCommand(program: Command, runtime: Runtime): void 
         const bar = createProgressBar(context.io, !context.config.json);
         const report = await app.imports.importPaths(paths, {
           ...(options.tz ? { timeZone: options.tz } : {}),
+          ...(context.config.debug
+            ? {
+                onStep: (step: string, ms: number) =>
+                  context.io.stderr.write(`tend: ${step}: ${(ms / 1000).toFixed(2)} s\n`),
+              }
+            : {}),
           onProgress: (progress) =>
             bar.update(progress.file, progress.bytes, progress.totalBytes, progress.rows),
         });

@@ -25,7 +25,6 @@ export interface ConnectionRecord {
 export interface MessageRecord {
   line: number;
   conversationId: string | null;
-  conversationTitle: string | null;
   fromName: string;
   senderUrl: string | null;
   /** The sender's normalised profile URL (identity key). */
@@ -35,10 +34,10 @@ export interface MessageRecord {
   /** Normalised recipient URLs, in the order of `recipientUrls` (null where one is not a profile URL). */
   recipientKeys: Array<string | null>;
   at: number;
-  rawDate: string;
   subject: string | null;
-  text: string;
-  /** Hash of the plain text with whitespace collapsed: the same message across eras (rules.md). */
+  /** The plain text as stored: its first 2,000 characters (docs/DECISIONS.md). */
+  summary: string;
+  /** Hash of the whole plain text with whitespace collapsed: the same message across eras (rules.md). */
   textHash: number;
   /** Source key of the logical message before the occurrence index for exact repeats. */
   sourceBase: number;

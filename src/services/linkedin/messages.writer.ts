@@ -12,7 +12,6 @@ import { OccurrenceCounter } from './occurrence-counter.js';
 
 const OWNER_SAMPLE_ROWS = 5_000;
 const FLUSH_ROWS = 2_000;
-const SUMMARY_CHARS = 2_000;
 /** The same message re-exported in another era lies within ±14 hours (zone and format changes; rules.md). */
 const SAME_MESSAGE_WINDOW_MS = 14 * 3_600_000;
 
@@ -210,7 +209,7 @@ async function writeFrom(
         channel: 'linkedin',
         conversationKey,
         groupSize,
-        summary: record.text.length > SUMMARY_CHARS ? `${record.text.slice(0, SUMMARY_CHARS)}…` : record.text,
+        summary: record.summary,
         textHash: record.textHash,
         skippedReason,
         source: 'linkedin',
