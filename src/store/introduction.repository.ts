@@ -150,7 +150,8 @@ export function createIntroductionRepository(context: StoreContext) {
         .select('id')
         .where('workspace_id', '=', workspaceId)
         .where('archived_at', 'is', null)
-        .where((eb) => eb.or([eb('needs', '!=', '[]'), eb('goals', '!=', '[]')]))
+        // Written as the partial index people_seeking is (migration 0007), so the planner can use it.
+        .where(sql<boolean>`(needs != '[]' or goals != '[]')`)
         .limit(1)
         .executeTakeFirst();
       return row !== undefined;

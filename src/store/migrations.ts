@@ -7,6 +7,7 @@ import { duplicateProposalsSchema } from './migrations/0003-duplicate-proposals.
 import { personStatsColumnsSchema } from './migrations/0004-person-stats-columns.migration.js';
 import { introductionsSchema } from './migrations/0005-introductions.migration.js';
 import { triageResultsSchema } from './migrations/0006-triage-results.migration.js';
+import { peopleSeekingSchema } from './migrations/0007-people-seeking.migration.js';
 
 /** Versioned, in order. Append only: a released migration is never edited. */
 function allMigrations(dialect: SqlDialect): Record<string, Migration> {
@@ -17,6 +18,7 @@ function allMigrations(dialect: SqlDialect): Record<string, Migration> {
     '0004-person-stats-columns': personStatsColumnsSchema(dialect),
     '0005-introductions': introductionsSchema(dialect),
     '0006-triage-results': triageResultsSchema(),
+    '0007-people-seeking': peopleSeekingSchema(),
   };
 }
 

@@ -1,0 +1,77 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import BetterSqlite3 from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+/**
+ * Files of 8 MB and more are parsed in a worker thread — only from the built CLI, since tests run the
+ * TypeScript sources, where the same reader runs on the importing thread. This test builds the bundle,
+ * imports a generated export (a 13 MB messages.csv) through the real `bin/tend` twice, once with the
+ * parser thread and once without (TEND_IMPORT_WORKER=0), and compares every stored row.
+ */
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const work = mkdtempSync(join(tmpdir(), 'tend-thread-'));
+const exportDir = join(work, 'export');
+
+function importInto(dataDir: string, env: Record<string, string>): unknown {
+  const tend = (...args: string[]) =>
+    execFileSync(process.execPath, [join(root, 'bin', 'tend'), '--data', dataDir, ...args], {
+      encoding: 'utf8',
+      env: { ...process.env, TEND_DATA: '', TEND_DATABASE_URL: '', ...env },
+      maxBuffer: 64 * 1024 * 1024,
+    });
+  tend('config', 'timezone', 'UTC');
+  return JSON.parse(tend('--now', '2026-11-21T12:00:00Z', 'import', exportDir, '--json'));
+}
+
+function rows(dataDir: string, sql: string): unknown[] {
+  const database = new BetterSqlite3(join(dataDir, 'tend.db'), { readonly: true });
+  try {
+    return database.prepare(sql).raw(true).all();
+  } finally {
+    database.close();
+  }
+}
+
+beforeAll(() => {
+  // The bundle of the current sources (esbuild: well under a second) and a generated export.
+  execFileSync('npm', ['run', '--silent', 'bundle'], { cwd: root, stdio: 'ignore' });
+  execFileSync(
+    process.execPath,
+    [join(root, 'bench', 'generate-export.mjs'), '--size', '1k', '--out', exportDir],
+    {
+      stdio: 'ignore',
+    },
+  );
+}, 120_000);
+
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('the parser thread', () => {
+  it('stores exactly what parsing on the importing thread stores', () => {
+    expect(statSync(join(exportDir, 'messages.csv')).size).toBeGreaterThan(8 * 1024 * 1024);
+    const threaded = join(work, 'threaded');
+    const inline = join(work, 'inline');
+    const threadedReport = importInto(threaded, {});
+    const inlineReport = importInto(inline, { TEND_IMPORT_WORKER: '0' });
+    expect(threadedReport).toEqual(inlineReport);
+    const interactions =
+      'select source_key, person_id, kind, direction, at, conversation_key, group_size, summary, text_hash, skipped_reason from interactions order by source_key';
+    const people = 'select id, display_name, company, connection_state, connected_at from people order by id';
+    expect(rows(threaded, interactions)).toEqual(rows(inline, interactions));
+    expect(rows(threaded, people)).toEqual(rows(inline, people));
+    // Every stored message is in the report: imported, or kept without a person ("unmatched").
+    const report = threadedReport as {
+      files: Array<{ path: string; imported: number; skipped: Record<string, number> }>;
+    };
+    const messages = report.files.find((file) => file.path.endsWith('messages.csv'));
+    const counted = (messages?.imported ?? 0) + (messages?.skipped.unmatched ?? 0);
+    expect(counted).toBeGreaterThan(25_000);
+    expect(
+      rows(threaded, "select count(*) from interactions where skipped_reason is null and kind = 'message'"),
+    ).toEqual([[counted]]);
+  }, 120_000);
+});
