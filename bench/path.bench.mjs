@@ -13,6 +13,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { mulberry32 } from './lib/seeded-random.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -35,18 +36,7 @@ if (!existsSync(join(domain, 'warm-paths.js'))) {
 const paths = await import(pathToFileURL(join(domain, 'warm-paths.js')).href);
 const companies = await import(pathToFileURL(join(domain, 'company-name.js')).href);
 
-/** mulberry32: small, fast and the same on every machine. */
-function random(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const next = random(SEED);
+const next = mulberry32(SEED);
 const pick = (values) => values[Math.floor(next() * values.length)];
 
 // People: ids 1..N. COMPANY_TARGETS × COMPANY_SIZE people picked at random work at the five target

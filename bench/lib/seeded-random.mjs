@@ -13,7 +13,7 @@ function streamSeed(seed, label) {
 }
 
 /** mulberry32: small, fast and good enough for synthetic data (not for anything secret). */
-function mulberry32(seed) {
+export function mulberry32(seed) {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

@@ -3,62 +3,19 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import {
   fileReport,
   fixturePath,
+  importEra,
   materializeEra,
+  onlyPerson,
+  reportRows,
   tendSession,
-  type ImportReportJson,
+  type ImportedEra,
   type ShowJson,
-  type TendSession,
 } from '../../test/support/linkedin-fixtures.js';
 
 /**
  * The current LinkedIn export eras (2024–2025 with its draft variant, 2026, files re-saved by Excel),
  * imported through the CLI as a user would, asserted against test/fixtures/linkedin/<era>/EXPECTED.md.
  */
-
-type Row = [
-  file: string,
-  format: string,
-  rowsRead: number,
-  imported: number,
-  skipped: Record<string, number>,
-];
-
-function reportRows(report: ImportReportJson): Row[] {
-  return report.files.map((file) => [
-    file.path.replace(/^.*[/›] ?/, ''),
-    file.format,
-    file.rowsRead,
-    file.imported,
-    file.skipped,
-  ]);
-}
-
-interface Era {
-  session: TendSession;
-  code: number;
-  report: ImportReportJson;
-  people: Map<string, ShowJson>;
-}
-
-async function importEra(session: TendSession, path: string): Promise<Era> {
-  const { code, report } = await session.importJson('--tz', 'Europe/Berlin', path);
-  return { session, code, report, people: await everyone(session) };
-}
-
-async function everyone(session: TendSession): Promise<Map<string, ShowJson>> {
-  const people = new Map<string, ShowJson>();
-  for (const person of await session.people()) {
-    if (people.has(person.name)) throw new Error(`two people named ${person.name}`);
-    people.set(person.name, await session.show(String(person.id)));
-  }
-  return people;
-}
-
-function person(era: Era, name: string): ShowJson {
-  const found = era.people.get(name);
-  if (!found) throw new Error(`nobody named ${name}: ${[...era.people.keys()].join(', ')}`);
-  return found;
-}
 
 /** One-to-one messages; group threads (which silent participants see too) are checked by groupMessages. */
 const messages = (shown: ShowJson) =>
@@ -70,7 +27,7 @@ const groupMessages = (shown: ShowJson, size: number) =>
   shown.timeline.filter((entry) => entry.groupSize === size).map((entry) => [entry.direction, entry.at]);
 
 describe('a 2024–2025 export', () => {
-  let era: Era;
+  let era: ImportedEra;
   beforeAll(async () => {
     era = await importEra(tendSession('2025-03-10T12:00:00Z'), materializeEra('2024-2025'));
   });
@@ -111,7 +68,9 @@ describe('a 2024–2025 export', () => {
   });
 
   it('creates the connections, the address-book contact and the recruiter who wrote — nobody else', () => {
-    expect([...era.people.values()].map((p) => [p.name, p.company, p.position, p.connectionState])).toEqual([
+    expect(
+      [...era.people.values()].flat().map((p) => [p.name, p.company, p.position, p.connectionState]),
+    ).toEqual([
       ['Aiko Tanabe', 'Sato, Mori & Partners', 'Counsel, IP & Licensing', 'connected'],
       ['Chloé Dubois', 'Atelier Nord', 'Founder', 'connected'],
       ['Fatima Zahra El Idrissi', 'Marrakech Ventures', 'Investor', 'connected'],
@@ -127,20 +86,20 @@ describe('a 2024–2025 export', () => {
       ['Tomas Berglund', 'Kettle & Crane, Inc.', 'VP, Partnerships', 'connected'],
       ['Zoë Marchetti', 'Lumen Labs', 'Lead Product Designer', 'connected'],
     ]);
-    expect(person(era, 'Zoë Marchetti').urls).toEqual(['https://www.linkedin.com/in/zoë-marchetti-5c1d']);
-    expect(person(era, 'Ingrid Falk').emails).toEqual(['ingrid@falk-consulting.example']);
-    expect(person(era, 'Lukas Brenner').connectedAt).toBe('2025-03-02T23:00:00Z');
+    expect(onlyPerson(era, 'Zoë Marchetti').urls).toEqual(['https://www.linkedin.com/in/zoë-marchetti-5c1d']);
+    expect(onlyPerson(era, 'Ingrid Falk').emails).toEqual(['ingrid@falk-consulting.example']);
+    expect(onlyPerson(era, 'Lukas Brenner').connectedAt).toBe('2025-03-02T23:00:00Z');
   });
 
   it('keeps the exact UTC times, takes the direction from the sender URL and turns HTML into plain text', () => {
-    expect(messages(person(era, 'Aiko Tanabe'))).toEqual([
+    expect(messages(onlyPerson(era, 'Aiko Tanabe'))).toEqual([
       [
         'in',
         '2025-03-06T08:14:27Z',
         'Hi Linnea, could Fjordlight’s partner team review our licensing template? No rush.',
       ],
     ]);
-    expect(messages(person(era, 'Zoë Marchetti'))).toEqual([
+    expect(messages(onlyPerson(era, 'Zoë Marchetti'))).toEqual([
       ['in', '2024-11-05T08:02:09Z', 'Great, I’ll send an invite.'],
       ['out', '2024-11-04T12:30:21Z', 'Yes please! Thursday afternoon works for me.'],
       [
@@ -149,11 +108,11 @@ describe('a 2024–2025 export', () => {
         'Hi Linnea,\nthe new partner portal mock-ups are ready.\nShall I walk you through them?',
       ],
     ]);
-    expect(messages(person(era, 'Tomas Berglund'))).toEqual([
+    expect(messages(onlyPerson(era, 'Tomas Berglund'))).toEqual([
       ['out', '2024-06-19T09:03:40Z', 'Thank you, Tomas – your ops team made it easy.'],
       ['in', '2024-06-19T07:58:12Z', 'Congrats on the Fjordlight & Kettle pilot going live!'],
     ]);
-    expect(messages(person(era, 'Chloé Dubois'))[1]).toEqual([
+    expect(messages(onlyPerson(era, 'Chloé Dubois'))[1]).toEqual([
       'out',
       '2024-01-10T09:00:05Z',
       'Lovely to meet you in Lyon, Chloé!',
@@ -176,7 +135,9 @@ describe('a 2024–2025 export', () => {
     ]) {
       expect(era.people.has(name), name).toBe(false);
     }
-    const texts = [...era.people.values()].flatMap((p) => p.timeline.map((entry) => entry.summary ?? ''));
+    const texts = [...era.people.values()]
+      .flat()
+      .flatMap((p) => p.timeline.map((entry) => entry.summary ?? ''));
     expect(texts.some((text) => /pipeline|%FIRSTNAME%|exciting opportunity/.test(text))).toBe(false);
   });
 
@@ -188,7 +149,7 @@ describe('a 2024–2025 export', () => {
       ['out', '2024-09-12T17:00:00Z'],
     ];
     for (const name of ['Fatima Zahra El Idrissi', 'Noah Whitaker', 'Hanna Kovač']) {
-      expect(groupMessages(person(era, name), 4), name).toEqual(dinner);
+      expect(groupMessages(onlyPerson(era, name), 4), name).toEqual(dinner);
     }
     const alumni = [
       ['in', '2024-12-21T08:30:00Z'],
@@ -197,24 +158,24 @@ describe('a 2024–2025 export', () => {
       ['in', '2024-12-20T11:00:00Z'],
     ];
     for (const name of ['Priya Raman', 'Miguel Ferreira', 'Robert "Bobby" Okafor']) {
-      expect(groupMessages(person(era, name), 9), name).toEqual(alumni);
+      expect(groupMessages(onlyPerson(era, name), 9), name).toEqual(alumni);
     }
-    expect(groupMessages(person(era, 'Aiko Tanabe'), 9)).toEqual([]);
+    expect(groupMessages(onlyPerson(era, 'Aiko Tanabe'), 9)).toEqual([]);
   });
 
   it('shows a large thread to the connections in it who did not speak', () => {
     for (const name of ['Tomas Berglund', 'Sven Olofsson']) {
-      expect(groupMessages(person(era, name), 9), name).toHaveLength(4);
+      expect(groupMessages(onlyPerson(era, name), 9), name).toHaveLength(4);
     }
   });
 
   it('derives how we met and who initiated; pending invitations stay pending', async () => {
-    const lukas = person(era, 'Lukas Brenner');
+    const lukas = onlyPerson(era, 'Lukas Brenner');
     expect([lukas.initiatedBy, lukas.howMet]).toEqual([
       'them',
       'Hi Linnea, we met at the Hafenlicht demo day – would love to keep in touch.',
     ]);
-    const chloe = person(era, 'Chloé Dubois');
+    const chloe = onlyPerson(era, 'Chloé Dubois');
     expect([chloe.initiatedBy, chloe.howMet]).toEqual([
       'me',
       'Hi Chloé, it was a pleasure to sit next to you at the Atelier Nord workshop in Lyon.',
@@ -247,7 +208,7 @@ describe('a 2024–2025 export', () => {
 
   it('matches endorsements by their scheme-less Public Url and keeps the recommendation text', () => {
     const of = (name: string, kind: string) =>
-      person(era, name)
+      onlyPerson(era, name)
         .timeline.filter((entry) => entry.kind === kind)
         .map((entry) => [entry.direction, entry.at, entry.summary]);
     expect(of('Tomas Berglund', 'endorsement-received')).toEqual([
@@ -280,12 +241,12 @@ describe('a 2024–2025 export', () => {
     ]);
     expect(report.totals.interactionsAdded).toBe(0);
     const tomas = await era.session.show('https://www.linkedin.com/in/tomas-berglund-3f2a1b');
-    expect(tomas.timeline).toEqual(person(era, 'Tomas Berglund').timeline);
+    expect(tomas.timeline).toEqual(onlyPerson(era, 'Tomas Berglund').timeline);
   });
 });
 
 describe('a 2026 export', () => {
-  let era: Era;
+  let era: ImportedEra;
   beforeAll(async () => {
     era = await importEra(tendSession('2026-02-10T12:00:00Z'), materializeEra('2026'));
   });
@@ -304,12 +265,12 @@ describe('a 2026 export', () => {
       { line: 5, message: 'no connection matches "Sven Olofsson"' },
     ]);
     expect(era.report.totals).toMatchObject({ peopleAdded: 13, interactionsAdded: 20, invitationsAdded: 6 });
-    expect([...era.people.values()].every((p) => p.connectionState === 'connected')).toBe(true);
+    expect([...era.people.values()].flat().every((p) => p.connectionState === 'connected')).toBe(true);
     expect(era.people.size).toBe(13);
   });
 
   it('keeps the line breaks of multi-line CONTENT (LF and CRLF become one kind) and "" inside quoted text', () => {
-    expect(messages(person(era, 'Emre Yıldız'))).toEqual([
+    expect(messages(onlyPerson(era, 'Emre Yıldız'))).toEqual([
       ['out', '2026-01-21T11:25:37Z', 'Welcome, Emre! Here is our partner deck.'],
       [
         'in',
@@ -317,7 +278,7 @@ describe('a 2026 export', () => {
         'Hi Linnea,\nthanks for connecting.\nIstanbul Freight is looking for a partner-onboarding tool.',
       ],
     ]);
-    expect(messages(person(era, 'Tomas Berglund'))[0]).toEqual([
+    expect(messages(onlyPerson(era, 'Tomas Berglund'))[0]).toEqual([
       'in',
       '2026-01-27T10:11:12Z',
       'He said "ship it", and we did.\nThe Kettle & Crane rollout is done.',
@@ -325,16 +286,16 @@ describe('a 2026 export', () => {
   });
 
   it('stores Notes.csv as the person’s notes, multi-line notes included', () => {
-    expect(person(era, 'Tomas Berglund').notes).toBe(
+    expect(onlyPerson(era, 'Tomas Berglund').notes).toBe(
       "Met at the Hamburg logistics meetup (Sept 2018). Introduced me to Kettle & Crane's ops team.",
     );
-    expect(person(era, 'Emre Yıldız').notes).toBe(
+    expect(onlyPerson(era, 'Emre Yıldız').notes).toBe(
       'Wants a partner-onboarding tool for Istanbul Freight.\nFollow up in March.',
     );
   });
 
   it('derives who initiated from the invitations; only the new stranger is pending', async () => {
-    const initiated = (name: string) => [person(era, name).initiatedBy, person(era, name).howMet];
+    const initiated = (name: string) => [onlyPerson(era, name).initiatedBy, onlyPerson(era, name).howMet];
     expect(initiated('Tomas Berglund')).toEqual([
       'me',
       "Hi Tomas, great meeting you at the Hamburg logistics meetup – let's stay in touch.",
@@ -365,7 +326,7 @@ describe('a 2026 export', () => {
 });
 
 describe('files re-saved by a spreadsheet', () => {
-  let era: Era;
+  let era: ImportedEra;
   beforeAll(async () => {
     era = await importEra(tendSession('2025-03-10T12:00:00Z'), materializeEra('excel-resaved'));
   });
@@ -377,7 +338,7 @@ describe('files re-saved by a spreadsheet', () => {
       ['messages.csv', 'linkedin-messages', 6, 6, {}],
     ]);
     expect(era.report.owner).toEqual({ name: 'Linnea Voss', url: 'https://www.linkedin.com/in/linnea-voss' });
-    expect([...era.people.values()].map((p) => [p.name, p.connectedAt])).toEqual([
+    expect([...era.people.values()].flat().map((p) => [p.name, p.connectedAt])).toEqual([
       ['Aiko Tanabe', '2025-02-11T23:00:00Z'],
       ['Chloé Dubois', '2024-01-08T23:00:00Z'],
       ['Lukas Brenner', '2025-03-02T23:00:00Z'],
@@ -385,7 +346,7 @@ describe('files re-saved by a spreadsheet', () => {
       ['Robert "Bobby" Okafor', '2017-11-01T23:00:00Z'],
       ['Zoë Marchetti', '2018-03-13T23:00:00Z'],
     ]);
-    expect(messages(person(era, 'Chloé Dubois'))).toHaveLength(2);
+    expect(messages(onlyPerson(era, 'Chloé Dubois'))).toHaveLength(2);
   });
 
   it('holds the bytes its EXPECTED.md describes', () => {

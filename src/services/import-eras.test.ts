@@ -5,12 +5,14 @@ import {
   encodeUtf16le,
   fileReport,
   fixturePath,
+  importEra,
   materializeEra,
+  onlyPerson,
+  reportRows,
   tendSession,
   toTabSeparatedAllQuoted,
-  type ImportReportJson,
+  type ImportedEra,
   type ShowJson,
-  type TendSession,
 } from '../../test/support/linkedin-fixtures.js';
 
 /**
@@ -18,55 +20,13 @@ import {
  * imported through the CLI as a user would, asserted against test/fixtures/linkedin/<era>/EXPECTED.md.
  */
 
-type Row = [
-  file: string,
-  format: string,
-  rowsRead: number,
-  imported: number,
-  skipped: Record<string, number>,
-];
-
-function reportRows(report: ImportReportJson): Row[] {
-  return report.files.map((file) => [
-    file.path.replace(/^.*[/›] ?/, ''),
-    file.format,
-    file.rowsRead,
-    file.imported,
-    file.skipped,
-  ]);
-}
-
-interface Era {
-  session: TendSession;
-  code: number;
-  report: ImportReportJson;
-  /** `show --json` of everyone, by name; a name shared by several people maps to all of them. */
-  people: Map<string, ShowJson[]>;
-}
-
-async function importEra(session: TendSession, path: string): Promise<Era> {
-  const { code, report } = await session.importJson('--tz', 'Europe/Berlin', path);
-  const people = new Map<string, ShowJson[]>();
-  for (const person of await session.people()) {
-    const shown = await session.show(String(person.id));
-    people.set(person.name, [...(people.get(person.name) ?? []), shown]);
-  }
-  return { session, code, report, people };
-}
-
-function one(era: Era, name: string): ShowJson {
-  const found = era.people.get(name) ?? [];
-  if (found.length !== 1) throw new Error(`${found.length} people named ${name}`);
-  return found[0] as ShowJson;
-}
-
 const messages = (person: ShowJson) =>
   person.timeline
     .filter((entry) => entry.kind === 'message')
     .map((entry) => [entry.direction, entry.at, entry.summary]);
 
 describe('the 2018 Complete export', () => {
-  let era: Era;
+  let era: ImportedEra;
   beforeAll(async () => {
     era = await importEra(tendSession('2018-12-10T12:00:00Z'), materializeEra('2018-complete'));
   });
@@ -123,7 +83,7 @@ describe('the 2018 Complete export', () => {
   });
 
   it('reads the local "M/D/YY, h:mm AM" times in the --tz zone and takes the direction from the Direction column', () => {
-    expect(messages(one(era, 'Tomas Berglund'))).toEqual([
+    expect(messages(onlyPerson(era, 'Tomas Berglund'))).toEqual([
       ['out', '2018-09-10T16:20:00Z', 'Here it is. Page 4 has the numbers we discussed.'],
       ['in', '2018-09-10T06:15:00Z', 'Likewise! Send me the deck and I’ll loop in our ops team.'],
       [
@@ -133,28 +93,30 @@ describe('the 2018 Complete export', () => {
       ],
     ]);
     // Winter time (UTC+1) and a name with "" matched to its connection.
-    expect(messages(one(era, 'Robert "Bobby" Okafor')).map(([direction, at]) => [direction, at])).toEqual([
+    expect(
+      messages(onlyPerson(era, 'Robert "Bobby" Okafor')).map(([direction, at]) => [direction, at]),
+    ).toEqual([
       ['out', '2018-12-03T17:30:00Z'],
       ['in', '2018-12-03T16:07:00Z'],
     ]);
-    expect(messages(one(era, 'Zoë Marchetti')).map(([direction, at]) => [direction, at])).toEqual([
+    expect(messages(onlyPerson(era, 'Zoë Marchetti')).map(([direction, at]) => [direction, at])).toEqual([
       ['in', '2018-03-16T08:05:00Z'],
       ['out', '2018-03-15T12:47:00Z'],
       ['in', '2018-03-15T09:02:00Z'],
     ]);
-    expect(messages(one(era, 'Hanna Kovač'))).toEqual([
+    expect(messages(onlyPerson(era, 'Hanna Kovač'))).toEqual([
       ['in', '2018-07-02T06:45:00Z', 'Hi Linnea – thanks for the intro to Priya. We’re meeting next week.'],
     ]);
-    expect(messages(one(era, 'Miguel Ferreira'))).toHaveLength(2);
+    expect(messages(onlyPerson(era, 'Miguel Ferreira'))).toHaveLength(2);
   });
 
   it('derives how we met and who initiated from accepted invitations; the stranger stays pending', async () => {
-    const tomas = one(era, 'Tomas Berglund');
+    const tomas = onlyPerson(era, 'Tomas Berglund');
     expect([tomas.initiatedBy, tomas.howMet]).toEqual([
       'me',
       "Hi Tomas, great meeting you at the Hamburg logistics meetup – let's stay in touch.",
     ]);
-    const priya = one(era, 'Priya Raman');
+    const priya = onlyPerson(era, 'Priya Raman');
     expect([priya.initiatedBy, priya.howMet]).toEqual(['them', null]);
     const pending = await era.session.triage();
     expect(pending.map((entry) => [entry.invitation, entry.person])).toEqual([
@@ -208,7 +170,7 @@ describe('the 2018 Complete export', () => {
 });
 
 describe('a mid-2021 to mid-2023 export (no URL column)', () => {
-  let era: Era;
+  let era: ImportedEra;
   beforeAll(async () => {
     era = await importEra(tendSession('2022-09-18T12:00:00Z'), materializeEra('2021-2023-no-url'));
   });
@@ -245,7 +207,7 @@ describe('a mid-2021 to mid-2023 export (no URL column)', () => {
       ['Noah Whitaker', 'noahwhitaker'],
       ['Mary-Kate "MK" O\'Brien', 'mk-obrien'],
     ] as const) {
-      const person = one(era, name);
+      const person = onlyPerson(era, name);
       expect([person.connectionState, person.urls], name).toEqual([
         'connected',
         [`https://www.linkedin.com/in/${slug}`],
@@ -296,7 +258,7 @@ describe('a mid-2021 to mid-2023 export (no URL column)', () => {
 });
 
 describe('a mid-2023 export with member URNs in Invitations.csv', () => {
-  let era: Era;
+  let era: ImportedEra;
   beforeAll(async () => {
     era = await importEra(tendSession('2023-07-11T12:00:00Z'), materializeEra('2023-urn'));
   });
@@ -317,7 +279,7 @@ describe('a mid-2023 export with member URNs in Invitations.csv', () => {
   });
 
   it('turns HTML lists and entities into plain text', () => {
-    const tomas = one(era, 'Tomas Berglund');
+    const tomas = onlyPerson(era, 'Tomas Berglund');
     const [reply, list] = messages(tomas);
     expect(reply).toEqual(['out', '2023-06-20T16:02:54Z', 'On it • will send both by Friday.']);
     expect(list?.[1]).toBe('2023-06-20T15:31:00Z');
@@ -326,18 +288,18 @@ describe('a mid-2023 export with member URNs in Invitations.csv', () => {
       '• Rates',
       '• Lanes & volumes',
     ]);
-    expect(messages(one(era, 'Robert "Bobby" Okafor'))[1]?.[2]).toBe(
+    expect(messages(onlyPerson(era, 'Robert "Bobby" Okafor'))[1]?.[2]).toBe(
       'Northgate signed > thank you for the intro!',
     );
   });
 
   it('links an invitation whose URN matches nobody to the unique connection of that name', async () => {
-    const fatima = one(era, 'Fatima Zahra El Idrissi');
+    const fatima = onlyPerson(era, 'Fatima Zahra El Idrissi');
     expect([fatima.initiatedBy, fatima.howMet]).toEqual([
       'them',
       "Hi Linnea, we spoke on the Marrakech logistics panel – let's connect!",
     ]);
-    const sven = one(era, 'Sven Olofsson');
+    const sven = onlyPerson(era, 'Sven Olofsson');
     expect([sven.initiatedBy, sven.howMet]).toEqual([
       'me',
       'Hi Sven, Tomas told me you just joined Kettle & Crane – welcome!',

@@ -251,3 +251,49 @@ export async function networkState(session: TendSession) {
   }
   return state;
 }
+
+/** A file's report line as the era tests compare it: name, format, rows read, imported, skipped. */
+export type ReportRow = [
+  file: string,
+  format: string,
+  rowsRead: number,
+  imported: number,
+  skipped: Record<string, number>,
+];
+
+export function reportRows(report: ImportReportJson): ReportRow[] {
+  return report.files.map((file) => [
+    file.path.replace(/^.*[/›] ?/, ''),
+    file.format,
+    file.rowsRead,
+    file.imported,
+    file.skipped,
+  ]);
+}
+
+/** An era imported through the CLI (`--tz Europe/Berlin`), with `show --json` of everyone by name. */
+export interface ImportedEra {
+  session: TendSession;
+  code: number;
+  report: ImportReportJson;
+  /** A name shared by several people maps to all of them. */
+  people: Map<string, ShowJson[]>;
+}
+
+export async function importEra(session: TendSession, path: string): Promise<ImportedEra> {
+  const { code, report } = await session.importJson('--tz', 'Europe/Berlin', path);
+  const people = new Map<string, ShowJson[]>();
+  for (const person of await session.people()) {
+    const shown = await session.show(String(person.id));
+    people.set(person.name, [...(people.get(person.name) ?? []), shown]);
+  }
+  return { session, code, report, people };
+}
+
+/** The one person of that name (a test about a name shared by two looks at `people` itself). */
+export function onlyPerson(era: ImportedEra, name: string): ShowJson {
+  const found = era.people.get(name) ?? [];
+  if (found.length !== 1)
+    throw new Error(`${found.length} people named ${name}: ${[...era.people.keys()].join(', ')}`);
+  return found[0] as ShowJson;
+}
