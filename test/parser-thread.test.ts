@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,7 +16,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const work = mkdtempSync(join(tmpdir(), 'tend-thread-'));
 const exportDir = join(work, 'export');
 
-function importInto(dataDir: string, env: Record<string, string>): unknown {
+function importInto(dataDir: string, env: Record<string, string>, from = exportDir): unknown {
   const tend = (...args: string[]) =>
     execFileSync(process.execPath, [join(root, 'bin', 'tend'), '--data', dataDir, ...args], {
       encoding: 'utf8',
@@ -24,7 +24,14 @@ function importInto(dataDir: string, env: Record<string, string>): unknown {
       maxBuffer: 64 * 1024 * 1024,
     });
   tend('config', 'timezone', 'UTC');
-  return JSON.parse(tend('--now', '2026-11-21T12:00:00Z', 'import', exportDir, '--json'));
+  try {
+    return JSON.parse(tend('--now', '2026-11-21T12:00:00Z', 'import', from, '--json'));
+  } catch (error) {
+    // Exit code 2 (a file failed) still prints the report.
+    const failed = error as { status?: number; stdout?: string };
+    if (failed.status === 2 && failed.stdout) return JSON.parse(failed.stdout);
+    throw error;
+  }
 }
 
 function rows(dataDir: string, sql: string): unknown[] {
@@ -73,5 +80,26 @@ describe('the parser thread', () => {
     expect(
       rows(threaded, "select count(*) from interactions where skipped_reason is null and kind = 'message'"),
     ).toEqual([[counted]]);
+  }, 120_000);
+
+  it('fails a file cleanly from the parser thread: its line in the report, nothing of it stored', () => {
+    const broken = join(work, 'broken-export');
+    cpSync(exportDir, broken, { recursive: true });
+    appendFileSync(
+      join(broken, 'messages.csv'),
+      '\n"2-broken","","Ann","https://www.linkedin.com/in/ann","unterminated',
+    );
+    const dataDir = join(work, 'broken');
+    const report = importInto(dataDir, {}, broken) as {
+      files: Array<{ path: string; failed?: string; imported: number }>;
+    };
+    const messages = report.files.find((file) => file.path.endsWith('messages.csv'));
+    expect(messages?.failed).toMatch(/unterminated quoted field starting on line \d+/);
+    expect(messages?.imported).toBe(0);
+    expect(rows(dataDir, "select count(*) from interactions where kind = 'message'")).toEqual([[0]]);
+    // The other files of the export committed.
+    expect(rows(dataDir, "select count(*) from people where connection_state = 'connected'")[0]).not.toEqual([
+      0,
+    ]);
   }, 120_000);
 });
