@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, cpSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -101,5 +101,29 @@ describe('the parser thread', () => {
     expect(rows(dataDir, "select count(*) from people where connection_state = 'connected'")[0]).not.toEqual([
       0,
     ]);
+  }, 120_000);
+
+  it('reads a file whose huge fields outgrow the parser thread on the importing thread instead', () => {
+    // Nine messages of 5.7 MB each: more than the parser thread's heap holds at once.
+    const folder = join(work, 'huge-export');
+    mkdirSync(folder, { recursive: true });
+    const header =
+      'CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,SUBJECT,CONTENT,FOLDER';
+    const body = `<p>${'a long letter '.repeat(420_000)}</p>`;
+    const rowsOut = Array.from(
+      { length: 9 },
+      (_, index) =>
+        `2-huge,,Ann Lee,https://www.linkedin.com/in/ann-lee,Me,https://www.linkedin.com/in/me,2025-01-0${index + 1} 10:00:00 UTC,,"${body}",INBOX`,
+    );
+    writeFileSync(join(folder, 'messages.csv'), [header, ...rowsOut].join('\n'));
+    expect(statSync(join(folder, 'messages.csv')).size).toBeGreaterThan(50 * 1024 * 1024);
+    const dataDir = join(work, 'huge');
+    const report = importInto(dataDir, {}, folder) as {
+      files: Array<{ path: string; failed?: string; rowsRead: number }>;
+    };
+    const messages = report.files.find((file) => file.path.endsWith('messages.csv'));
+    expect(messages?.failed).toBeUndefined();
+    expect(messages?.rowsRead).toBe(9);
+    expect(rows(dataDir, "select count(*) from interactions where kind = 'message'")).toEqual([[9]]);
   }, 120_000);
 });

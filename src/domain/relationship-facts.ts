@@ -8,7 +8,9 @@ import type { InteractionKind, Interaction } from './interaction.js';
  * exactly: E(now) = E(at) · 2^(−(now − at)/H).
  */
 
-export const DAY_MS = 86_400_000;
+import { DAY_MS } from './time.js';
+
+export { DAY_MS };
 
 export interface Decayed {
   value: number;

@@ -3,6 +3,7 @@ import {
   addDecayed,
   emptyFacts,
   type EngineInteraction,
+  type MessageRef,
   type RelationshipFacts,
 } from './relationship-facts.js';
 import { ThreadedColumns } from './threaded-columns.js';
@@ -34,8 +35,9 @@ const LATENCY_SAMPLES = 20;
 
 interface Accumulator {
   facts: RelationshipFacts;
-  latThem: number[];
-  latMe: number[];
+  /** The latest reply latencies each way: [instant of the reply, hours]. */
+  latThem: Array<[number, number]>;
+  latMe: Array<[number, number]>;
   /** Calendar days (day numbers) of the conversation being read that already counted an exchange. */
   exchangeConversation: string | null;
   exchangeDays: Set<number>;
@@ -66,9 +68,18 @@ function median(values: number[]): number | null {
     : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 }
 
-function pushSample(samples: number[], value: number): void {
-  samples.push(value);
-  if (samples.length > LATENCY_SAMPLES) samples.shift();
+/**
+ * Keeps the LATENCY_SAMPLES latest replies by time, whatever order conversations are read in (the median
+ * must not depend on how rows happen to be stored).
+ */
+function pushSample(samples: Array<[number, number]>, at: number, hours: number): void {
+  samples.push([at, hours]);
+  if (samples.length <= LATENCY_SAMPLES) return;
+  let oldest = 0;
+  const earlier = (a: [number, number], b: [number, number]) => a[0] < b[0] || (a[0] === b[0] && a[1] < b[1]);
+  for (let index = 1; index < samples.length; index++)
+    if (earlier(samples[index] as [number, number], samples[oldest] as [number, number])) oldest = index;
+  samples.splice(oldest, 1);
 }
 
 /** `add` every interaction, in any order; `finish` once. Conversations are grouped in compact columns. */
@@ -146,7 +157,7 @@ export function createFactsBuilder(options: FactsBuilderOptions) {
       const weight = MODEL.typeWeight[message.kind] * (mine ? 1 : MODEL.inboundWeight) * flags.groupFactor;
       addDecayed(facts.intensity, weight, message.at, MODEL.intensityHalfLifeDays);
       touch(facts, message);
-      if (!facts.lastTopic || message.at >= facts.lastTopic.at)
+      if (isLater(message, facts.lastTopic))
         facts.lastTopic = { id: message.id, at: message.at, summary: null };
 
       const gapDays = previous ? day - previousDay : Infinity;
@@ -155,7 +166,7 @@ export function createFactsBuilder(options: FactsBuilderOptions) {
         addExchange(entry, conversation, message.at, day);
       }
       if (speakerChanged && previous)
-        pushSample(mine ? entry.latMe : entry.latThem, (message.at - previous.at) / 3_600_000);
+        pushSample(mine ? entry.latMe : entry.latThem, message.at, (message.at - previous.at) / 3_600_000);
       if (!previous || gapDays > MODEL.initiationGapDays) {
         addDecayed(
           mine ? facts.initiatedByMe : facts.initiatedByThem,
@@ -178,14 +189,14 @@ export function createFactsBuilder(options: FactsBuilderOptions) {
 
   function recordOneToOne(entry: Accumulator, message: EngineInteraction, mine: boolean): void {
     const { facts } = entry;
-    if (!facts.lastOneToOne || message.at >= facts.lastOneToOne.at) {
+    if (isLater(message, facts.lastOneToOne)) {
       facts.lastOneToOne = { id: message.id, at: message.at, summary: null, direction: mine ? 'out' : 'in' };
     }
     // Conversations may come in any order: an answer in one resets what is unanswered in all of them.
-    if (!mine && (!facts.lastFromThem || message.at >= facts.lastFromThem.at)) {
+    if (!mine && isLater(message, facts.lastFromThem)) {
       facts.lastFromThem = { id: message.id, at: message.at, summary: null };
       entry.unanswered = entry.unanswered.filter((at) => at > message.at);
-    } else if (mine && (!facts.lastFromThem || message.at > facts.lastFromThem.at)) {
+    } else if (mine && isLater(message, facts.lastFromThem)) {
       entry.unanswered.push(message.at);
     }
   }
@@ -245,8 +256,8 @@ export function createFactsBuilder(options: FactsBuilderOptions) {
       const result = new Map<number, RelationshipFacts>();
       for (const [personId, entry] of accumulators) {
         const facts = entry.facts;
-        facts.latencyThemHours = median(entry.latThem);
-        facts.latencyMeHours = median(entry.latMe);
+        facts.latencyThemHours = median(entry.latThem.map(([, hours]) => hours));
+        facts.latencyMeHours = median(entry.latMe.map(([, hours]) => hours));
         facts.structural = structural.get(personId)?.size ?? 0;
         const unanswered = entry.unanswered.filter((at) => at > entry.lastTogetherAt);
         facts.unanswered = {
@@ -262,6 +273,11 @@ export function createFactsBuilder(options: FactsBuilderOptions) {
       return result;
     },
   };
+}
+
+/** Later in time, or at the same instant with a higher id: the same answer whatever order rows come in. */
+function isLater(message: EngineInteraction, ref: MessageRef | null): boolean {
+  return ref === null || message.at > ref.at || (message.at === ref.at && message.id > ref.id);
 }
 
 function countExchange(facts: RelationshipFacts, at: number): void {

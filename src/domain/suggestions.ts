@@ -1,3 +1,5 @@
+// Triage verdicts are cached by their inputs and TRIAGE_RULES_VERSION (invitation-triage.ts), which uses
+// this module: raise that version when a change here changes what triage writes.
 /**
  * Concrete next steps that cite what tend knows (rules.md: at least one stored fact — a date at the least;
  * two people with different facts never get the same text). Every text names the person in full, not by

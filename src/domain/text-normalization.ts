@@ -1,3 +1,5 @@
+// Triage verdicts are cached by their inputs and TRIAGE_RULES_VERSION (invitation-triage.ts), which uses
+// this module: raise that version when a change here changes what triage writes.
 /**
  * Normalised forms used for matching and for accent- and case-insensitive search. Computed in TypeScript
  * so SQLite and PostgreSQL compare exactly the same strings.

@@ -37,6 +37,10 @@ export function createAgendaService(deps: {
       createInvitationRepository(store).acceptedNotes(),
     ]);
     const strengthOf = new Map<number, number>();
+    // Triage items are ordered by their sender's strength too, also when the sender is no candidate.
+    const candidateIds = new Set(candidates.map((candidate) => candidate.person.id));
+    const senders = [...invitations.people.keys()].filter((id) => !candidateIds.has(id));
+    for (const [id, score] of await view.scores(senders)) strengthOf.set(id, score);
     const contributions = deps.contributions?.() ?? {};
     const verdicts = contributions.verdicts
       ? await contributions.verdicts(view, invitations)

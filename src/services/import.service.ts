@@ -19,10 +19,12 @@ import {
   newFileReport,
   type FileReport,
   type ImportReport,
+  type ImportTotals,
 } from './import.report.js';
 import { WORKSPACE_KEYS, bindRepositories, type FileImportContext } from './linkedin/file-import.context.js';
 import type { HeaderInfo } from './linkedin/linkedin-file.reader.js';
 import { linkWaitingRecords } from './linkedin/counterpart-links.writer.js';
+import { ParserThreadMemoryError } from '../importers/linkedin/linkedin-records.stream.js';
 import { importLinkedInFile } from './linkedin/linkedin-file.importer.js';
 import { PeopleDirectory } from './linkedin/people-directory.js';
 import type { RelationshipService } from './relationship.service.js';
@@ -126,7 +128,8 @@ export function createImportService(deps: {
     options: ImportOptions,
     zone: string,
     run: RunPeople,
-  ) {
+    inWorker = true,
+  ): Promise<{ report: FileReport; totals: ImportTotals }> {
     const report = newFileReport(file.entry.displayPath, format);
     const totals = emptyTotals();
     const log = createImportLogRepository(store);
@@ -151,7 +154,7 @@ export function createImportService(deps: {
           exportDate: file.entry.exportDate,
           ownerUrlSetting: settings.list()['owner-url'] ?? null,
         };
-        await importLinkedInFile(format, file.entry, file.header, context, (read) =>
+        await importLinkedInFile(format, file.entry, file.header, context, inWorker, (read) =>
           options.onProgress?.({
             file: file.entry.displayPath,
             bytes: read,
@@ -166,6 +169,7 @@ export function createImportService(deps: {
             `${malformed} of ${report.rowsRead} rows are malformed (more than 5%)${first ? `, the first on line ${first.line}: ${first.message}` : ''}; nothing of this file was imported`,
           );
         }
+        await deps.relationships.markStale(trx);
         await createImportLogRepository(trx).record({
           path: file.entry.displayPath,
           format,
@@ -177,6 +181,14 @@ export function createImportService(deps: {
     } catch (error) {
       // Rolled back: people the directory learnt from this file are not in the store.
       delete run.directory;
+      // A few huge fields outgrew the parser thread's heap: the whole file again, on this thread.
+      if (error instanceof ParserThreadMemoryError && inWorker) {
+        options.onStep?.(
+          `${file.entry.displayPath}: the parser thread ran out of memory; read again here`,
+          0,
+        );
+        return importOne(file, format, options, zone, run, false);
+      }
       if (error instanceof AppError && error.code !== 'bad-input') throw error;
       report.failed = describeFailure(error);
       report.imported = 0;
@@ -220,12 +232,11 @@ export function createImportService(deps: {
       } finally {
         await sources.close();
       }
-      // Keep derived links and the per-person aggregates in step with what was written (rules.md).
-      if (
-        files.some(
-          (file) => !file.failed && !file.unchanged && file.format !== 'ignored' && file.imported > 0,
-        )
-      ) {
+      // Keep derived links and the per-person aggregates in step with what was written (rules.md): after
+      // any file that was read and committed (it marked the facts stale), even one that added no row.
+      // An earlier import interrupted before these steps left the facts stale: they run now.
+      const read = files.some((file) => !file.failed && !file.unchanged && file.format !== 'ignored');
+      if (read || (await deps.relationships.isStale())) {
         await step('link invitations', () => createInvitationRepository(store).linkPeople());
         await step('link waiting records', () =>
           store.transaction((trx) => linkWaitingRecords(bindRepositories(trx), clock(), run.directory)),

@@ -54,6 +54,8 @@ export interface RelationshipView {
   ): Promise<Map<number, RelationshipFacts>>;
   /** Strength with its reasons; `withReasons` false for the score and band alone (thousands at a time). */
   score(person: ScoredPerson, facts: RelationshipFacts | undefined, withReasons?: boolean): TieStrength;
+  /** The scores (no reasons) of some people: those an agenda item names without their being candidates. */
+  scores(personIds: readonly number[]): Promise<Map<number, number>>;
   /** People who may have a care item, with their facts (texts of cited messages filled in). */
   agendaCandidates(): Promise<AgendaCandidateRow[]>;
   /** People with a two-way exchange in the last year and a bit (the only ones above dormant), ready to score. */
@@ -113,15 +115,28 @@ export function createRelationshipService(deps: {
     return builder.finish();
   }
 
-  async function refreshAll(context: StoreContext = store): Promise<void> {
-    const zone = settings.timeZone();
-    const facts = await computeAll(context, zone);
-    const repository = createRelationshipRepository(context);
-    await repository.saveFacts(facts.values(), Date.now(), true);
-    const workspace = createWorkspaceSettingsRepository(context);
-    await workspace.set(FACTS_BASIS, basisOf(zone));
-    await workspace.set(FACTS_THROUGH, String(await repository.newestInteractionAt()));
-    await workspace.set(FACTS_REFERENCE, String(await repository.intensityReferenceKey()));
+  /** Rebuilds everyone's facts in one transaction: a reader never sees a half-filled table. */
+  async function refreshAll(context?: StoreContext): Promise<void> {
+    const rebuild = async (trx: StoreContext) => {
+      const zone = settings.timeZone();
+      const facts = await computeAll(trx, zone);
+      const repository = createRelationshipRepository(trx);
+      await repository.saveFacts(facts.values(), Date.now(), true);
+      const workspace = createWorkspaceSettingsRepository(trx);
+      await workspace.set(FACTS_BASIS, basisOf(zone));
+      await workspace.set(FACTS_THROUGH, String(await repository.newestInteractionAt()));
+      await workspace.set(FACTS_REFERENCE, String(await repository.intensityReferenceKey()));
+    };
+    await (context ? rebuild(context) : store.transaction(rebuild));
+  }
+
+  /**
+   * The facts stop being current once data they are built from changes outside `refreshPerson` (an
+   * import's files): marked so inside the same transaction, so an import interrupted before its refresh
+   * leaves facts that the next command rebuilds, never stale ones served as current.
+   */
+  async function markStale(context: StoreContext): Promise<void> {
+    await createWorkspaceSettingsRepository(context).set(FACTS_BASIS, 'stale');
   }
 
   /** Logging touches one person: only their facts are recomputed (and their group threads read). */
@@ -139,9 +154,12 @@ export function createRelationshipService(deps: {
     const own = builder.finish().get(personId) ?? emptyFacts(personId);
     await repository.saveFacts([own], Date.now(), false);
     const workspace = createWorkspaceSettingsRepository(context);
-    const through = Number((await workspace.get(FACTS_THROUGH)) ?? 0);
-    if ((own.lastInteractionAt ?? 0) > through)
-      await workspace.set(FACTS_THROUGH, String(own.lastInteractionAt));
+    // Every record of theirs counts, notes and skipped ones too: `records` (prune) depends on them.
+    const newest = around.reduce((max, row) => (row.personId === personId ? Math.max(max, row.at) : max), 0);
+    if (newest > Number((await workspace.get(FACTS_THROUGH)) ?? 0))
+      await workspace.set(FACTS_THROUGH, String(newest));
+    // Their intensity may move the ego reference (the 95th percentile) for everyone.
+    await workspace.set(FACTS_REFERENCE, String(await repository.intensityReferenceKey()));
   }
 
   function scorerFor(now: number, zone: string, reference: number) {
@@ -154,6 +172,18 @@ export function createRelationshipService(deps: {
         zone,
         withReasons,
       );
+  }
+
+  async function scoresOf(
+    personIds: readonly number[],
+    factsOf: (ids: readonly number[]) => Promise<Map<number, RelationshipFacts>>,
+    score: RelationshipView['score'],
+  ): Promise<Map<number, number>> {
+    const [people, facts] = await Promise.all([
+      createRelationshipRepository(store).scoringColumns(personIds),
+      factsOf(personIds),
+    ]);
+    return new Map(people.map((person) => [person.id, score(person, facts.get(person.id), false).score]));
   }
 
   /** Served from the stored aggregates: every selection is one query. */
@@ -180,6 +210,8 @@ export function createRelationshipService(deps: {
         return facts;
       },
       score: scorerFor(now, zone, reference),
+      scores: (personIds) =>
+        scoresOf(personIds, (ids) => repository.loadFacts(ids), scorerFor(now, zone, reference)),
       async agendaCandidates() {
         const rows = await repository.agendaCandidates({
           connectedFrom: now - 30 * DAY_MS - SLACK_MS,
@@ -227,6 +259,7 @@ export function createRelationshipService(deps: {
       reference,
       facts: factsOf,
       score: scorerFor(now, zone, reference),
+      scores: (personIds) => scoresOf(personIds, factsOf, scorerFor(now, zone, reference)),
       async agendaCandidates() {
         const people = await createPersonRepository(store).search(null, { includeArchived: true });
         const facts = await factsOf(
@@ -311,6 +344,13 @@ export function createRelationshipService(deps: {
   return {
     refreshAll,
     refreshPerson,
+    markStale,
+    /** Whether the stored facts are not current (an interrupted import, another zone, an older version). */
+    async isStale(): Promise<boolean> {
+      return (
+        (await createWorkspaceSettingsRepository(store).get(FACTS_BASIS)) !== basisOf(settings.timeZone())
+      );
+    },
     view,
     snapshot,
 

@@ -84,7 +84,7 @@ export interface ScoringColumns {
   strengthOverride: number | null;
 }
 
-/** A connection with what health needs of them: the columns, never the facts. */
+/** A connection's own columns that health reads when it recomputes (an earlier `--now`). */
 export interface ConnectionRow {
   id: number;
   connectedAt: number | null;
@@ -92,10 +92,8 @@ export interface ConnectionRow {
   archived: boolean;
   strengthFloor: number | null;
   strengthOverride: number | null;
-  exchangeCount: number;
-  lastExchangeAt: number | null;
-  firstFromMeAt: number | null;
 }
+
 /** Ids per `in (…)` list: far below both databases' limits on bound values. */
 const IN_LIST = 900;
 
@@ -239,10 +237,10 @@ export function createRelationshipRepository(context: StoreContext) {
       return rows.map(toEngine);
     },
 
-    /** The beginning of these messages' texts (suggestions quote at most 80 characters). */
+    /** The beginning of these messages' texts (suggestions quote at most 90 characters of them). */
     async summaries(ids: readonly number[]): Promise<Map<number, string | null>> {
       const result = new Map<number, string | null>();
-      for (let start = 0; start < ids.length; start += 900) {
+      for (let start = 0; start < ids.length; start += IN_LIST) {
         const rows = await db
           .selectFrom('interactions')
           .select((eb) => [
@@ -250,7 +248,7 @@ export function createRelationshipRepository(context: StoreContext) {
             eb.fn<string | null>('substr', ['summary', eb.lit(1), eb.lit(SNIPPET_CHARS)]).as('summary'),
           ])
           // By primary key alone: with workspace_id the planner may pick a workspace-prefixed index and scan.
-          .where('id', 'in', ids.slice(start, start + 900))
+          .where('id', 'in', ids.slice(start, start + IN_LIST))
           .execute();
         for (const row of rows) result.set(Number(row.id), row.summary);
       }
@@ -400,7 +398,7 @@ export function createRelationshipRepository(context: StoreContext) {
 
     /**
      * People who may have a care item at `now` (a superset: the agenda rules decide). Bounds are instants
-     * with a day of slack either side, so calendar days in any zone stay inside them.
+     * with slack either side (the caller's), so calendar days in any zone stay inside them.
      */
     async agendaCandidates(bounds: {
       connectedFrom: number;
@@ -545,38 +543,22 @@ export function createRelationshipRepository(context: StoreContext) {
       return found;
     },
 
-    /** Each connection with the columns health needs (30k rows of numbers, no facts JSON). */
+    /** Every connection with its own columns (the stats come from recomputed facts: an earlier `--now`). */
     async connectionRows(): Promise<ConnectionRow[]> {
-      // Two scans joined here: measured 20 ms against 140 ms for the left join on 30k people.
       const people = await db
         .selectFrom('people')
         .select(['id', 'connected_at', 'circle', 'archived_at', 'strength_floor', 'strength_override'])
         .where('workspace_id', '=', workspaceId)
         .where('connection_state', '=', 'connected')
         .execute();
-      const stats = new Map(
-        (
-          await db
-            .selectFrom('person_stats')
-            .select(['person_id', 'exchange_count', 'last_exchange_at', 'first_from_me_at'])
-            .where('workspace_id', '=', workspaceId)
-            .execute()
-        ).map((row) => [Number(row.person_id), row]),
-      );
-      return people.map((row) => {
-        const stat = stats.get(Number(row.id));
-        return {
-          id: Number(row.id),
-          connectedAt: row.connected_at === null ? null : Number(row.connected_at),
-          circle: row.circle,
-          archived: row.archived_at !== null,
-          strengthFloor: row.strength_floor,
-          strengthOverride: row.strength_override,
-          exchangeCount: Number(stat?.exchange_count ?? 0),
-          lastExchangeAt: stat?.last_exchange_at == null ? null : Number(stat.last_exchange_at),
-          firstFromMeAt: stat?.first_from_me_at == null ? null : Number(stat.first_from_me_at),
-        };
-      });
+      return people.map((row) => ({
+        id: Number(row.id),
+        connectedAt: row.connected_at === null ? null : Number(row.connected_at),
+        circle: row.circle,
+        archived: row.archived_at !== null,
+        strengthFloor: row.strength_floor,
+        strengthOverride: row.strength_override,
+      }));
     },
 
     /**

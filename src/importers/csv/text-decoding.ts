@@ -69,7 +69,8 @@ export function sniffEncoding(head: Uint8Array): { encoding: TextEncodingName; b
 /**
  * Incremental decoder over a byte stream: sniffs the encoding from the first bytes, strips the BOM, and turns
  * each chunk into a string. Chunks may end anywhere, including inside a multi-byte character or a UTF-16 code
- * unit; the partial character is carried into the next chunk by TextDecoder's streaming mode.
+ * unit: UTF-8 carries the cut character into the next chunk itself (#carry), UTF-16 uses TextDecoder's
+ * streaming mode.
  *
  * Usage: `decode(chunk)` for each chunk in order, then `end()` once. Both throw CsvDecodeError.
  */
@@ -78,9 +79,9 @@ export class StreamingTextDecoder {
   #decoder: TextDecoder | undefined;
   #encoding: TextEncodingName = 'utf-8';
   #bomLength = 0;
-  /** Byte offset, in the whole input, of the next byte handed to the TextDecoder. */
+  /** Byte offset, in the whole input, of the next byte to decode. */
   #offset = 0;
-  /** The last (up to 3) bytes handed to the TextDecoder: where a partial character would be. Used only to locate errors. */
+  /** UTF-16: the last (up to 3) bytes handed to the TextDecoder, where a partial code unit would be. Used only to locate errors. */
   #tail: Uint8Array = new Uint8Array(0);
   /** UTF-8: the bytes of a character cut by the end of the last chunk, decoded with the next one. */
   #carry: Uint8Array = new Uint8Array(0);
@@ -129,7 +130,7 @@ export class StreamingTextDecoder {
     this.#encoding = encoding;
     this.#bomLength = bomLength;
     // We strip the BOM ourselves (ignoreBOM keeps TextDecoder from also eating a U+FEFF that is real content).
-    this.#decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: true });
+    if (encoding !== 'utf-8') this.#decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: true });
     this.#offset = bomLength;
     return this.#feed(head.subarray(bomLength));
   }
@@ -168,27 +169,18 @@ export class StreamingTextDecoder {
   }
 
   /**
-   * TextDecoder says only "invalid data", not where. This slow path (taken once, just before failing) re-checks
-   * the failing chunk, together with the carried-over partial character, to report the offending byte.
+   * TextDecoder (UTF-16) says only "invalid data", not where. This slow path (taken once, just before failing)
+   * re-checks the failing chunk, together with the carried-over partial code unit, to report the offending byte.
    */
   #locateError(chunk: Uint8Array, final: boolean): number {
     const probe = concatBytes(this.#tail, chunk);
     const probeOffset = this.#offset - this.#tail.length;
-    let found: number;
-    if (this.#encoding === 'utf-8') {
-      // Start at a character boundary: skip continuation bytes of a character that was already decoded (only
-      // those in the tail: a continuation byte at the start of the new chunk may be the error itself).
-      let start = 0;
-      while (start < this.#tail.length && ((probe[start] ?? 0) & 0xc0) === 0x80) start++;
-      found = firstInvalidUtf8(probe, start, final);
-    } else {
-      const littleEndian = this.#encoding === 'utf-16le';
-      // Code units sit at even distances from the end of the BOM. A low surrogate wholly inside the tail was
-      // decoded already, so it completed a pair; one that is still partly in the new chunk has not been checked.
-      let start = (probeOffset - this.#bomLength) % 2 === 0 ? 0 : 1;
-      if (start + 2 <= this.#tail.length && isLowSurrogate(codeUnit(probe, start, littleEndian))) start += 2;
-      found = firstInvalidUtf16(probe, start, final, littleEndian);
-    }
+    const littleEndian = this.#encoding === 'utf-16le';
+    // Code units sit at even distances from the end of the BOM. A low surrogate wholly inside the tail was
+    // decoded already, so it completed a pair; one that is still partly in the new chunk has not been checked.
+    let start = (probeOffset - this.#bomLength) % 2 === 0 ? 0 : 1;
+    if (start + 2 <= this.#tail.length && isLowSurrogate(codeUnit(probe, start, littleEndian))) start += 2;
+    const found = firstInvalidUtf16(probe, start, final, littleEndian);
     return probeOffset + (found === -1 ? this.#tail.length : found);
   }
 }

@@ -14,7 +14,8 @@ export interface WorkerJob {
   credits: number;
 }
 
-export type WorkerRequest = { type: 'credit'; count: number } | { type: 'stop' };
+/** More batches may be posted (the importing thread ends the worker with terminate()). */
+export type WorkerRequest = { type: 'credit'; count: number };
 
 export type WorkerError =
   | { kind: 'csv'; message: string; line: number }

@@ -20,6 +20,16 @@ const WORKER_HEAP_MB = 64;
 
 const workerFile = new URL('./linkedin-records.worker.js', import.meta.url);
 
+/**
+ * The parser thread's heap was too small for this file (a few huge fields): the caller reads the file
+ * again on its own thread, which has the process's whole heap.
+ */
+export class ParserThreadMemoryError extends Error {
+  constructor() {
+    super('the parser thread ran out of memory on this file');
+  }
+}
+
 export interface RecordSource {
   source: EntrySource;
   size: number;
@@ -94,12 +104,13 @@ async function* inWorker(entry: RecordSource, options: StreamOptions): AsyncGene
     queue.push(reply);
     wake?.();
   });
-  worker.on('error', (error) => {
-    failure = error;
+  worker.on('error', (error: Error & { code?: string }) => {
+    failure = error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new ParserThreadMemoryError() : error;
     wake?.();
   });
   worker.on('exit', (code) => {
-    if (code !== 0) failure ??= new Error(`the parser thread stopped (exit code ${code})`);
+    // Any end before its last message (done or error) is a failure, whatever the exit code says.
+    failure ??= new Error(`the parser thread stopped before the end of the file (exit code ${code})`);
     wake?.();
   });
   try {

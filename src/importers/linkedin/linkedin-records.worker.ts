@@ -17,12 +17,10 @@ const port = parentPort;
 if (!port) throw new Error('linkedin-records.worker runs only as a worker thread');
 const job = workerData as WorkerJob;
 let credits = job.credits;
-let stopped = false;
 let wake: (() => void) | undefined;
 
 port.on('message', (request: WorkerRequest) => {
-  if (request.type === 'credit') credits += request.count;
-  else stopped = true;
+  credits += request.count;
   wake?.();
 });
 
@@ -41,8 +39,7 @@ async function run(): Promise<void> {
   })();
   try {
     for await (const batch of readRecordBatches(counted, job.header, rowParserFor(job.format, job.zone))) {
-      while (credits <= 0 && !stopped) await new Promise<void>((resolve) => (wake = resolve));
-      if (stopped) return;
+      while (credits <= 0) await new Promise<void>((resolve) => (wake = resolve));
       credits--;
       post({ type: 'batch', batch, bytes });
     }

@@ -24,10 +24,18 @@ export async function importLinkedInFile(
   entry: RecordSource,
   header: HeaderInfo,
   context: FileImportContext,
+  /** false: parse on this thread (after the parser thread ran out of memory on this file). */
+  inWorker: boolean,
   onBytes?: (bytes: number) => void,
 ): Promise<void> {
   const { report, zone } = context;
-  const batches = streamRecordBatches(entry, { format, header, zone, ...(onBytes ? { onBytes } : {}) });
+  const batches = streamRecordBatches(entry, {
+    format,
+    header,
+    zone,
+    worker: inWorker,
+    ...(onBytes ? { onBytes } : {}),
+  });
   const all = <T>() => collectRecords(recordsOf<T>(batches, report));
   switch (format) {
     case 'linkedin-connections': {

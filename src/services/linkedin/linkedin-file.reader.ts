@@ -1,9 +1,4 @@
-import {
-  readRecordBatches,
-  type HeaderInfo,
-  type RecordBatch,
-  type RowParser,
-} from '../../importers/linkedin/linkedin-records.reader.js';
+import type { RecordBatch } from '../../importers/linkedin/linkedin-records.reader.js';
 import type { FileReport } from '../import.report.js';
 import { countSkip } from '../import.report.js';
 
@@ -24,16 +19,6 @@ export async function* recordsOf<T>(
     }
     if (batch.records.length > 0) yield batch.records as T[];
   }
-}
-
-/** The rows of a file as records, on this thread (small files and tests). */
-export function readRecords<T extends object>(
-  bytes: AsyncIterable<Uint8Array>,
-  header: HeaderInfo,
-  report: FileReport,
-  parseRow: RowParser<T>,
-): AsyncGenerator<T[]> {
-  return recordsOf<T>(readRecordBatches(bytes, header, parseRow), report);
 }
 
 export async function collectRecords<T>(batches: AsyncIterable<T[]>): Promise<T[]> {
