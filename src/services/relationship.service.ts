@@ -27,7 +27,7 @@ import type { Store, StoreContext } from '../store/store.js';
 import type { SettingsService } from './settings.service.js';
 
 /** Stored facts were built by this version of the model in this zone; anything else rebuilds them. */
-const FACTS_VERSION = 4;
+const FACTS_VERSION = 5;
 const FACTS_BASIS = 'facts.zone';
 const FACTS_THROUGH = 'facts.through';
 /** The ego reference's intensity key, kept with the facts (one lookup instead of an ordered scan). */
