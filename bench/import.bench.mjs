@@ -23,16 +23,10 @@ import {
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { cpus, loadavg } from 'node:os';
+import { option, root } from './lib/bench-options.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const index = args.indexOf(`--${name}`);
-  return index === -1 ? fallback : args[index + 1];
-};
 const size = option('size', '30k');
 const runs = Number(option('runs', '1'));
 const exportDir = join(root, 'bench', 'data', size);

@@ -12,17 +12,12 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { cpus } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { FIRST_NAMES, LAST_NAMES, SKILLS, TITLES, companyNames } from './lib/export-vocabulary.mjs';
 import { createRandom } from './lib/seeded-random.mjs';
+import { option, root } from './lib/bench-options.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const index = args.indexOf(`--${name}`);
-  return index === -1 ? fallback : args[index + 1];
-};
 const runs = Number(option('runs', '5'));
 const size = Number(option('people', '30000'));
 const seed = Number(option('seed', '7'));

@@ -11,20 +11,16 @@
 import { spawnSync, execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { mulberry32 } from './lib/seeded-random.mjs';
+import { option, root } from './lib/bench-options.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const index = args.indexOf(`--${name}`);
-  return index === -1 ? fallback : Number(args[index + 1]);
-};
-const PEOPLE = option('people', 30_000);
-const EDGES = option('edges', 1_000_000);
-const TARGETS = option('targets', 100);
-const SEED = option('seed', 7);
+const numberOption = (name, fallback) => Number(option(name, fallback));
+const PEOPLE = numberOption('people', 30_000);
+const EDGES = numberOption('edges', 1_000_000);
+const TARGETS = numberOption('targets', 100);
+const SEED = numberOption('seed', 7);
 const COMPANY_TARGETS = 5;
 const COMPANY_SIZE = 100;
 
@@ -137,8 +133,7 @@ for (let c = 1; c <= COMPANY_TARGETS; c++) {
 }
 
 // The whole command on the benchmark database, when there is one.
-const dataIndex = args.indexOf('--data');
-const dataDir = dataIndex === -1 ? join(root, 'bench', 'out', 'engine-30k') : args[dataIndex + 1];
+const dataDir = option('data', join(root, 'bench', 'out', 'engine-30k'));
 let endToEnd;
 if (existsSync(join(dataDir, 'tend.db'))) {
   const tend = join(root, 'bin', 'tend');

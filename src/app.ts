@@ -41,9 +41,9 @@ export async function createApp(config: AppConfig) {
       store,
       relationships,
       contributions: () => ({
-        verdicts: async (view, invitations) =>
+        verdicts: async (view, invitations, facts) =>
           new Map(
-            (await triage.pending(view.now, { view, invitations })).map((entry) => [
+            (await triage.pending(view.now, { view, invitations, facts })).map((entry) => [
               entry.invitation.id,
               { verdict: entry.result.verdict, reason: entry.result.reasons.at(-1) ?? '' },
             ]),

@@ -24,6 +24,8 @@ export interface FactsBuilderOptions {
   zone: string;
   /** Events after this instant are ignored (`--now` earlier than the newest stored event). */
   asOf?: number;
+  /** About how many interactions will be added (sizes the message columns once). */
+  expectedInteractions?: number;
 }
 
 export interface SummarizeInput extends FactsBuilderOptions {
@@ -104,7 +106,7 @@ export function createFactsBuilder(options: FactsBuilderOptions) {
     return entry;
   };
 
-  const threads = new ThreadedColumns();
+  const threads = new ThreadedColumns(options.expectedInteractions);
 
   function summarizeConversation(key: string, messages: EngineInteraction[]): void {
     const participants = new Set<number>(options.members.get(key) ?? []);

@@ -9,18 +9,34 @@ import type { EngineInteraction } from './relationship-facts.js';
  */
 export class ThreadedColumns {
   #length = 0;
-  #conversation = new Int32Array(1024);
-  #id = new Float64Array(1024);
-  #person = new Float64Array(1024);
-  #at = new Float64Array(1024);
-  #direction = new Uint8Array(1024);
-  #kind = new Uint8Array(1024);
-  #channel = new Uint16Array(1024);
-  #groupSize = new Uint16Array(1024);
+  #conversation: Int32Array;
+  #id: Float64Array;
+  #person: Float64Array;
+  #at: Float64Array;
+  #direction: Uint8Array;
+  #kind: Uint8Array;
+  #channel: Uint16Array;
+  #groupSize: Uint16Array;
   readonly #keys: string[] = [];
   readonly #keyIndex = new Map<string, number>();
   readonly #channels: string[] = [];
   readonly #channelIndex = new Map<string, number>();
+
+  /**
+   * `capacity`: about how many messages will come (a count the caller has), so a million-message history
+   * is allocated once instead of doubling into copies (the peak memory of an import's refresh).
+   */
+  constructor(capacity = 1024) {
+    const size = Math.max(16, capacity);
+    this.#conversation = new Int32Array(size);
+    this.#id = new Float64Array(size);
+    this.#person = new Float64Array(size);
+    this.#at = new Float64Array(size);
+    this.#direction = new Uint8Array(size);
+    this.#kind = new Uint8Array(size);
+    this.#channel = new Uint16Array(size);
+    this.#groupSize = new Uint16Array(size);
+  }
 
   get length(): number {
     return this.#length;
@@ -75,7 +91,8 @@ export class ThreadedColumns {
   }
 
   #grow(): void {
-    const size = this.#id.length * 2;
+    // Half again, not double: an estimate that was a little short costs a smaller copy.
+    const size = Math.ceil(this.#id.length * 1.5);
     this.#conversation = grown(this.#conversation, new Int32Array(size));
     this.#id = grown(this.#id, new Float64Array(size));
     this.#person = grown(this.#person, new Float64Array(size));

@@ -1,5 +1,6 @@
 import { buildAgenda, type Agenda, type AgendaItem, type ItemState } from '../domain/agenda.js';
 import { AppError } from '../domain/errors.js';
+import type { RelationshipFacts } from '../domain/relationship-facts.js';
 import { toLocalDate } from '../domain/time.js';
 import { createAgendaStateRepository } from '../store/agenda-state.repository.js';
 import { createInvitationRepository } from '../store/invitation.repository.js';
@@ -13,6 +14,8 @@ export interface AgendaContributions {
   verdicts?: (
     view: RelationshipView,
     invitations: InvitationContext,
+    /** The facts of the people the invitations name, read once for both. */
+    facts: ReadonlyMap<number, RelationshipFacts>,
   ) => Promise<Map<number, { verdict: string; reason: string }>>;
   /** Items of their own kind (introductions), already with stable ids. */
   items?: (now: number) => Promise<AgendaItem[]>;
@@ -38,12 +41,23 @@ export function createAgendaService(deps: {
     ]);
     const strengthOf = new Map<number, number>();
     // Triage items are ordered by their sender's strength too, also when the sender is no candidate.
+    // Triage items are ordered by their sender's strength too, also when the sender is no candidate.
+    const candidateFacts = new Map(
+      candidates.flatMap((candidate) =>
+        candidate.facts ? [[candidate.person.id, candidate.facts] as const] : [],
+      ),
+    );
+    const senderFacts = new Map([
+      ...candidateFacts,
+      ...(await view.facts([...invitations.people.keys()].filter((id) => !candidateFacts.has(id)))),
+    ]);
     const candidateIds = new Set(candidates.map((candidate) => candidate.person.id));
-    const senders = [...invitations.people.keys()].filter((id) => !candidateIds.has(id));
-    for (const [id, score] of await view.scores(senders)) strengthOf.set(id, score);
+    for (const person of invitations.people.values())
+      if (!candidateIds.has(person.id))
+        strengthOf.set(person.id, view.score(person, senderFacts.get(person.id), false).score);
     const contributions = deps.contributions?.() ?? {};
     const verdicts = contributions.verdicts
-      ? await contributions.verdicts(view, invitations)
+      ? await contributions.verdicts(view, invitations, senderFacts)
       : new Map<number, { verdict: string; reason: string }>();
     const agenda = buildAgenda({
       people: candidates.map(({ person, scoring, facts }) => {

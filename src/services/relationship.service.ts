@@ -27,7 +27,7 @@ import type { Store, StoreContext } from '../store/store.js';
 import type { SettingsService } from './settings.service.js';
 
 /** Stored facts were built by this version of the model in this zone; anything else rebuilds them. */
-const FACTS_VERSION = 5;
+const FACTS_VERSION = 6;
 const FACTS_BASIS = 'facts.zone';
 const FACTS_THROUGH = 'facts.through';
 /** The ego reference's intensity key, kept with the facts (one lookup instead of an ordered scan). */
@@ -54,8 +54,6 @@ export interface RelationshipView {
   ): Promise<Map<number, RelationshipFacts>>;
   /** Strength with its reasons; `withReasons` false for the score and band alone (thousands at a time). */
   score(person: ScoredPerson, facts: RelationshipFacts | undefined, withReasons?: boolean): TieStrength;
-  /** The scores (no reasons) of some people: those an agenda item names without their being candidates. */
-  scores(personIds: readonly number[]): Promise<Map<number, number>>;
   /** People who may have a care item, with their facts (texts of cited messages filled in). */
   agendaCandidates(): Promise<AgendaCandidateRow[]>;
   /** People with a two-way exchange in the last year and a bit (the only ones above dormant), ready to score. */
@@ -109,6 +107,7 @@ export function createRelationshipService(deps: {
       ties: await repository.tiePairs(),
       connectedAt,
       zone,
+      expectedInteractions: await repository.countInteractions(),
       ...(asOf !== undefined ? { asOf } : {}),
     });
     for await (const batch of repository.scanInteractions()) for (const row of batch) builder.add(row);
@@ -120,6 +119,8 @@ export function createRelationshipService(deps: {
     const rebuild = async (trx: StoreContext) => {
       const zone = settings.timeZone();
       const facts = await computeAll(trx, zone);
+      // The cited messages' first words are kept with the facts: the agenda quotes them on every run.
+      await fillSummaries(trx, facts.values());
       const repository = createRelationshipRepository(trx);
       await repository.saveFacts(facts.values(), Date.now(), true);
       const workspace = createWorkspaceSettingsRepository(trx);
@@ -152,6 +153,7 @@ export function createRelationshipService(deps: {
     const around = await repository.interactionsAround(personId);
     for (const interaction of around) builder.add(interaction);
     const own = builder.finish().get(personId) ?? emptyFacts(personId);
+    await fillSummaries(context, [own]);
     await repository.saveFacts([own], Date.now(), false);
     const workspace = createWorkspaceSettingsRepository(context);
     // Every record of theirs counts, notes and skipped ones too: `records` (prune) depends on them.
@@ -174,18 +176,6 @@ export function createRelationshipService(deps: {
       );
   }
 
-  async function scoresOf(
-    personIds: readonly number[],
-    factsOf: (ids: readonly number[]) => Promise<Map<number, RelationshipFacts>>,
-    score: RelationshipView['score'],
-  ): Promise<Map<number, number>> {
-    const [people, facts] = await Promise.all([
-      createRelationshipRepository(store).scoringColumns(personIds),
-      factsOf(personIds),
-    ]);
-    return new Map(people.map((person) => [person.id, score(person, facts.get(person.id), false).score]));
-  }
-
   /** Served from the stored aggregates: every selection is one query. */
   async function storedView(now: number, zone: string): Promise<RelationshipView> {
     const repository = createRelationshipRepository(store);
@@ -204,14 +194,9 @@ export function createRelationshipService(deps: {
       now,
       zone,
       reference,
-      async facts(personIds, options = {}) {
-        const facts = await repository.loadFacts(personIds);
-        if (options.summaries) await fillSummaries(store, facts.values());
-        return facts;
-      },
+      // Stored facts carry their cited messages' first words already (refreshAll, refreshPerson).
+      facts: (personIds) => repository.loadFacts(personIds),
       score: scorerFor(now, zone, reference),
-      scores: (personIds) =>
-        scoresOf(personIds, (ids) => repository.loadFacts(ids), scorerFor(now, zone, reference)),
       async agendaCandidates() {
         const rows = await repository.agendaCandidates({
           connectedFrom: now - 30 * DAY_MS - SLACK_MS,
@@ -220,10 +205,7 @@ export function createRelationshipService(deps: {
           unansweredBefore: now - 60 * DAY_MS + SLACK_MS,
           reviveBefore: now - 365 * DAY_MS + SLACK_MS,
         });
-        await fillSummaries(
-          store,
-          rows.flatMap((row) => (row.facts ? [row.facts] : [])),
-        );
+
         return rows;
       },
       active: () => repository.activeScoring(now - 365 * DAY_MS - SLACK_MS),
@@ -259,7 +241,6 @@ export function createRelationshipService(deps: {
       reference,
       facts: factsOf,
       score: scorerFor(now, zone, reference),
-      scores: (personIds) => scoresOf(personIds, factsOf, scorerFor(now, zone, reference)),
       async agendaCandidates() {
         const people = await createPersonRepository(store).search(null, { includeArchived: true });
         const facts = await factsOf(

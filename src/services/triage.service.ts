@@ -7,6 +7,7 @@ import {
   type TriageResult,
   type TriageVerdict,
 } from '../domain/invitation-triage.js';
+import type { RelationshipFacts } from '../domain/relationship-facts.js';
 import { hash53 } from '../domain/source-key.js';
 import { formatInstant, toLocalDate } from '../domain/time.js';
 import { createInvitationRepository, type InvitationRecord } from '../store/invitation.repository.js';
@@ -60,7 +61,11 @@ export function createTriageService(deps: {
     /** Reuses the caller's view and invitations when it has them (the agenda), so nothing is read twice. */
     async pending(
       now: number,
-      given?: { view: RelationshipView; invitations: InvitationContext },
+      given?: {
+        view: RelationshipView;
+        invitations: InvitationContext;
+        facts: ReadonlyMap<number, RelationshipFacts>;
+      },
     ): Promise<TriagedInvitation[]> {
       const view = given?.view ?? (await relationships.view(now));
       const context = given?.invitations ?? (await loadInvitationContext(store, now));
@@ -74,7 +79,7 @@ export function createTriageService(deps: {
           invitations.flatMap((invitation) => (invitation.personId !== null ? [invitation.personId] : [])),
         ),
       ];
-      const facts = await view.facts(personIds);
+      const facts = given?.facts ?? (await view.facts(personIds));
       const ownerFacts = await createOwnerFactsRepository(store).list();
       const owner = {
         name: (await createWorkspaceSettingsRepository(store).get('owner.name')) ?? null,

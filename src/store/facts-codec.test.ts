@@ -26,7 +26,12 @@ describe('stored facts', () => {
           connectedAt: new Map([[1, Date.UTC(2021, 0, 1)]]),
           zone: 'Europe/Berlin',
         });
-        for (const entry of facts.values()) expect(decodeFacts(encodeFacts(entry))).toEqual(entry);
+        for (const entry of facts.values()) {
+          // The cited messages' texts travel with the facts (filled in by the service).
+          if (entry.lastTopic) entry.lastTopic.summary = `topic “${entry.lastTopic.id}”`;
+          if (entry.lastOneToOne) entry.lastOneToOne.summary = null;
+          expect(decodeFacts(encodeFacts(entry))).toEqual(entry);
+        }
       }),
       { numRuns: 200 },
     );

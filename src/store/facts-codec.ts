@@ -1,7 +1,8 @@
 import type { Decayed, MessageRef, RelationshipFacts } from '../domain/relationship-facts.js';
 
 /**
- * Facts as stored: a JSON array of values in a fixed order, not an object with its keys. Half the bytes of
+ * Facts as stored: a JSON array of values in a fixed order, not an object with its keys (the cited messages'
+ * first words included). Half the bytes of
  * the keyed form, so a command that reads thousands of people's facts reads and parses half as much.
  * Changing the order or the fields changes the format: raise FACTS_VERSION (relationship.service.ts).
  */
@@ -26,12 +27,12 @@ type Stored = [
   number | null, // firstInteractionAt
   number | null, // lastInteractionAt
   number, // records
-  [number, number, 0 | 1] | null, // lastOneToOne: id, at, out?
+  [number, number, 0 | 1, string | null] | null, // lastOneToOne: id, at, out?, summary
   [number, number] | null, // lastFromThem
   [number, number, number | null], // unanswered: messages, days, firstAt
   number | null, // firstFromMeAfterConnection
   number, // structural
-  [number, number] | null, // lastTopic
+  [number, number, string | null] | null, // lastTopic: id, at, summary
   number, // helpGiven
   number, // helpReceived
   number, // introductions
@@ -65,13 +66,18 @@ export function encodeFacts(facts: RelationshipFacts): string {
     facts.lastInteractionAt,
     facts.records,
     facts.lastOneToOne
-      ? [facts.lastOneToOne.id, facts.lastOneToOne.at, facts.lastOneToOne.direction === 'out' ? 1 : 0]
+      ? [
+          facts.lastOneToOne.id,
+          facts.lastOneToOne.at,
+          facts.lastOneToOne.direction === 'out' ? 1 : 0,
+          facts.lastOneToOne.summary,
+        ]
       : null,
     ref(facts.lastFromThem),
     [facts.unanswered.messages, facts.unanswered.days, facts.unanswered.firstAt],
     facts.firstFromMeAfterConnection,
     facts.structural,
-    ref(facts.lastTopic),
+    facts.lastTopic ? [facts.lastTopic.id, facts.lastTopic.at, facts.lastTopic.summary] : null,
     facts.helpGiven,
     facts.helpReceived,
     facts.introductions,
@@ -100,13 +106,18 @@ export function decodeFacts(text: string): RelationshipFacts {
     lastInteractionAt: s[18],
     records: s[19],
     lastOneToOne: lastOneToOne
-      ? { id: lastOneToOne[0], at: lastOneToOne[1], summary: null, direction: lastOneToOne[2] ? 'out' : 'in' }
+      ? {
+          id: lastOneToOne[0],
+          at: lastOneToOne[1],
+          summary: lastOneToOne[3] ?? null,
+          direction: lastOneToOne[2] ? 'out' : 'in',
+        }
       : null,
     lastFromThem: unref(s[21]),
     unanswered: { messages: s[22][0], days: s[22][1], firstAt: s[22][2] },
     firstFromMeAfterConnection: s[23],
     structural: s[24],
-    lastTopic: unref(s[25]),
+    lastTopic: s[25] ? { id: s[25][0], at: s[25][1], summary: s[25][2] ?? null } : null,
     helpGiven: s[26],
     helpReceived: s[27],
     introductions: s[28],

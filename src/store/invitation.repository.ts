@@ -22,6 +22,10 @@ export interface InvitationPerson {
   company: string | null;
   position: string | null;
   connectionState: ConnectionState;
+  /** What scoring reads of them: triage items are ordered by the sender's strength. */
+  connectedAt: number | null;
+  strengthFloor: number | null;
+  strengthOverride: number | null;
 }
 
 export interface InvitationRecord extends NewInvitation {
@@ -131,6 +135,9 @@ export function createInvitationRepository(context: StoreContext) {
           'people.company as person_company',
           'people.position as person_position',
           'people.connection_state as person_state',
+          'people.connected_at as person_connected_at',
+          'people.strength_floor as person_floor',
+          'people.strength_override as person_override',
         ])
         .where('invitations.workspace_id', '=', workspaceId)
         .where('invitations.direction', '=', 'in')
@@ -153,6 +160,9 @@ export function createInvitationRepository(context: StoreContext) {
                 company: row.person_company,
                 position: row.person_position,
                 connectionState: row.person_state as ConnectionState,
+                connectedAt: row.person_connected_at === null ? null : Number(row.person_connected_at),
+                strengthFloor: row.person_floor,
+                strengthOverride: row.person_override,
               },
       }));
     },

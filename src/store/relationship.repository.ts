@@ -10,9 +10,10 @@ import { decodeFacts, encodeFacts } from './facts-codec.js';
 import { listOf } from './person.repository.js';
 import { prepared } from './sqlite-statements.js';
 import type { StoreContext } from './store.js';
-import type { CompiledQuery } from 'kysely';
+import type { CompiledQuery, JoinBuilder } from 'kysely';
+import type { Database } from './database.schema.js';
 
-const SCAN_BATCH = 10_000;
+const SCAN_BATCH = 2_000;
 /** Of a cited message, enough for the longest quote a suggestion makes (domain/suggestions.ts snippet). */
 const SNIPPET_CHARS = 200;
 
@@ -74,6 +75,16 @@ async function rowsOf(
     return prepared(context.sqlite, compiled.sql).raw(true).all(compiled.parameters) as unknown[][];
   }
   return (await query.execute()).map((row) => Object.values(row));
+}
+
+/**
+ * The join of a person's row and their stats: same id and same workspace (workspace_id is the future
+ * distribution key, so joins carry it).
+ */
+function samePerson(join: JoinBuilder<Database, 'people' | 'person_stats'>) {
+  return join
+    .onRef('person_stats.person_id', '=', 'people.id')
+    .onRef('person_stats.workspace_id', '=', 'people.workspace_id');
 }
 
 /** A person's own settings that scoring reads (not the rest of their record). */
@@ -411,11 +422,7 @@ export function createRelationshipRepository(context: StoreContext) {
       // on 30k people); only the columns the agenda reads (half the time of whole people rows).
       const fromStats = db
         .selectFrom('person_stats')
-        .innerJoin('people', (join) =>
-          join
-            .onRef('people.id', '=', 'person_stats.person_id')
-            .onRef('people.workspace_id', '=', 'person_stats.workspace_id'),
-        )
+        .innerJoin('people', samePerson)
         .select(AGENDA_COLUMNS)
         .select('person_stats.facts')
         .where('person_stats.workspace_id', '=', workspaceId)
@@ -435,11 +442,7 @@ export function createRelationshipRepository(context: StoreContext) {
         );
       const fromPeople = db
         .selectFrom('people')
-        .leftJoin('person_stats', (join) =>
-          join
-            .onRef('person_stats.person_id', '=', 'people.id')
-            .onRef('person_stats.workspace_id', '=', 'people.workspace_id'),
-        )
+        .leftJoin('person_stats', samePerson)
         .select(AGENDA_COLUMNS)
         .select('person_stats.facts')
         .where('people.workspace_id', '=', workspaceId)
@@ -496,11 +499,7 @@ export function createRelationshipRepository(context: StoreContext) {
     async activeScoring(from: number): Promise<Array<{ person: ScoringColumns; facts: RelationshipFacts }>> {
       const rows = await db
         .selectFrom('person_stats')
-        .innerJoin('people', (join) =>
-          join
-            .onRef('people.id', '=', 'person_stats.person_id')
-            .onRef('people.workspace_id', '=', 'person_stats.workspace_id'),
-        )
+        .innerJoin('people', samePerson)
         .select([
           'people.id',
           'people.connected_at',
@@ -584,11 +583,7 @@ export function createRelationshipRepository(context: StoreContext) {
         .execute();
       const recent = await db
         .selectFrom('people')
-        .leftJoin('person_stats', (join) =>
-          join
-            .onRef('person_stats.person_id', '=', 'people.id')
-            .onRef('person_stats.workspace_id', '=', 'people.workspace_id'),
-        )
+        .leftJoin('person_stats', samePerson)
         .select(['people.connected_at', 'person_stats.first_from_me_at'])
         .where('people.workspace_id', '=', workspaceId)
         .where('people.connection_state', '=', 'connected')
@@ -596,11 +591,7 @@ export function createRelationshipRepository(context: StoreContext) {
         .execute();
       const conversed = await db
         .selectFrom('person_stats')
-        .innerJoin('people', (join) =>
-          join
-            .onRef('people.id', '=', 'person_stats.person_id')
-            .onRef('people.workspace_id', '=', 'person_stats.workspace_id'),
-        )
+        .innerJoin('people', samePerson)
         .select((eb) => [
           'people.id',
           'people.connected_at',
@@ -662,11 +653,7 @@ export function createRelationshipRepository(context: StoreContext) {
     async pruneCandidateIds(connectedBefore: number, checkRecords: boolean): Promise<number[]> {
       let query = db
         .selectFrom('people')
-        .leftJoin('person_stats', (join) =>
-          join
-            .onRef('person_stats.person_id', '=', 'people.id')
-            .onRef('person_stats.workspace_id', '=', 'people.workspace_id'),
-        )
+        .leftJoin('person_stats', samePerson)
         .select('people.id')
         .where('people.workspace_id', '=', workspaceId)
         .where('people.connection_state', '=', 'connected')
@@ -681,6 +668,15 @@ export function createRelationshipRepository(context: StoreContext) {
           eb.or([eb('person_stats.records', 'is', null), eb('person_stats.records', '=', 0)]),
         );
       return (await query.execute()).map((row) => Number(row.id));
+    },
+
+    async countInteractions(): Promise<number> {
+      const row = await db
+        .selectFrom('interactions')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('workspace_id', '=', workspaceId)
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
     },
 
     async newestInteractionAt(): Promise<number> {
