@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { hash53, hash53Collapsed } from './source-key.js';
+import { hash53, hash53After, hash53Collapsed, hash53Prefix } from './source-key.js';
 
 describe('53-bit record hashes', () => {
   it('are stable across releases (stored keys depend on them)', () => {
@@ -18,6 +18,16 @@ describe('53-bit record hashes', () => {
       }),
     );
     expect(hash53('ab', 'c')).not.toBe(hash53('a', 'bc'));
+  });
+
+  it('give the same value when the leading parts are hashed once as a prefix', () => {
+    const part = fc.oneof(fc.string(), fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }));
+    fc.assert(
+      fc.property(fc.array(part, { maxLength: 5 }), fc.array(part, { maxLength: 5 }), (head, tail) => {
+        expect(hash53After(hash53Prefix(...head), tail)).toBe(hash53(...head, ...tail));
+      }),
+      { numRuns: 1000 },
+    );
   });
 
   it('rarely collide on many similar inputs', () => {

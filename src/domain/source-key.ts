@@ -6,15 +6,49 @@
  * stored keys depend on it.
  */
 export function hash53(...parts: ReadonlyArray<string | number>): number {
-  // The parts joined by U+001F, hashed without building the joined string (a hot path: every row).
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
+  return hash53After(HASH53_START, parts);
+}
+
+/** The hash's state after some leading parts: `hash53After(hash53Prefix(a, b), [c])` is `hash53(a, b, c)`. */
+export interface Hash53Prefix {
+  readonly h1: number;
+  readonly h2: number;
+  /** No part yet (the next part needs no separator). */
+  readonly empty: boolean;
+}
+
+const HASH53_START: Hash53Prefix = { h1: 0xdeadbeef, h2: 0x41c6ce57, empty: true };
+
+/**
+ * The state after `parts`, to hash many records that share their first parts (a conversation and sender
+ * repeat over hundreds of messages) without hashing those characters again.
+ */
+export function hash53Prefix(...parts: ReadonlyArray<string | number>): Hash53Prefix {
+  const state = { h1: HASH53_START.h1, h2: HASH53_START.h2 };
+  absorb(state, parts, false);
+  return { ...state, empty: parts.length === 0 };
+}
+
+/** The hash of the prefix's parts followed by `parts` (all joined by U+001F). */
+export function hash53After(prefix: Hash53Prefix, parts: ReadonlyArray<string | number>): number {
+  const state = { h1: prefix.h1, h2: prefix.h2 };
+  absorb(state, parts, !prefix.empty);
+  return finish53(state.h1, state.h2);
+}
+
+/** Mixes the parts joined by U+001F into the state, without building the joined string (every row). */
+function absorb(
+  state: { h1: number; h2: number },
+  parts: ReadonlyArray<string | number>,
+  separateFirst: boolean,
+): void {
+  let { h1, h2 } = state;
   for (let p = 0; p < parts.length; p++) {
-    if (p > 0) {
+    if (p > 0 || separateFirst) {
       h1 = Math.imul(h1 ^ 0x1f, 2654435761);
       h2 = Math.imul(h2 ^ 0x1f, 1597334677);
     }
-    const part = parts[p];
+    const part = parts[p] ?? '';
     const text = typeof part === 'string' ? part : String(part);
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
@@ -22,6 +56,11 @@ export function hash53(...parts: ReadonlyArray<string | number>): number {
       h2 = Math.imul(h2 ^ code, 1597334677);
     }
   }
+  state.h1 = h1;
+  state.h2 = h2;
+}
+
+function finish53(h1: number, h2: number): number {
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507);
   h1 ^= Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507);
@@ -71,9 +110,5 @@ export function hash53Collapsed(text: string): number {
     h2 = Math.imul(h2 ^ code, 1597334677);
     started = true;
   }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507);
-  h1 ^= Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507);
-  h2 ^= Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+  return finish53(h1, h2);
 }
