@@ -128,8 +128,8 @@ const prefixes = new Map<string, Map<string, Hash53Prefix>>();
 
 /**
  * The logical message (rules.md: never the file name): `hash53('message', conversation, sender, DATE as
- * written, text hash)`, with the first three hashed once per conversation and sender (measured: a third of
- * the parser thread's hashing).
+ * written, text hash)`, with the first three (most of each key's characters) hashed once per conversation
+ * and sender.
  */
 function messageSourceBase(conversation: string, sender: string, rawDate: string, textHash: number): number {
   let senders = prefixes.get(conversation);
