@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CsvParseError, parseCsvText, readCsvRows } from './csv.parser.js';
 import type { CsvParseOptions, CsvRow } from './csv.parser.js';
-import { CsvDecodeError } from './text-decoding.js';
+import { CsvDecodeError, textOfUtf8Bytes } from './text-decoding.js';
 
 type Delimiter = NonNullable<CsvParseOptions['delimiter']>;
 
@@ -616,6 +616,21 @@ describe('properties', () => {
           expect(await streamedOutcome(splitAt(encode(text, encoding), cuts), options)).toEqual(expected);
         },
       ),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('reads the same rows with cells as UTF-8 bytes, once each cell is decoded, whole or chunked', async () => {
+    await fc.assert(
+      fc.asyncProperty(csvText, byteEncodingArb, cutsArb, async (text, encoding, cuts) => {
+        const chunks = splitAt(encode(text, encoding), cuts);
+        const asBytes = await streamedOutcome(chunks, { bytesAsText: true });
+        const decoded =
+          'rows' in asBytes
+            ? { rows: asBytes.rows.map((row) => ({ ...row, cells: row.cells.map(textOfUtf8Bytes) })) }
+            : asBytes;
+        expect(decoded).toEqual(await streamedOutcome(chunks));
+      }),
       { numRuns: 1000 },
     );
   });

@@ -1,4 +1,5 @@
 import { readCsvRows, type CsvRow } from '../csv/csv.parser.js';
+import { textOfUtf8Bytes } from '../csv/text-decoding.js';
 import type { DetectedFormat, LinkedInFormat } from './linkedin-format.registry.js';
 import {
   columnsOf,
@@ -63,8 +64,10 @@ export function rowParserFor(format: LinkedInFormat, zone: string): RowParser<ob
   }
 }
 
+const isBlankCell = (cell: string) => textOfUtf8Bytes(cell).trim().length === 0;
+
 function isBlank(row: CsvRow): boolean {
-  return row.cells.every((cell) => cell.trim().length === 0);
+  return row.cells.every(isBlankCell);
 }
 
 /**
@@ -82,13 +85,14 @@ export async function* readRecordBatches<T extends object>(
   header: HeaderInfo,
   parseRow: RowParser<T>,
 ): AsyncGenerator<RecordBatch<T>> {
-  const columns = columnsOf(header.header);
+  // Cells stay UTF-8 bytes until a parser reads them: most are never decoded, none costs a two-byte string.
+  const columns = columnsOf(header.header, textOfUtf8Bytes);
   const width = header.header.length;
   let batch: RecordBatch<T> = { records: [], skips: [] };
-  for await (const rows of readCsvRows(bytes)) {
+  for await (const rows of readCsvRows(bytes, { bytesAsText: true })) {
     for (const row of rows) {
       if (row.line <= header.headerLine || isBlank(row)) continue;
-      if (row.cells.length > width && row.cells.slice(width).some((cell) => cell.trim().length > 0)) {
+      if (row.cells.length > width && !row.cells.slice(width).every(isBlankCell)) {
         batch.skips.push({
           reason: MALFORMED,
           line: row.line,

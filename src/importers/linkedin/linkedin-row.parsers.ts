@@ -28,7 +28,8 @@ export interface Columns {
   has(name: string): boolean;
 }
 
-export function columnsOf(header: readonly string[]): Columns {
+/** `cellText` turns a cell as parsed into its text (cells read as UTF-8 bytes: `textOfUtf8Bytes`). */
+export function columnsOf(header: readonly string[], cellText?: (cell: string) => string): Columns {
   const index = new Map<string, number>();
   header.forEach((name, position) => {
     if (!index.has(name)) index.set(name, position);
@@ -36,7 +37,10 @@ export function columnsOf(header: readonly string[]): Columns {
   return {
     get: (cells, name) => {
       const position = index.get(name);
-      return position === undefined ? '' : (cells[position] ?? '').trim();
+      if (position === undefined) return '';
+      const cell = cells[position] ?? '';
+      // Decoded before trimming: U+00A0 is whitespace to trim() and also a UTF-8 continuation byte.
+      return (cellText ? cellText(cell) : cell).trim();
     },
     has: (name) => index.has(name),
   };
