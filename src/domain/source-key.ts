@@ -1,3 +1,5 @@
+import { isWhitespaceCode } from './text-normalization.js';
+
 /**
  * Source keys and text hashes are stored as integers. JavaScript numbers carry 53 bits exactly, so the hash
  * is a 53-bit one (cyrb53: two 32-bit multiply-xorshift lanes folded to 53 bits). Not cryptographic — it
@@ -68,23 +70,6 @@ function finish53(h1: number, h2: number): number {
   return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }
 
-/** What `\s` matches in a regular expression (ECMAScript WhiteSpace and LineTerminator). */
-function isWhitespace(code: number): boolean {
-  return (
-    code === 0x20 ||
-    (code >= 0x09 && code <= 0x0d) ||
-    code === 0xa0 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000 ||
-    code === 0xfeff
-  );
-}
-
 /**
  * `hash53(text.replace(/\s+/g, ' ').trim())` in one pass without building the collapsed string: the text
  * hash of every imported message (the same message across eras), on the import's hot path.
@@ -97,7 +82,7 @@ export function hash53Collapsed(text: string): number {
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     // Printable ASCII is most of every message: one range check before the full whitespace test.
-    if ((code <= 0x20 || code >= 0x7f) && isWhitespace(code)) {
+    if ((code <= 0x20 || code >= 0x7f) && isWhitespaceCode(code)) {
       space = started;
       continue;
     }

@@ -31,3 +31,20 @@ export function buildSearchText(parts: ReadonlyArray<string | null | undefined>)
 export function collapseWhitespace(value: string): string {
   return value.replace(/\s+/g, ' ').trim();
 }
+
+/** What `\s` matches in a regular expression (ECMAScript WhiteSpace and LineTerminator). */
+export function isWhitespaceCode(code: number): boolean {
+  return (
+    code === 0x20 ||
+    (code >= 0x09 && code <= 0x0d) ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
