@@ -9,9 +9,12 @@ import { WORKSPACE_KEYS, noteExportDate, type FileImportContext } from './file-i
 import { countSkip } from '../import.report.js';
 import { linkWaitingRows, type Waiting } from './counterpart-links.writer.js';
 import { OccurrenceCounter } from './occurrence-counter.js';
+import { HeapBudget } from '../heap-budget.js';
 
 const OWNER_SAMPLE_ROWS = 5_000;
 const FLUSH_ROWS = 2_000;
+/** The importing thread's heap between full collections (heap-budget.ts; 80–100 MB measured best). */
+const HEAP_BUDGET_MB = 96;
 /** The same message re-exported in another era lies within ±14 hours (zone and format changes; rules.md). */
 const SAME_MESSAGE_WINDOW_MS = 14 * 3_600_000;
 
@@ -75,6 +78,7 @@ async function writeFrom(
   const waiting = new Map<string, Waiting[]>();
   let pending: NewInteraction[] = [];
   let newest = 0;
+  const heap = new HeapBudget(HEAP_BUDGET_MB);
 
   /** Writes the pending rows; each row is counted once: already imported, its skip reason, or imported. */
   async function flush(): Promise<void> {
@@ -103,6 +107,7 @@ async function writeFrom(
       }
     }
     unresolved.clear();
+    heap.check();
   }
 
   /**
