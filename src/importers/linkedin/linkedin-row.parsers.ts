@@ -179,7 +179,6 @@ export function parseMessageRow(
     recipientUrls,
     recipientKeys: recipientUrls.map(profileKey),
     at,
-    subject: orNull(c.get(cells, 'subject')),
     summary: text.length > SUMMARY_CHARS ? `${text.slice(0, SUMMARY_CHARS)}…` : text,
     textHash,
     sourceBase: messageSourceBase(
@@ -188,11 +187,17 @@ export function parseMessageRow(
       rawDate,
       textHash,
     ),
-    folder,
     direction: is2018 ? (directionText === 'OUTGOING' || folder === 'SENT' ? 'out' : 'in') : null,
-    isDraft:
-      /^(yes|true)$/i.test(c.get(cells, 'ismessagedraft')) || folder === 'DRAFT' || folder === 'DRAFTS',
-    spinmail: content.includes('spinmail-quill-editor'),
+    // Decided here, so that only the verdict crosses to the importing thread.
+    skip:
+      folder === 'SPAM'
+        ? 'spam'
+        : /^(yes|true)$/i.test(c.get(cells, 'ismessagedraft')) || folder === 'DRAFT' || folder === 'DRAFTS'
+          ? 'draft'
+          : content.includes('spinmail-quill-editor')
+            ? 'sponsored'
+            : null,
+    unsignedInMail: !senderKey && c.get(cells, 'subject') !== '' && /^linkedin member$/i.test(fromName),
   };
 }
 

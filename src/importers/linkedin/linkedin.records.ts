@@ -1,4 +1,5 @@
 /** What the LinkedIn importers read out of each file: plain records, before any identity resolution. */
+import type { SkipReason } from '../../domain/interaction.js';
 
 /** A row that is not imported: counted under `reason`; listed in the report's problems when it has a message. */
 export interface RowProblem {
@@ -34,18 +35,18 @@ export interface MessageRecord {
   /** Normalised recipient URLs, in the order of `recipientUrls` (null where one is not a profile URL). */
   recipientKeys: Array<string | null>;
   at: number;
-  subject: string | null;
   /** The plain text as stored: its first 2,000 characters (docs/DECISIONS.md). */
   summary: string;
   /** Hash of the whole plain text with whitespace collapsed: the same message across eras (rules.md). */
   textHash: number;
   /** Source key of the logical message before the occurrence index for exact repeats. */
   sourceBase: number;
-  folder: string;
   /** 2018 files say it in a column; later eras are worked out from the owner's URL. */
   direction: 'in' | 'out' | null;
-  isDraft: boolean;
-  spinmail: boolean;
+  /** Skipped for what the row alone shows: the SPAM folder, a draft, sponsored (spinmail) markup. */
+  skip: SkipReason | null;
+  /** A subject from "LinkedIn Member" without a sender URL: sponsored InMail when it came in. */
+  unsignedInMail: boolean;
 }
 
 export interface InvitationRecord {

@@ -174,13 +174,8 @@ async function writeFrom(
     const groupSize = Math.max(others.size + 1, conversationSize.get(conversationKey) ?? 2);
     conversationSize.set(conversationKey, groupSize);
 
-    let skippedReason: SkipReason | null = null;
-    if (record.folder === 'SPAM') skippedReason = 'spam';
-    else if (record.isDraft) skippedReason = 'draft';
-    else if (record.spinmail) skippedReason = 'sponsored';
-    else if (direction === 'in' && record.subject && /^linkedin member$/i.test(record.fromName) && !sender) {
-      skippedReason = 'sponsored';
-    }
+    const skippedReason: SkipReason | null =
+      record.skip ?? (direction === 'in' && record.unsignedInMail ? 'sponsored' : null);
     if (!skippedReason && others.size > 1) {
       let participants = groupParticipants.get(conversationKey);
       if (!participants) groupParticipants.set(conversationKey, (participants = new Set()));
