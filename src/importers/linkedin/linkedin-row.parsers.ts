@@ -130,12 +130,22 @@ function unshared(text: string): string {
 /** Hash prefixes of conversation and sender (a conversation's messages share them), bounded. */
 const prefixes = new Map<string, Map<string, Hash53Prefix>>();
 
+/** A message's text hash and source-key base (`messageKeys`). */
+export interface MessageKeys {
+  textHash: number;
+  sourceBase: number;
+}
+
 /**
- * The logical message (rules.md: never the file name): `hash53('message', conversation, sender, DATE as
- * written, text hash)`, with the first three (most of each key's characters) hashed once per conversation
- * and sender.
+ * The logical message (rules.md: never the file name): its text hash, and `hash53('message', conversation,
+ * sender, DATE as written, text hash)` with the first three (most of each key's characters) hashed once per
+ * conversation and sender. Computed by the importing thread, not the parser thread: the parser thread is
+ * the busier one of the two on a large file (docs/PERFORMANCE.md).
  */
-function messageSourceBase(conversation: string, sender: string, rawDate: string, textHash: number): number {
+export function messageKeys(record: MessageRecord): MessageKeys {
+  const textHash = record.cutTextHash ?? hash53Collapsed(record.summary);
+  const conversation = record.conversationId ?? '';
+  const sender = record.senderKey ?? normalizeName(record.fromName);
   let senders = prefixes.get(conversation);
   if (!senders) {
     if (prefixes.size >= 50_000) prefixes.clear();
@@ -144,7 +154,7 @@ function messageSourceBase(conversation: string, sender: string, rawDate: string
   }
   let prefix = senders.get(sender);
   if (!prefix) senders.set(unshared(sender), (prefix = hash53Prefix('message', conversation, sender)));
-  return hash53After(prefix, [rawDate, textHash]);
+  return { textHash, sourceBase: hash53After(prefix, [record.rawDate, textHash]) };
 }
 
 export function parseMessageRow(
@@ -167,8 +177,7 @@ export function parseMessageRow(
   const senderKey = senderUrl ? profileKey(senderUrl) : null;
   const recipientUrls = splitProfileUrls(c.get(cells, 'recipientprofileurls'));
   const text = htmlToText(content);
-  // Hashed here, where the text is at hand (a parser thread), not by the writer: two hashes of every row.
-  const textHash = hash53Collapsed(text);
+  const cut = text.length > SUMMARY_CHARS;
   return {
     line,
     conversationId,
@@ -179,14 +188,10 @@ export function parseMessageRow(
     recipientUrls,
     recipientKeys: recipientUrls.map(profileKey),
     at,
-    summary: text.length > SUMMARY_CHARS ? `${text.slice(0, SUMMARY_CHARS)}…` : text,
-    textHash,
-    sourceBase: messageSourceBase(
-      conversationId ?? '',
-      senderKey ?? normalizeName(fromName),
-      rawDate,
-      textHash,
-    ),
+    summary: cut ? `${text.slice(0, SUMMARY_CHARS)}…` : text,
+    // The whole text is only here: hashed here when the summary is not all of it.
+    cutTextHash: cut ? hash53Collapsed(text) : null,
+    rawDate,
     direction: is2018 ? (directionText === 'OUTGOING' || folder === 'SENT' ? 'out' : 'in') : null,
     // Decided here, so that only the verdict crosses to the importing thread.
     skip:

@@ -37,10 +37,13 @@ export interface MessageRecord {
   at: number;
   /** The plain text as stored: its first 2,000 characters (docs/DECISIONS.md). */
   summary: string;
-  /** Hash of the whole plain text with whitespace collapsed: the same message across eras (rules.md). */
-  textHash: number;
-  /** Source key of the logical message before the occurrence index for exact repeats. */
-  sourceBase: number;
+  /**
+   * Hash of the whole plain text with whitespace collapsed: the same message across eras (rules.md). Only
+   * when the summary is cut; otherwise null, and `messageKeys` hashes the summary (the whole text).
+   */
+  cutTextHash: number | null;
+  /** DATE as written: part of the source key. */
+  rawDate: string;
   /** 2018 files say it in a column; later eras are worked out from the owner's URL. */
   direction: 'in' | 'out' | null;
   /** Skipped for what the row alone shows: the SPAM folder, a draft, sponsored (spinmail) markup. */

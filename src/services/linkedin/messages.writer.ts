@@ -9,6 +9,7 @@ import { WORKSPACE_KEYS, noteExportDate, type FileImportContext } from './file-i
 import { countSkip } from '../import.report.js';
 import { linkWaitingRows, type Waiting } from './counterpart-links.writer.js';
 import { OccurrenceCounter } from './occurrence-counter.js';
+import { messageKeys } from '../../importers/linkedin/linkedin-row.parsers.js';
 import { HeapBudget } from '../heap-budget.js';
 
 const OWNER_SAMPLE_ROWS = 5_000;
@@ -199,7 +200,7 @@ async function writeFrom(
         members.add(personId);
       }
 
-      const base = record.sourceBase;
+      const { textHash, sourceBase: base } = messageKeys(record);
       const occurrence = occurrences.next(base);
       const row: NewInteraction = {
         personId,
@@ -210,7 +211,7 @@ async function writeFrom(
         conversationKey,
         groupSize,
         summary: record.summary,
-        textHash: record.textHash,
+        textHash,
         skippedReason,
         source: 'linkedin',
         sourceKey: occurrence === 0 ? base : hash53(base, occurrence),
