@@ -25,6 +25,7 @@ import {
 import { createWorkspaceSettingsRepository } from '../store/workspace-settings.repository.js';
 import type { Store, StoreContext } from '../store/store.js';
 import type { SettingsService } from './settings.service.js';
+import { HeapBudget } from './heap-budget.js';
 
 /** Stored facts were built by this version of the model in this zone; anything else rebuilds them. */
 const FACTS_VERSION = 6;
@@ -34,6 +35,8 @@ const FACTS_THROUGH = 'facts.through';
 const FACTS_REFERENCE = 'facts.reference-key';
 /** Slack around day-count bounds in SQL, so calendar days in any zone stay inside (exact rules run after). */
 const SLACK_MS = 2 * DAY_MS;
+/** The heap while every interaction streams through the facts builder (heap-budget.ts). */
+const FACTS_HEAP_BUDGET_MB = 96;
 
 /** What scoring needs of a person: their own settings, not the rest of their record. */
 export type ScoredPerson = ScoringColumns;
@@ -110,7 +113,11 @@ export function createRelationshipService(deps: {
       expectedInteractions: await repository.countInteractions(),
       ...(asOf !== undefined ? { asOf } : {}),
     });
-    for await (const batch of repository.scanInteractions()) for (const row of batch) builder.add(row);
+    const heap = new HeapBudget(FACTS_HEAP_BUDGET_MB);
+    for await (const batch of repository.scanInteractions()) {
+      for (const row of batch) builder.add(row);
+      heap.check();
+    }
     return builder.finish();
   }
 
