@@ -104,9 +104,9 @@ export class ThreadedColumns {
   }
 }
 
-const DIRECTIONS: readonly Direction[] = ['in', 'out', 'both'];
+export const DIRECTIONS: readonly Direction[] = ['in', 'out', 'both'];
 
-function intern(value: string, values: string[], index: Map<string, number>): number {
+export function intern(value: string, values: string[], index: Map<string, number>): number {
   let position = index.get(value);
   if (position === undefined) {
     position = values.length;

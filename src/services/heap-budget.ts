@@ -34,10 +34,12 @@ export class HeapBudget {
 let collect: (() => void) | undefined;
 
 /**
- * `--expose-gc` set at run time and `gc` taken from a new context: the documented flag, reached the way test
- * runners do it (a global `gc` appears only in contexts created after the flag is set).
+ * A full collection now: between two phases of bulk work, when what the first left is garbage that V8 would
+ * keep until the second allocates. `--expose-gc` set at run time and `gc` taken from a new context: the
+ * documented flag, reached the way test runners do it (a global `gc` appears only in contexts created after
+ * the flag is set).
  */
-function fullCollection(): void {
+export function fullCollection(): void {
   if (!collect) {
     setFlagsFromString('--expose-gc');
     collect = runInNewContext('gc') as () => void;

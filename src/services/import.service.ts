@@ -11,7 +11,9 @@ import {
 import { MALFORMED } from '../importers/linkedin/linkedin.records.js';
 import { createDuplicateRepository } from '../store/duplicate.repository.js';
 import { createImportLogRepository } from '../store/import-log.repository.js';
+import { createInteractionRepository } from '../store/interaction.repository.js';
 import { createInvitationRepository } from '../store/invitation.repository.js';
+import { WrittenInteractions } from '../domain/written-interactions.js';
 import type { Store } from '../store/store.js';
 import {
   addTotals,
@@ -120,6 +122,8 @@ export function createImportService(deps: {
   /** The run's people, kept across its files while they commit (see PeopleDirectory.forFile). */
   interface RunPeople {
     directory?: PeopleDirectory;
+    /** A first import's copy of the interactions it writes, for the facts (null: read them back). */
+    written: WrittenInteractions | null;
   }
 
   async function importOne(
@@ -153,6 +157,7 @@ export function createImportService(deps: {
           now: clock(),
           exportDate: file.entry.exportDate,
           ownerUrlSetting: settings.list()['owner-url'] ?? null,
+          written: run.written,
         };
         await importLinkedInFile(format, file.entry, file.header, context, inWorker, (read) =>
           options.onProgress?.({
@@ -179,8 +184,9 @@ export function createImportService(deps: {
         });
       });
     } catch (error) {
-      // Rolled back: people the directory learnt from this file are not in the store.
+      // Rolled back: people the directory learnt from this file are not in the store, nor its rows.
       delete run.directory;
+      run.written?.invalidate();
       // A few huge fields outgrew the parser thread's heap: the whole file again, on this thread.
       if (error instanceof ParserThreadMemoryError && inWorker) {
         options.onStep?.(
@@ -210,7 +216,11 @@ export function createImportService(deps: {
       const sources = await step('open sources', () => openImportSources(paths, join(deps.dataDir, 'tmp')));
       const files: FileReport[] = [];
       const totals = emptyTotals();
-      const run: RunPeople = {};
+      // Facts from the rows written only when nothing else is stored and nothing stored is changed later.
+      const run: RunPeople = {
+        written: (await createInteractionRepository(store).isEmpty()) ? new WrittenInteractions() : null,
+      };
+      const editsAtStart = store.edits?.storedInteractions;
       try {
         for (const file of await step('recognise files', () => plan(sources.entries))) {
           if (file.failure) {
@@ -244,7 +254,11 @@ export function createImportService(deps: {
         await step('propose duplicates', () => createDuplicateRepository(store).proposeSameNames(clock()));
         // Statistics first: without them SQLite plans the lookups that follow (and every command) badly.
         await step('analyze', () => store.optimize());
-        await step('relationship facts', () => deps.relationships.refreshAll());
+        const unchanged = store.edits !== undefined && store.edits.storedInteractions === editsAtStart;
+        await step('relationship facts', () =>
+          deps.relationships.refreshAll(undefined, unchanged ? (run.written ?? undefined) : undefined),
+        );
+        run.written = null;
       }
       const workspace = bindRepositories(store).workspace;
       const ownerUrl = settings.list()['owner-url'] ?? (await workspace.get(WORKSPACE_KEYS.ownerUrl)) ?? null;

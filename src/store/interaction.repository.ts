@@ -50,10 +50,16 @@ export function toInteraction(row: Selectable<InteractionsTable>): Interaction {
 
 export function createInteractionRepository(context: StoreContext) {
   const { db, workspaceId } = context;
+  const edited = () => {
+    if (context.edits) context.edits.storedInteractions++;
+  };
 
   return {
-    /** Inserts rows whose source key is new; returns how many were added (known keys are left as they are). */
-    async insertMany(rows: readonly NewInteraction[], now: number): Promise<number> {
+    /**
+     * Inserts rows whose source key is new; returns how many were added (known keys are left as they are).
+     * `ids`, when given, gets each row's id where it is known (every row of a statement inserted), else -1.
+     */
+    async insertMany(rows: readonly NewInteraction[], now: number, ids?: number[]): Promise<number> {
       let added = 0;
       if (context.sqlite) {
         const sqlite = context.sqlite;
@@ -115,7 +121,13 @@ export function createInteractionRepository(context: StoreContext) {
               );
             }
           }
-          added += statementFor(count).run(values).changes;
+          const result = statementFor(count).run(values);
+          added += result.changes;
+          if (ids) {
+            // One statement's rows get consecutive ids (no other writer inside the transaction).
+            const first = Number(result.lastInsertRowid) - count + 1;
+            for (let k = 0; k < count; k++) ids[from + k] = result.changes === count ? first + k : -1;
+          }
         };
         let start = 0;
         for (; start + ROWS_PER_STATEMENT <= rows.length; start += ROWS_PER_STATEMENT)
@@ -123,6 +135,7 @@ export function createInteractionRepository(context: StoreContext) {
         for (; start < rows.length; start++) insert(start, 1);
         return added;
       }
+      if (ids) for (let index = 0; index < rows.length; index++) ids[index] = -1;
       for (let start = 0; start < rows.length; start += BATCH_ROWS) {
         const batch = rows.slice(start, start + BATCH_ROWS);
         const result = await db
@@ -190,6 +203,7 @@ export function createInteractionRepository(context: StoreContext) {
      * conversation found later in the same file. Rows that already have a person keep it.
      */
     async assignPerson(personId: number, sourceKeys: readonly number[]): Promise<number> {
+      edited();
       let updated = 0;
       for (let start = 0; start < sourceKeys.length; start += 900) {
         const result = await db
@@ -226,6 +240,7 @@ export function createInteractionRepository(context: StoreContext) {
 
     /** Files person-less rows (by source key) under the counterpart they wait for (`name:…`). */
     async fileUnderCounterpart(counterpartKey: string, sourceKeys: readonly number[]): Promise<void> {
+      edited();
       for (let start = 0; start < sourceKeys.length; start += 900) {
         await db
           .updateTable('interactions')
@@ -239,6 +254,7 @@ export function createInteractionRepository(context: StoreContext) {
 
     /** Links every person-less one-to-one record waiting for `counterpartKey` to the person now known. */
     async assignCounterpart(counterpartKey: string, personId: number): Promise<number> {
+      edited();
       const result = await db
         .updateTable('interactions')
         .set({ person_id: personId })
@@ -251,6 +267,7 @@ export function createInteractionRepository(context: StoreContext) {
     },
 
     async updateTime(id: number, at: number): Promise<void> {
+      edited();
       await db
         .updateTable('interactions')
         .set({ at })

@@ -73,6 +73,7 @@ export function createPersonMergeRepository(context: StoreContext) {
         .where('id', '=', keepId)
         .execute();
 
+      if (context.edits) context.edits.storedInteractions++;
       for (const table of ['person_identities', 'interactions', 'invitations'] as const) {
         await db
           .updateTable(table)

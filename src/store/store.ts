@@ -25,6 +25,16 @@ export interface StoreContext {
    * same connection as Kysely, so inside a Kysely transaction they are part of it.
    */
   sqlite?: BetterSqlite3.Database;
+  /** Shared by the store and every transaction on it: what a caller may need to know was changed. */
+  edits?: StoreEdits;
+}
+
+export interface StoreEdits {
+  /**
+   * Statements that changed interactions already stored (person, conversation, time; merges), not inserts:
+   * an import that kept its own copy of the rows it wrote knows the copy still matches while this stands.
+   */
+  storedInteractions: number;
 }
 
 export interface Store extends StoreContext {
@@ -55,7 +65,7 @@ export async function openStore(location: StoreLocation, workspaceId = DEFAULT_W
     await db.destroy();
     throw error;
   }
-  const raw = sqlite ? { sqlite } : {};
+  const raw = { ...(sqlite ? { sqlite } : {}), edits: { storedInteractions: 0 } };
   return {
     db,
     dialect: location.dialect,

@@ -6,7 +6,7 @@ import type { NewInteraction } from '../../store/interaction.repository.js';
 import { displayName } from '../../domain/person.js';
 import { UNMATCHED, countSkip } from '../import.report.js';
 import { ADDRESS_BOOK_SOURCE, identitiesOf } from './people-directory.js';
-import type { FileImportContext } from './file-import.context.js';
+import { insertInteractions, type FileImportContext } from './file-import.context.js';
 
 /** Notes.csv: the user's own notes on connections, kept beside (never over) notes set in tend. */
 export async function writeNotes(records: readonly NoteRecord[], context: FileImportContext): Promise<void> {
@@ -138,7 +138,7 @@ export async function writeHelp(records: readonly HelpRecord[], context: FileImp
   const known = await interactions.knownSourceKeys(rows.map((row) => row.sourceKey));
   const fresh = rows.filter((row) => !known.has(row.sourceKey));
   for (let i = fresh.length; i < rows.length; i++) countSkip(report, 'already imported');
-  await interactions.insertMany(fresh, context.now);
+  await insertInteractions(context, fresh);
   for (const row of fresh) {
     const record = unmatched.get(row);
     if (record) {

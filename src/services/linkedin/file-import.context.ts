@@ -8,6 +8,8 @@ import { createPersonMergeRepository } from '../../store/person-merge.repository
 import { createWorkspaceSettingsRepository } from '../../store/workspace-settings.repository.js';
 import type { FileReport, ImportTotals } from '../import.report.js';
 import type { PeopleDirectory } from './people-directory.js';
+import type { WrittenInteractions } from '../../domain/written-interactions.js';
+import type { NewInteraction } from '../../store/interaction.repository.js';
 
 /** Everything one file's import needs, bound to that file's transaction. */
 export interface FileImportContext {
@@ -27,6 +29,23 @@ export interface FileImportContext {
   /** The export's date from the zip name, when known (YYYY-MM-DD). */
   exportDate: string | null;
   ownerUrlSetting: string | null;
+  /** The run's copy of the interactions it wrote, for the facts (a first import only; see the class). */
+  written: WrittenInteractions | null;
+}
+
+/** Inserts interactions (known source keys are left alone) and keeps the run's copy of them in step. */
+export async function insertInteractions(
+  context: FileImportContext,
+  rows: readonly NewInteraction[],
+): Promise<void> {
+  const { written } = context;
+  if (!written?.valid) {
+    await context.interactions.insertMany(rows, context.now);
+    return;
+  }
+  const ids: number[] = [];
+  await context.interactions.insertMany(rows, context.now, ids);
+  written.add(rows, ids);
 }
 
 export function bindRepositories(store: StoreContext) {
