@@ -14,6 +14,7 @@ import {
   parseProfileRow,
   type Columns,
   type RowResult,
+  type TextHashing,
 } from './linkedin-row.parsers.js';
 import { MALFORMED } from './linkedin.records.js';
 
@@ -38,12 +39,16 @@ export interface RecordBatch<T> {
 export type RowParser<T> = (cells: readonly string[], columns: Columns, line: number) => RowResult<T>;
 
 /** The row parser of each LinkedIn file kind; zone is for dates written without one. */
-export function rowParserFor(format: LinkedInFormat, zone: string): RowParser<object> {
+export function rowParserFor(
+  format: LinkedInFormat,
+  zone: string,
+  hashTexts?: TextHashing,
+): RowParser<object> {
   switch (format) {
     case 'linkedin-connections':
       return parseConnectionRow;
     case 'linkedin-messages':
-      return (cells, columns, line) => parseMessageRow(cells, columns, line, zone);
+      return (cells, columns, line) => parseMessageRow(cells, columns, line, zone, hashTexts);
     case 'linkedin-invitations':
       return (cells, columns, line) => parseInvitationRow(cells, columns, line, zone);
     case 'linkedin-profile':

@@ -17,6 +17,8 @@ const port = parentPort;
 if (!port) throw new Error('linkedin-records.worker runs only as a worker thread');
 const job = workerData as WorkerJob;
 let credits = job.credits;
+/** Whether this thread hashes message texts (else the importing thread does): see the loop below. */
+let hashTexts = true;
 let wake: (() => void) | undefined;
 
 port.on('message', (request: WorkerRequest) => {
@@ -38,7 +40,12 @@ async function run(): Promise<void> {
     }
   })();
   try {
-    for await (const batch of readRecordBatches(counted, job.header, rowParserFor(job.format, job.zone))) {
+    const parseRow = rowParserFor(job.format, job.zone, () => hashTexts);
+    for await (const batch of readRecordBatches(counted, job.header, parseRow)) {
+      // Out of credit: the importing thread is the slower one, so this thread hashes the texts too; with
+      // most credits unused it is the faster one, and leaves them to it (both measured the busier in turn).
+      if (credits <= 0) hashTexts = true;
+      else if (credits > job.credits / 2) hashTexts = false;
       while (credits <= 0) await new Promise<void>((resolve) => (wake = resolve));
       credits--;
       post({ type: 'batch', batch, bytes });

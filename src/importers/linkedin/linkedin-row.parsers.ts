@@ -139,11 +139,11 @@ export interface MessageKeys {
 /**
  * The logical message (rules.md: never the file name): its text hash, and `hash53('message', conversation,
  * sender, DATE as written, text hash)` with the first three (most of each key's characters) hashed once per
- * conversation and sender. Computed by the importing thread, not the parser thread: the parser thread is
- * the busier one of the two on a large file (docs/PERFORMANCE.md).
+ * conversation and sender. Computed by the importing thread; the text hash by whichever thread has time
+ * (linkedin-records.worker.ts).
  */
 export function messageKeys(record: MessageRecord): MessageKeys {
-  const textHash = record.cutTextHash ?? hash53Collapsed(record.summary);
+  const textHash = record.textHash ?? hash53Collapsed(record.summary);
   const conversation = record.conversationId ?? '';
   const sender = record.senderKey ?? normalizeName(record.fromName);
   let senders = prefixes.get(conversation);
@@ -157,11 +157,16 @@ export function messageKeys(record: MessageRecord): MessageKeys {
   return { textHash, sourceBase: hash53After(prefix, [record.rawDate, textHash]) };
 }
 
+/** Whether the parser hashes a text the importing thread could hash as well (see `messageKeys`). */
+export type TextHashing = () => boolean;
+const always: TextHashing = () => true;
+
 export function parseMessageRow(
   cells: readonly string[],
   c: Columns,
   line: number,
   zone: string,
+  hashTexts: TextHashing = always,
 ): RowResult<MessageRecord> {
   const rawDate = c.get(cells, 'date');
   const content = c.get(cells, 'content');
@@ -189,8 +194,8 @@ export function parseMessageRow(
     recipientKeys: recipientUrls.map(profileKey),
     at,
     summary: cut ? `${text.slice(0, SUMMARY_CHARS)}…` : text,
-    // The whole text is only here: hashed here when the summary is not all of it.
-    cutTextHash: cut ? hash53Collapsed(text) : null,
+    // A cut text is whole only here; a whole one may be left to the importing thread (`hashTexts`).
+    textHash: cut || hashTexts() ? hash53Collapsed(text) : null,
     rawDate,
     direction: is2018 ? (directionText === 'OUTGOING' || folder === 'SENT' ? 'out' : 'in') : null,
     // Decided here, so that only the verdict crosses to the importing thread.

@@ -38,10 +38,10 @@ export interface MessageRecord {
   /** The plain text as stored: its first 2,000 characters (docs/DECISIONS.md). */
   summary: string;
   /**
-   * Hash of the whole plain text with whitespace collapsed: the same message across eras (rules.md). Only
-   * when the summary is cut; otherwise null, and `messageKeys` hashes the summary (the whole text).
+   * Hash of the whole plain text with whitespace collapsed: the same message across eras (rules.md). Null
+   * when the parser left it to the importing thread (`messageKeys` hashes the summary, the whole text then).
    */
-  cutTextHash: number | null;
+  textHash: number | null;
   /** DATE as written: part of the source key. */
   rawDate: string;
   /** 2018 files say it in a column; later eras are worked out from the owner's URL. */
