@@ -1,19 +1,13 @@
-import type { Direction, InteractionKind } from './interaction.js';
+import type { Direction, Interaction, InteractionKind } from './interaction.js';
 import { INTERACTION_KINDS } from './interaction.js';
 import type { EngineInteraction } from './relationship-facts.js';
 import { DIRECTIONS, intern } from './threaded-columns.js';
 
 /** What the facts builder reads of a row, as a writer has it when it inserts the row. */
-export interface WrittenRow {
-  personId: number | null;
-  kind: InteractionKind;
-  direction: Direction;
-  at: number;
-  channel: string;
-  conversationKey: string | null;
-  groupSize: number;
-  skippedReason: string | null;
-}
+export type WrittenRow = Pick<
+  Interaction,
+  'personId' | 'kind' | 'direction' | 'at' | 'channel' | 'conversationKey' | 'groupSize' | 'skippedReason'
+>;
 
 const CHUNK_ROWS = 65_536;
 const MAX_ID = 2 ** 31 - 1;
