@@ -82,6 +82,18 @@ describe('the parser thread', () => {
     ).toEqual([[counted]]);
   }, 120_000);
 
+  it('hashes a large file on its own thread to the fingerprint of the file as read here', async () => {
+    const { sha1OfFile } = await import('../src/importers/file-hash.js');
+    const dataDir = join(work, 'threaded');
+    const stored = rows(dataDir, "select fingerprint from imports where path like '%messages.csv'");
+    expect(stored).toEqual([
+      [expect.stringContaining(`sha1:${await sha1OfFile(join(exportDir, 'messages.csv'))}`)],
+    ]);
+    // And an unchanged file is recognised by it on the next import.
+    const again = importInto(dataDir, {}) as { files: Array<{ path: string; unchanged?: boolean }> };
+    expect(again.files.find((file) => file.path.endsWith('messages.csv'))?.unchanged).toBe(true);
+  }, 120_000);
+
   it('fails a file cleanly from the parser thread: its line in the report, nothing of it stored', () => {
     const broken = join(work, 'broken-export');
     cpSync(exportDir, broken, { recursive: true });

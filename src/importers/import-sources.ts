@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream, mkdirSync, promises as fs } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Readable } from 'node:stream';
 import yauzl from 'yauzl';
+import { hashFile } from './file-hash.js';
 import { AppError } from '../domain/errors.js';
 
 /**
@@ -17,7 +17,8 @@ export interface ImportEntry {
   /** Path inside its archive or folder, `/`-separated. */
   innerPath: string;
   size: number;
-  fingerprint: string;
+  /** Identifies the content (with the importer's version, the import log's key); may still be computing. */
+  fingerprint(): Promise<string>;
   /** The export's date from a `…_MM-DD-YYYY.zip` name, when there is one (YYYY-MM-DD). */
   exportDate: string | null;
   /** A file problem found before reading (a broken zip entry): the file fails with this message. */
@@ -101,12 +102,6 @@ function openZipEntry(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<Readable>
   });
 }
 
-async function hashFile(path: string): Promise<string> {
-  const hash = createHash('sha1');
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
-}
-
 export async function openImportSources(paths: readonly string[], spillDir: string): Promise<OpenedSources> {
   const entries: ImportEntry[] = [];
   const zips: yauzl.ZipFile[] = [];
@@ -140,7 +135,7 @@ export async function openImportSources(paths: readonly string[], spillDir: stri
         displayPath: innerDisplay,
         innerPath: entry.fileName,
         size: entry.uncompressedSize,
-        fingerprint: `zip:${entry.fileName}:${entry.uncompressedSize}:${entry.crc32}`,
+        fingerprint: () => Promise.resolve(`zip:${entry.fileName}:${entry.uncompressedSize}:${entry.crc32}`),
         exportDate,
         source: { kind: 'zip', zipPath, entryName: entry.fileName },
         open: () => openZipEntry(zip, entry),
@@ -159,11 +154,14 @@ export async function openImportSources(paths: readonly string[], spillDir: stri
       return;
     }
     const stat = await fs.stat(path);
+    const hashed = hashFile(path, stat.size).then((hex) => `sha1:${hex}`);
+    // Awaited only when the file's turn comes, if it does: a failure then, never an unhandled rejection.
+    hashed.catch(() => undefined);
     entries.push({
       displayPath: display,
       innerPath,
       size: stat.size,
-      fingerprint: `sha1:${await hashFile(path)}`,
+      fingerprint: () => hashed,
       exportDate,
       source: { kind: 'file', path },
       open: () => Promise.resolve(createReadStream(path, { highWaterMark: READ_CHUNK })),

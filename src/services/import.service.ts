@@ -137,7 +137,7 @@ export function createImportService(deps: {
     const report = newFileReport(file.entry.displayPath, format);
     const totals = emptyTotals();
     const log = createImportLogRepository(store);
-    const fingerprint = `v${IMPORTER_VERSION}:${zone}:${file.entry.fingerprint}`;
+    const fingerprint = `v${IMPORTER_VERSION}:${zone}:${await file.entry.fingerprint()}`;
     if (await log.findByFingerprint(fingerprint)) {
       report.unchanged = true;
       report.skipped['unchanged file'] = 1;
