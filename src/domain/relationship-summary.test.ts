@@ -54,6 +54,38 @@ describe('relationship facts', () => {
     );
   });
 
+  it('count my message as unanswered when theirs in another conversation has the same instant and an earlier id', () => {
+    const row = (
+      id: number,
+      direction: 'in' | 'out',
+      at: number,
+      conversationKey: string,
+    ): EngineInteraction => ({
+      id,
+      personId: 1,
+      kind: 'message',
+      direction,
+      at,
+      channel: 'linkedin',
+      conversationKey,
+      groupSize: 2,
+      summary: null,
+      skipped: false,
+    });
+    const at = Date.parse('2019-01-01T00:00:00.021Z');
+    const rows = [
+      row(1, 'in', at, 'a'),
+      row(2, 'out', at, 'c'),
+      row(3, 'in', at - 21, 'a'),
+      row(4, 'in', at - 21, 'a'),
+    ];
+    const options = { members: new Map(), ties: [], connectedAt: new Map(), zone: 'Europe/Berlin' };
+    for (const order of [rows, [rows[1], rows[0], rows[2], rows[3]], [...rows].reverse()]) {
+      const facts = summarizeRelationships({ ...options, interactions: order as EngineInteraction[] }).get(1);
+      expect(facts?.unanswered).toEqual({ messages: 1, days: 1, firstAt: at });
+    }
+  });
+
   it('take the median reply time of the latest replies, not of the conversation read last', () => {
     const replies = (conversation: string, from: number, count: number, hours: number, firstId: number) =>
       Array.from({ length: count }, (_, index) => {

@@ -3,7 +3,6 @@ import {
   addDecayed,
   emptyFacts,
   type EngineInteraction,
-  type MessageRef,
   type RelationshipFacts,
 } from './relationship-facts.js';
 import { ThreadedColumns } from './threaded-columns.js';
@@ -43,8 +42,8 @@ interface Accumulator {
   /** Calendar days (day numbers) of the conversation being read that already counted an exchange. */
   exchangeConversation: string | null;
   exchangeDays: Set<number>;
-  /** My one-to-one messages after their last one (instants), until they write again. */
-  unanswered: number[];
+  /** My one-to-one messages after their last one, until they write again (with ids: ties go by id). */
+  unanswered: Array<{ at: number; id: number }>;
   /** The last call, meeting or logged contact together: it answers what I wrote before it, too. */
   lastTogetherAt: number;
 }
@@ -197,9 +196,10 @@ export function createFactsBuilder(options: FactsBuilderOptions) {
     // Conversations may come in any order: an answer in one resets what is unanswered in all of them.
     if (!mine && isLater(message, facts.lastFromThem)) {
       facts.lastFromThem = { id: message.id, at: message.at, summary: null };
-      entry.unanswered = entry.unanswered.filter((at) => at > message.at);
+      // "Later" as `isLater` has it (time, then id): the same answer whatever order conversations come in.
+      entry.unanswered = entry.unanswered.filter((mineBefore) => isLater(mineBefore, message));
     } else if (mine && isLater(message, facts.lastFromThem)) {
-      entry.unanswered.push(message.at);
+      entry.unanswered.push({ at: message.at, id: message.id });
     }
   }
 
@@ -261,7 +261,9 @@ export function createFactsBuilder(options: FactsBuilderOptions) {
         facts.latencyThemHours = median(entry.latThem.map(([, hours]) => hours));
         facts.latencyMeHours = median(entry.latMe.map(([, hours]) => hours));
         facts.structural = structural.get(personId)?.size ?? 0;
-        const unanswered = entry.unanswered.filter((at) => at > entry.lastTogetherAt);
+        const unanswered = entry.unanswered
+          .map((message) => message.at)
+          .filter((at) => at > entry.lastTogetherAt);
         facts.unanswered = {
           messages: unanswered.length,
           days: new Set(unanswered.map((at) => localDayNumber(at, zone))).size,
@@ -278,7 +280,7 @@ export function createFactsBuilder(options: FactsBuilderOptions) {
 }
 
 /** Later in time, or at the same instant with a higher id: the same answer whatever order rows come in. */
-function isLater(message: EngineInteraction, ref: MessageRef | null): boolean {
+function isLater(message: { at: number; id: number }, ref: { at: number; id: number } | null): boolean {
   return ref === null || message.at > ref.at || (message.at === ref.at && message.id > ref.id);
 }
 

@@ -29,7 +29,7 @@ import { HeapBudget, fullCollection } from './heap-budget.js';
 import type { WrittenInteractions } from '../domain/written-interactions.js';
 
 /** Stored facts were built by this version of the model in this zone; anything else rebuilds them. */
-const FACTS_VERSION = 6;
+const FACTS_VERSION = 7;
 const FACTS_BASIS = 'facts.zone';
 const FACTS_THROUGH = 'facts.through';
 /** The ego reference's intensity key, kept with the facts (one lookup instead of an ordered scan). */
