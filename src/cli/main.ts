@@ -93,5 +93,11 @@ export async function run(argv: readonly string[], io: CliIo = processIo()): Pro
 }
 
 export async function main(): Promise<void> {
+  // A reader that stops early (`tend people | head`) closes the pipe: stop quietly, as other tools do,
+  // instead of a stack trace. Nothing is half-written: an open transaction is rolled back by the database.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
   process.exitCode = await run(process.argv.slice(2));
 }
