@@ -143,6 +143,7 @@ export function createImportService(deps: {
       report.skipped['unchanged file'] = 1;
       return { report, totals };
     }
+    let workDone = 0;
     try {
       await store.transaction(async (trx) => {
         const repositories = bindRepositories(trx);
@@ -158,6 +159,9 @@ export function createImportService(deps: {
           exportDate: file.entry.exportDate,
           ownerUrlSetting: settings.list()['owner-url'] ?? null,
           written: run.written,
+          ...(options.onStep
+            ? { onStep: (part, ms) => options.onStep?.(`${file.entry.displayPath}: ${part}`, ms) }
+            : {}),
         };
         await importLinkedInFile(format, file.entry, file.header, context, inWorker, (read) =>
           options.onProgress?.({
@@ -182,7 +186,9 @@ export function createImportService(deps: {
           at: clock(),
           report,
         });
+        workDone = performance.now();
       });
+      options.onStep?.(`${file.entry.displayPath}: commit`, performance.now() - workDone);
     } catch (error) {
       // Rolled back: people the directory learnt from this file are not in the store, nor its rows.
       delete run.directory;

@@ -31,6 +31,8 @@ export interface FileImportContext {
   ownerUrlSetting: string | null;
   /** The run's copy of the interactions it wrote, for the facts (a first import only; see the class). */
   written: WrittenInteractions | null;
+  /** Times a part of the file's work (`--debug`): the part's name and how long it took. */
+  onStep?: (part: string, milliseconds: number) => void;
 }
 
 /** Inserts interactions (known source keys are left alone) and keeps the run's copy of them in step. */

@@ -52,6 +52,7 @@ async function writeFrom(
   context: FileImportContext,
 ): Promise<void> {
   const { directory, interactions, report, totals, workspace } = context;
+  const started = performance.now();
   const buffered: MessageRecord[][] = [];
   let sampled = 0;
   while (sampled < OWNER_SAMPLE_ROWS) {
@@ -247,10 +248,13 @@ async function writeFrom(
     }
   }
   await flush();
+  context.onStep?.('rows', performance.now() - started);
   if (suspended) {
+    const building = performance.now();
     // The rows' garbage goes before SQLite's index sorter takes its memory: that was the import's peak.
     fullCollection();
     await suspended.restore();
+    context.onStep?.('indexes', performance.now() - building);
   }
 
   await linkWaitingRows(context, waiting, conversationPeople, conversationSize);
