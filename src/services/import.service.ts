@@ -226,46 +226,50 @@ export function createImportService(deps: {
       const run: RunPeople = {
         written: (await createInteractionRepository(store).isEmpty()) ? new WrittenInteractions() : null,
       };
-      const editsAtStart = store.edits?.storedInteractions;
-      try {
-        for (const file of await step('recognise files', () => plan(sources.entries))) {
-          if (file.failure) {
-            files.push({ ...newFileReport(file.entry.displayPath, 'unknown'), failed: file.failure });
-            continue;
+      const importAll = async (): Promise<void> => {
+        const editsAtStart = store.edits?.storedInteractions;
+        try {
+          for (const file of await step('recognise files', () => plan(sources.entries))) {
+            if (file.failure) {
+              files.push({ ...newFileReport(file.entry.displayPath, 'unknown'), failed: file.failure });
+              continue;
+            }
+            const header = file.header;
+            const format = header?.format;
+            if (!header || !format || format === 'ignored') {
+              files.push({ ...newFileReport(file.entry.displayPath, 'ignored') });
+              continue;
+            }
+            const result = await step(file.entry.displayPath, () =>
+              importOne({ ...file, header }, format, options, zone, run),
+            );
+            files.push(result.report);
+            addTotals(totals, result.totals);
           }
-          const header = file.header;
-          const format = header?.format;
-          if (!header || !format || format === 'ignored') {
-            files.push({ ...newFileReport(file.entry.displayPath, 'ignored') });
-            continue;
-          }
-          const result = await step(file.entry.displayPath, () =>
-            importOne({ ...file, header }, format, options, zone, run),
-          );
-          files.push(result.report);
-          addTotals(totals, result.totals);
+        } finally {
+          await sources.close();
         }
-      } finally {
-        await sources.close();
-      }
-      // Keep derived links and the per-person aggregates in step with what was written (rules.md): after
-      // any file that was read and committed (it marked the facts stale), even one that added no row.
-      // An earlier import interrupted before these steps left the facts stale: they run now.
-      const read = files.some((file) => !file.failed && !file.unchanged && file.format !== 'ignored');
-      if (read || (await deps.relationships.isStale())) {
-        await step('link invitations', () => createInvitationRepository(store).linkPeople());
-        await step('link waiting records', () =>
-          store.transaction((trx) => linkWaitingRecords(bindRepositories(trx), clock(), run.directory)),
-        );
-        await step('propose duplicates', () => createDuplicateRepository(store).proposeSameNames(clock()));
-        // Statistics first: without them SQLite plans the lookups that follow (and every command) badly.
-        await step('analyze', () => store.optimize());
-        const unchanged = store.edits !== undefined && store.edits.storedInteractions === editsAtStart;
-        await step('relationship facts', () =>
-          deps.relationships.refreshAll(undefined, unchanged ? (run.written ?? undefined) : undefined),
-        );
-        run.written = null;
-      }
+        // Keep derived links and the per-person aggregates in step with what was written (rules.md): after
+        // any file that was read and committed (it marked the facts stale), even one that added no row.
+        // An earlier import interrupted before these steps left the facts stale: they run now.
+        const read = files.some((file) => !file.failed && !file.unchanged && file.format !== 'ignored');
+        if (read || (await deps.relationships.isStale())) {
+          await step('link invitations', () => createInvitationRepository(store).linkPeople());
+          await step('link waiting records', () =>
+            store.transaction((trx) => linkWaitingRecords(bindRepositories(trx), clock(), run.directory)),
+          );
+          await step('propose duplicates', () => createDuplicateRepository(store).proposeSameNames(clock()));
+          // Statistics first: without them SQLite plans the lookups that follow (and every command) badly.
+          await step('analyze', () => store.optimize());
+          const unchanged = store.edits !== undefined && store.edits.storedInteractions === editsAtStart;
+          await step('relationship facts', () =>
+            deps.relationships.refreshAll(undefined, unchanged ? (run.written ?? undefined) : undefined),
+          );
+          run.written = null;
+        }
+      };
+      // A first import writes most of its rows into new pages: the store's bulk path suits it (store.ts).
+      await (run.written ? store.bulkLoad(importAll) : importAll());
       const workspace = bindRepositories(store).workspace;
       const ownerUrl = settings.list()['owner-url'] ?? (await workspace.get(WORKSPACE_KEYS.ownerUrl)) ?? null;
       return {
