@@ -3,7 +3,8 @@ import { basename, join, relative } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Readable } from 'node:stream';
 import yauzl from 'yauzl';
-import { hashFile, readFileStream } from './file-hash.js';
+import { readFileChunks, readFileStream } from './file-chunks.js';
+import { hashFile } from './file-hash.js';
 import { AppError } from '../domain/errors.js';
 
 /**
@@ -40,10 +41,16 @@ export interface OpenedSources {
  * Opens an entry's bytes from its source alone (in a worker thread, which cannot share the opener's zip
  * handle); `close` releases the zip when the stream is done with.
  */
-export async function openEntrySource(source: EntrySource): Promise<{ stream: Readable; close(): void }> {
+/**
+ * The entry's bytes for a reader that decodes each chunk before it asks for the next (a file's chunks share
+ * one buffer: file-chunks.ts); `close` ends the reading early.
+ */
+export async function openEntrySource(
+  source: EntrySource,
+): Promise<{ chunks: AsyncIterable<Uint8Array>; close(): void }> {
   if (source.kind === 'file') {
-    const stream = readFileStream(source.path);
-    return { stream, close: () => stream.destroy() };
+    const chunks = readFileChunks(source.path);
+    return { chunks, close: () => void chunks.return() };
   }
   const zip = await openZip(source.zipPath);
   try {
@@ -51,7 +58,7 @@ export async function openEntrySource(source: EntrySource): Promise<{ stream: Re
     if (!entry) throw new Error(`${source.entryName} is no longer in ${source.zipPath}`);
     const stream = await openZipEntry(zip, entry);
     return {
-      stream,
+      chunks: stream,
       close: () => {
         stream.destroy();
         zip.close();

@@ -127,6 +127,30 @@ describe('StreamingTextDecoder', () => {
       { numRuns: 300 },
     );
   });
+
+  it('gives the same text when the reader hands every chunk over in one reused Node Buffer', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: 'grapheme', maxLength: 80 }),
+        fc.constantFrom<TextEncodingName>('utf-8', 'utf-16le', 'utf-16be'),
+        fc.array(fc.nat(), { maxLength: 12 }),
+        (text, encoding, cuts) => {
+          const data = encode(text, encoding, true);
+          // As file-chunks.ts reads: each chunk copied into the same buffer, overwriting the one before.
+          const shared = Buffer.alloc(data.length);
+          const decoder = new StreamingTextDecoder();
+          let decoded = '';
+          for (const chunk of splitAt(data, cuts)) {
+            shared.fill(0xff);
+            shared.set(chunk);
+            decoded += decoder.decode(shared.subarray(0, chunk.length));
+          }
+          expect(decoded + decoder.end()).toBe(text);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
 });
 
 describe('CsvDecodeError', () => {

@@ -109,7 +109,7 @@ export class StreamingTextDecoder {
       // A byte order mark settles the question at once; otherwise wait for enough text to judge by.
       if (head.length < SNIFF_BYTES && !startsWithBom(head)) {
         // Copy: the caller may reuse its buffer for the next chunk.
-        this.#head = head === chunk ? chunk.slice() : head;
+        this.#head = head === chunk ? copyOf(chunk) : head;
         return '';
       }
       return this.#start(head);
@@ -157,7 +157,7 @@ export class StreamingTextDecoder {
     } catch (error) {
       throw new CsvDecodeError(this.#locateError(chunk, false), this.#encoding, { cause: error });
     }
-    this.#tail = chunk.length >= 3 ? chunk.slice(chunk.length - 3) : concatBytes(this.#tail, chunk).slice(-3);
+    this.#tail = copyOf(chunk.length >= 3 ? chunk : concatBytes(this.#tail, chunk), -3);
     this.#offset += chunk.length;
     return this.#out(text);
   }
@@ -176,7 +176,7 @@ export class StreamingTextDecoder {
     if (!isUtf8(complete)) {
       throw new CsvDecodeError(start + Math.max(0, firstInvalidUtf8(complete, 0, true)), 'utf-8');
     }
-    this.#carry = bytes.slice(cut);
+    this.#carry = copyOf(bytes, cut);
     return Buffer.from(complete.buffer, complete.byteOffset, complete.length).toString(
       this.#bytesAsText ? 'latin1' : 'utf8',
     );
@@ -232,6 +232,14 @@ function startsWithBom(head: Uint8Array): boolean {
     (b0 === 0xfe && b1 === 0xff) ||
     (b0 === 0xef && b1 === 0xbb && b2 === 0xbf)
   );
+}
+
+/**
+ * A copy of the bytes from `start`: what the decoder keeps of a chunk must outlive it, because a reader may
+ * reuse its buffer (file-chunks.ts). Not `bytes.slice()`: on a Node Buffer that is a view, not a copy.
+ */
+function copyOf(bytes: Uint8Array, start = 0): Uint8Array {
+  return Uint8Array.prototype.slice.call(bytes, start);
 }
 
 function concatBytes(a: Uint8Array, b: Uint8Array): Uint8Array {

@@ -34,7 +34,7 @@ async function run(): Promise<void> {
   const opened = await openEntrySource(job.source);
   let bytes = 0;
   const counted = (async function* () {
-    for await (const chunk of opened.stream) {
+    for await (const chunk of opened.chunks) {
       bytes += (chunk as Uint8Array).length;
       yield chunk as Uint8Array;
     }
