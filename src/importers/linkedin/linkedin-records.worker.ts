@@ -35,8 +35,8 @@ async function run(): Promise<void> {
   let bytes = 0;
   const counted = (async function* () {
     for await (const chunk of opened.chunks) {
-      bytes += (chunk as Uint8Array).length;
-      yield chunk as Uint8Array;
+      bytes += (chunk).length;
+      yield chunk;
     }
   })();
   try {
