@@ -2,7 +2,8 @@ import { CsvParseError } from '../csv/csv.parser.js';
 import { CsvDecodeError, type TextEncodingName } from '../csv/text-decoding.js';
 import type { EntrySource } from '../import-sources.js';
 import type { LinkedInFormat } from './linkedin-format.registry.js';
-import type { HeaderInfo, RecordBatch } from './linkedin-records.reader.js';
+import type { HeaderInfo, RecordBatch, RowSkip } from './linkedin-records.reader.js';
+import type { PackedMessages } from './message-batch.codec.js';
 
 /** Messages between the importing thread and a parser worker (linkedin-records.worker.ts). */
 export interface WorkerJob {
@@ -24,6 +25,8 @@ export type WorkerError =
 
 export type WorkerReply =
   | { type: 'batch'; batch: RecordBatch<object>; bytes: number }
+  /** Messages, the bulk of the work, packed (message-batch.codec.ts). */
+  | { type: 'messages'; records: PackedMessages; skips: RowSkip[]; bytes: number }
   | { type: 'done'; bytes: number }
   | { type: 'error'; error: WorkerError };
 

@@ -5,6 +5,7 @@ import { Worker } from 'node:worker_threads';
 import type { EntrySource } from '../import-sources.js';
 import type { LinkedInFormat } from './linkedin-format.registry.js';
 import { fromWorkerError, type WorkerJob, type WorkerReply } from './linkedin-records.protocol.js';
+import { unpackMessages } from './message-batch.codec.js';
 import {
   readRecordBatches,
   rowParserFor,
@@ -124,7 +125,9 @@ async function* inWorker(entry: RecordSource, options: StreamOptions): AsyncGene
       if (reply.type === 'error') throw fromWorkerError(reply.error);
       options.onBytes?.(reply.bytes);
       if (reply.type === 'done') return;
-      yield reply.batch;
+      yield reply.type === 'messages'
+        ? { records: unpackMessages(reply.records), skips: reply.skips }
+        : reply.batch;
       worker.postMessage({ type: 'credit', count: 1 });
     }
   } finally {

@@ -5,7 +5,9 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { openEntrySource } from '../import-sources.js';
-import { readRecordBatches, rowParserFor } from './linkedin-records.reader.js';
+import { readRecordBatches, rowParserFor, type RecordBatch } from './linkedin-records.reader.js';
+import type { MessageRecord } from './linkedin.records.js';
+import { packMessages, transferablesOf } from './message-batch.codec.js';
 import {
   toWorkerError,
   type WorkerJob,
@@ -30,12 +32,22 @@ const post = (reply: WorkerReply) => {
   port.postMessage(reply);
 };
 
+function postBatch(batch: RecordBatch<object>, bytes: number): void {
+  if (job.format !== 'linkedin-messages') {
+    post({ type: 'batch', batch, bytes });
+    return;
+  }
+  const records = packMessages(batch.records as MessageRecord[]);
+  const reply: WorkerReply = { type: 'messages', records, skips: batch.skips, bytes };
+  port?.postMessage(reply, transferablesOf(records));
+}
+
 async function run(): Promise<void> {
   const opened = await openEntrySource(job.source);
   let bytes = 0;
   const counted = (async function* () {
     for await (const chunk of opened.chunks) {
-      bytes += (chunk).length;
+      bytes += chunk.length;
       yield chunk;
     }
   })();
@@ -48,7 +60,7 @@ async function run(): Promise<void> {
       else if (credits > job.credits / 2) hashTexts = false;
       while (credits <= 0) await new Promise<void>((resolve) => (wake = resolve));
       credits--;
-      post({ type: 'batch', batch, bytes });
+      postBatch(batch, bytes);
     }
     post({ type: 'done', bytes });
   } finally {
