@@ -79,7 +79,7 @@ function isBlank(row: CsvRow): boolean {
  * Batches of about this many records: few enough messages between the threads, small enough that a batch
  * is garbage before the collector promotes it (larger batches measured a higher peak RSS, no faster).
  */
-const BATCH_RECORDS = Number(process.env.TEND_BATCH ?? 1_000);
+const BATCH_RECORDS = 1_000;
 
 /**
  * The rows after the header turned into records, in batches, with every skipped or malformed row and its

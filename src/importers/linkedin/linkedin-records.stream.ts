@@ -16,7 +16,7 @@ import {
 /** Below this a worker's start-up (~40 ms) costs more than the parsing it takes over. */
 const WORKER_MIN_BYTES = 8 * 1024 * 1024;
 /** Batches in flight between the threads: enough to keep both busy, few enough to bound memory. */
-const CREDITS = Number(process.env.TEND_CREDITS ?? 8);
+const CREDITS = 8;
 const WORKER_HEAP_MB = 64;
 
 const workerFile = new URL('./linkedin-records.worker.js', import.meta.url);

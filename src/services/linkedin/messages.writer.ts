@@ -18,9 +18,9 @@ import { messageKeys } from '../../importers/linkedin/linkedin-row.parsers.js';
 import { HeapBudget, fullCollection, keepBulkObjectsYoung } from '../heap-budget.js';
 
 const OWNER_SAMPLE_ROWS = 5_000;
-const FLUSH_ROWS = Number(process.env.TEND_FLUSH ?? 2_000);
+const FLUSH_ROWS = 2_000;
 /** The importing thread's heap between full collections (heap-budget.ts): 72 MB, 22 collections, 0.9 s. */
-const HEAP_BUDGET_MB = Number(process.env.TEND_BUDGET ?? 72);
+const HEAP_BUDGET_MB = 72;
 /** The same message re-exported in another era lies within ±14 hours (zone and format changes; rules.md). */
 const SAME_MESSAGE_WINDOW_MS = 14 * 3_600_000;
 
