@@ -136,7 +136,7 @@ async function writeFrom(
   function personFor(
     record: MessageRecord,
     direction: 'in' | 'out',
-    others: string[],
+    others: readonly string[],
   ): number | null | Promise<number> {
     if (direction === 'in') {
       const url = record.senderKey;
@@ -175,16 +175,18 @@ async function writeFrom(
         : normalizeName(record.fromName) === ownerNameKey
           ? 'out'
           : 'in');
-    const others = new Set<string>();
-    if (sender && sender !== ownerUrl) others.add(sender);
-    for (const url of record.recipientKeys) if (url && url !== ownerUrl) others.add(url);
+    // The other participants, each once: a short list (a million rows: no Set per row).
+    const others: string[] = [];
+    if (sender && sender !== ownerUrl) others.push(sender);
+    for (const url of record.recipientKeys)
+      if (url && url !== ownerUrl && !others.includes(url)) others.push(url);
     const conversationKey = conversationKeyOf(record);
-    const groupSize = Math.max(others.size + 1, conversationSize.get(conversationKey) ?? 2);
+    const groupSize = Math.max(others.length + 1, conversationSize.get(conversationKey) ?? 2);
     conversationSize.set(conversationKey, groupSize);
 
     const skippedReason: SkipReason | null =
       record.skip ?? (direction === 'in' && record.unsignedInMail ? 'sponsored' : null);
-    if (!skippedReason && others.size > 1) {
+    if (!skippedReason && others.length > 1) {
       let participants = groupParticipants.get(conversationKey);
       if (!participants) groupParticipants.set(conversationKey, (participants = new Set()));
       for (const url of others) participants.add(url);
@@ -196,43 +198,51 @@ async function writeFrom(
       ? sender && direction === 'in'
         ? (directory.find([{ kind: 'url', value: sender }]) ?? null)
         : null
-      : personFor(record, direction, [...others]);
-    if (person instanceof Promise) return person.then((id) => complete(id));
-    return complete(person);
+      : personFor(record, direction, others);
+    if (person instanceof Promise)
+      return person.then((id) => complete(record, id, direction, conversationKey, groupSize, skippedReason));
+    return complete(record, person, direction, conversationKey, groupSize, skippedReason);
+  }
 
-    function complete(personId: number | null): Promise<void> | undefined {
-      if (personId !== null && !skippedReason) {
-        let members = conversationPeople.get(conversationKey);
-        if (!members) conversationPeople.set(conversationKey, (members = new Set()));
-        members.add(personId);
-      }
-
-      const { textHash, sourceBase: base } = messageKeys(record);
-      const occurrence = occurrences.next(base);
-      const row: NewInteraction = {
-        personId,
-        kind: 'message',
-        direction,
-        at: record.at,
-        channel: 'linkedin',
-        conversationKey,
-        groupSize,
-        summary: record.summary,
-        textHash,
-        skippedReason,
-        source: 'linkedin',
-        sourceKey: occurrence === 0 ? base : hash53(base, occurrence),
-      };
-      pending.push(row);
-      if (personId === null && !skippedReason && groupSize <= 2)
-        unresolved.set(row, {
-          sourceKey: row.sourceKey,
-          line: record.line,
-          name: direction === 'out' ? record.toNames : record.fromName,
-          fresh: false,
-        });
-      return pending.length >= FLUSH_ROWS ? flush() : undefined;
+  function complete(
+    record: MessageRecord,
+    personId: number | null,
+    direction: 'in' | 'out',
+    conversationKey: string,
+    groupSize: number,
+    skippedReason: SkipReason | null,
+  ): Promise<void> | undefined {
+    if (personId !== null && !skippedReason) {
+      let members = conversationPeople.get(conversationKey);
+      if (!members) conversationPeople.set(conversationKey, (members = new Set()));
+      members.add(personId);
     }
+
+    const { textHash, sourceBase: base } = messageKeys(record);
+    const occurrence = occurrences.next(base);
+    const row: NewInteraction = {
+      personId,
+      kind: 'message',
+      direction,
+      at: record.at,
+      channel: 'linkedin',
+      conversationKey,
+      groupSize,
+      summary: record.summary,
+      textHash,
+      skippedReason,
+      source: 'linkedin',
+      sourceKey: occurrence === 0 ? base : hash53(base, occurrence),
+    };
+    pending.push(row);
+    if (personId === null && !skippedReason && groupSize <= 2)
+      unresolved.set(row, {
+        sourceKey: row.sourceKey,
+        line: record.line,
+        name: direction === 'out' ? record.toNames : record.fromName,
+        fresh: false,
+      });
+    return pending.length >= FLUSH_ROWS ? flush() : undefined;
   }
 
   for (const batch of buffered) {
