@@ -28,8 +28,8 @@ port.on('message', (request: WorkerRequest) => {
   wake?.();
 });
 
-const post = (reply: WorkerReply) => {
-  port.postMessage(reply);
+const post = (reply: WorkerReply, transfer: ArrayBuffer[] = []) => {
+  port.postMessage(reply, transfer);
 };
 
 function postBatch(batch: RecordBatch<object>, bytes: number): void {
@@ -38,8 +38,7 @@ function postBatch(batch: RecordBatch<object>, bytes: number): void {
     return;
   }
   const records = packMessages(batch.records as MessageRecord[]);
-  const reply: WorkerReply = { type: 'messages', records, skips: batch.skips, bytes };
-  port?.postMessage(reply, transferablesOf(records));
+  post({ type: 'messages', records, skips: batch.skips, bytes }, transferablesOf(records));
 }
 
 async function run(): Promise<void> {
