@@ -59,6 +59,28 @@ describe('a bulk load on SQLite', () => {
     expect(await store.db.selectFrom('workspace_settings').selectAll().execute()).toEqual([]);
   });
 
+  it('keeps what it committed when another connection opened the file during the load', async () => {
+    const { store, file } = await open();
+    let other: BetterSqlite3.Database | undefined;
+    try {
+      await store.bulkLoad(async () => {
+        await store.transaction(async (trx) => {
+          await trx.db
+            .insertInto('workspace_settings')
+            .values({ workspace_id: trx.workspaceId, key: 'k', value: 'v' })
+            .execute();
+        });
+        other = new BetterSqlite3(file, { timeout: 0 });
+        other.prepare('begin').run();
+        other.prepare('select count(*) from people').get();
+      });
+      other?.prepare('commit').run();
+      expect(other?.prepare('select value from workspace_settings').get()).toEqual({ value: 'v' });
+    } finally {
+      other?.close();
+    }
+  }, 15_000);
+
   it('stays in write-ahead-log mode, without waiting, while another connection has the database open', async () => {
     const { store, file } = await open();
     const other = new BetterSqlite3(file);

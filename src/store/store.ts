@@ -104,20 +104,27 @@ export async function openStore(location: StoreLocation, workspaceId = DEFAULT_W
  */
 async function withRollbackJournal<T>(sqlite: BetterSqlite3.Database, work: () => Promise<T>): Promise<T> {
   if (sqlite.memory) return work();
-  const timeout = sqlite.pragma('busy_timeout', { simple: true }) as number;
-  let switched = false;
-  try {
-    sqlite.pragma('busy_timeout = 0');
-    switched = sqlite.pragma('journal_mode = DELETE', { simple: true }) === 'delete';
-  } catch (error) {
-    if ((error as { code?: string }).code !== 'SQLITE_BUSY') throw error;
-  } finally {
-    sqlite.pragma(`busy_timeout = ${timeout}`);
-  }
+  const switched = journalModeNow(sqlite, 'DELETE') === 'delete';
   try {
     return await work();
   } finally {
-    if (switched) sqlite.pragma('journal_mode = WAL');
+    // When another process opened the file meanwhile, what was written is committed all the same and the
+    // next open sets the write-ahead log again: failing the import now would report a loss that is not one.
+    if (switched) journalModeNow(sqlite, 'WAL');
+  }
+}
+
+/** Sets the journal mode if no other connection is in the way (without waiting); returns the mode. */
+function journalModeNow(sqlite: BetterSqlite3.Database, mode: 'DELETE' | 'WAL'): string | null {
+  const timeout = sqlite.pragma('busy_timeout', { simple: true }) as number;
+  try {
+    sqlite.pragma('busy_timeout = 0');
+    return sqlite.pragma(`journal_mode = ${mode}`, { simple: true }) as string;
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'SQLITE_BUSY') throw error;
+    return null;
+  } finally {
+    sqlite.pragma(`busy_timeout = ${timeout}`);
   }
 }
 
