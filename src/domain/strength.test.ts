@@ -129,4 +129,14 @@ describe('tie strength', () => {
     );
     for (const reason of tie.reasons) expect(reason.text).toMatch(/\d/);
   });
+
+  it('counts the people seen with them in plain English, one or many', () => {
+    const facts = factsOf([message(1, 1, 'out'), message(2, 2, 'in')]);
+    const text = (structural: number) =>
+      scoreTie({ ...facts, structural }, SETTINGS, START + 30 * DAY, 10, 'UTC').reasons.find(
+        (reason) => reason.component === 'structural',
+      )?.text;
+    expect(text(1)).toBe('1 of your people seen with them');
+    expect(text(3)).toBe('3 of your people seen with them');
+  });
 });

@@ -138,7 +138,7 @@ export function scoreTie(
   raw += add(
     'structural',
     Math.log1p(facts.structural) / Math.log(26),
-    () => `${plural(facts.structural, 'of your people')} seen with them`,
+    () => `${facts.structural} of your people seen with them`,
   );
 
   const channels = Object.values(facts.channels).filter((at) => at <= now && now - at <= 365 * DAY_MS).length;
