@@ -1,3 +1,4 @@
+import { withPragmas } from './sqlite-statements.js';
 import type { StoreContext } from './store.js';
 
 /**
@@ -24,35 +25,20 @@ export async function dropInteractionIndexes(
 }
 
 /**
- * SQLite's sorter for CREATE INDEX: with a helper thread it sorts runs ("PMAs") of at most `cache_size`
+ * SQLite's sorter for CREATE INDEX: with helper threads it sorts runs ("PMAs") of at most `cache_size`
  * bytes in parallel and merges them, but one run the size of the page cache is sorted on one thread.
- * Measured on 1M rows (sqlite3 3.40, 2 cores): a 32 MB cache and no helper builds the three indexes in
- * 2.6 s; a 1 MB cache (the sorter's minimum run) with two helpers in 1.5 s (one: 1.7–1.9 s) — smaller runs also stay in the
- * CPU cache. Both settings are restored after the build.
+ * Measured on 1M rows (sqlite3 3.40, 2 cores), the three indexes of then: a 32 MB cache and no helper
+ * 2.6 s; a 1 MB cache (the sorter's minimum run) with two helpers 1.5 s (one: 1.7–1.9 s) — smaller runs
+ * also stay in the CPU cache.
  */
-const SORTER_CACHE_KIB = 1024;
-const SORTER_HELPER_THREADS = 2;
-
-async function withParallelSorter(context: StoreContext, build: () => Promise<void>): Promise<void> {
-  const sqlite = context.sqlite;
-  if (!sqlite) return build();
-  const cacheSize = sqlite.pragma('cache_size', { simple: true }) as number;
-  const threads = sqlite.pragma('threads', { simple: true }) as number;
-  sqlite.pragma(`cache_size = ${-SORTER_CACHE_KIB}`);
-  sqlite.pragma(`threads = ${SORTER_HELPER_THREADS}`);
-  try {
-    await build();
-  } finally {
-    sqlite.pragma(`cache_size = ${cacheSize}`);
-    sqlite.pragma(`threads = ${threads}`);
-  }
-}
+const PARALLEL_SORTER = { cache_size: -1024, threads: 2 };
 
 export async function createInteractionIndexes(
   context: StoreContext,
   names: readonly string[],
 ): Promise<void> {
-  await withParallelSorter(context, () => buildIndexes(context, names));
+  const build = () => buildIndexes(context, names);
+  await (context.sqlite ? withPragmas(context.sqlite, PARALLEL_SORTER, build) : build());
 }
 
 async function buildIndexes(context: StoreContext, names: readonly string[]): Promise<void> {

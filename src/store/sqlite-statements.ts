@@ -13,3 +13,23 @@ export function prepared(database: BetterSqlite3.Database, text: string): Better
   if (!statement) statements.set(text, (statement = database.prepare(text)));
   return statement;
 }
+
+/**
+ * `work` with some connection settings changed (`PRAGMA name = value`), each set back to what it was
+ * afterwards, whether `work` succeeds or throws.
+ */
+export async function withPragmas<T>(
+  database: BetterSqlite3.Database,
+  settings: Record<string, number>,
+  work: () => T | Promise<T>,
+): Promise<T> {
+  const before = Object.keys(settings).map(
+    (name) => [name, database.pragma(name, { simple: true }) as number] as const,
+  );
+  try {
+    for (const [name, value] of Object.entries(settings)) database.pragma(`${name} = ${value}`);
+    return await work();
+  } finally {
+    for (const [name, value] of before) database.pragma(`${name} = ${value}`);
+  }
+}

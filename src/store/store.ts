@@ -6,6 +6,7 @@ import type { Pool, PoolConfig } from 'pg';
 import { AppError } from '../domain/errors.js';
 import type { Database } from './database.schema.js';
 import { migrateToLatest } from './migrations.js';
+import { withPragmas } from './sqlite-statements.js';
 import type { SqlDialect } from './sql-dialect.js';
 
 export type StoreLocation = (
@@ -104,27 +105,30 @@ export async function openStore(location: StoreLocation, workspaceId = DEFAULT_W
  */
 async function withRollbackJournal<T>(sqlite: BetterSqlite3.Database, work: () => Promise<T>): Promise<T> {
   if (sqlite.memory) return work();
-  const switched = journalModeNow(sqlite, 'DELETE') === 'delete';
+  const switched = (await journalModeNow(sqlite, 'DELETE')) === 'delete';
   try {
     return await work();
   } finally {
     // When another process opened the file meanwhile, what was written is committed all the same and the
     // next open sets the write-ahead log again: failing the import now would report a loss that is not one.
-    if (switched) journalModeNow(sqlite, 'WAL');
+    if (switched) await journalModeNow(sqlite, 'WAL');
   }
 }
 
 /** Sets the journal mode if no other connection is in the way (without waiting); returns the mode. */
-function journalModeNow(sqlite: BetterSqlite3.Database, mode: 'DELETE' | 'WAL'): string | null {
-  const timeout = sqlite.pragma('busy_timeout', { simple: true }) as number;
+async function journalModeNow(
+  sqlite: BetterSqlite3.Database,
+  mode: 'DELETE' | 'WAL',
+): Promise<string | null> {
   try {
-    sqlite.pragma('busy_timeout = 0');
-    return sqlite.pragma(`journal_mode = ${mode}`, { simple: true }) as string;
+    return await withPragmas(
+      sqlite,
+      { busy_timeout: 0 },
+      () => sqlite.pragma(`journal_mode = ${mode}`, { simple: true }) as string,
+    );
   } catch (error) {
     if ((error as { code?: string }).code !== 'SQLITE_BUSY') throw error;
     return null;
-  } finally {
-    sqlite.pragma(`busy_timeout = ${timeout}`);
   }
 }
 
