@@ -70,3 +70,42 @@ describe('the dependency rule', () => {
     });
   }
 });
+
+/**
+ * The repository passes its tests alone, on a fresh clone with nothing beside it: no source, test, benchmark
+ * or sample file may name a path that leads outside the repository (a relative path climbing above the root,
+ * or an absolute path into someone's machine). Real files from other projects are copied into
+ * test/fixtures/external/ with their licences.
+ */
+describe('nothing outside the repository', () => {
+  const repo = resolve(root, '..');
+  const scanned = ['src', 'test', 'bench', 'sample'].flatMap((folder) => textFiles(join(repo, folder)));
+
+  it('finds the files to scan', () => {
+    expect(scanned.length).toBeGreaterThan(50);
+  });
+
+  it('no file names a path outside the repository', () => {
+    const outside: string[] = [];
+    for (const file of scanned) {
+      const text = readFileSync(file, 'utf8');
+      for (const match of text.matchAll(/(?:\.\.\/)+[\w@.-]*/g)) {
+        const target = resolve(dirname(file), match[0]);
+        if (relative(repo, target).startsWith('..')) outside.push(`${relative(repo, file)}: ${match[0]}`);
+      }
+      for (const match of text.matchAll(/['"`](\/(?:work|home|Users|root)\/[^'"`\s]*)/g)) {
+        outside.push(`${relative(repo, file)}: ${match[1]}`);
+      }
+    }
+    expect(outside).toEqual([]);
+  });
+});
+
+function textFiles(folder: string): string[] {
+  return readdirSync(folder).flatMap((name) => {
+    const full = join(folder, name);
+    if (name === 'node_modules' || name === 'data' || name === 'out' || name === 'external') return [];
+    if (statSync(full).isDirectory()) return textFiles(full);
+    return /\.(ts|tsx|mjs|js|json|md|sh)$/.test(name) ? [full] : [];
+  });
+}

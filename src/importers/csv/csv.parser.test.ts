@@ -204,7 +204,7 @@ function encode(text: string, encoding: ByteEncoding): Buffer {
 // ---------------------------------------------------------------------------------------------------------------
 // csv-spectrum
 
-const SPECTRUM = new URL('../../../../shared/external/csv-spectrum/', import.meta.url);
+const SPECTRUM = new URL('../../../test/fixtures/external/csv-spectrum/', import.meta.url);
 const spectrumNames = readdirSync(new URL('csvs/', SPECTRUM))
   .filter((file) => file.endsWith('.csv'))
   .map((file) => file.slice(0, -'.csv'.length))
