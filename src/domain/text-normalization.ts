@@ -5,6 +5,8 @@
  * so SQLite and PostgreSQL compare exactly the same strings.
  */
 
+import { withoutPlaceholderParts } from './imported-text.js';
+
 const COMBINING_MARKS = /\p{M}+/gu;
 
 /** NFKD, marks removed, lower case: "Zoë Brändt" → "zoe brandt". */
@@ -12,9 +14,12 @@ export function foldText(value: string): string {
   return value.normalize('NFKD').replace(COMBINING_MARKS, '').toLowerCase();
 }
 
-/** A display name reduced to letters and digits separated by single spaces, for name matching. */
+/**
+ * A display name reduced to letters and digits separated by single spaces, for name matching. Placeholder
+ * words at either end are no part of a name ("Rahul NA" is Rahul: docs/rules/identity-and-imports.md#placeholders).
+ */
 export function normalizeName(value: string): string {
-  return foldText(value)
+  return foldText(withoutPlaceholderParts(value))
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }

@@ -29,6 +29,7 @@ import { linkWaitingRecords } from './linkedin/counterpart-links.writer.js';
 import { ParserThreadMemoryError } from '../importers/linkedin/linkedin-records.stream.js';
 import { importLinkedInFile } from './linkedin/linkedin-file.importer.js';
 import { PeopleDirectory } from './linkedin/people-directory.js';
+import { repairPlaceholders } from './placeholder-repair.service.js';
 import type { RelationshipService } from './relationship.service.js';
 import type { SettingsService } from './settings.service.js';
 
@@ -227,6 +228,8 @@ export function createImportService(deps: {
         written: (await createInteractionRepository(store).isEmpty()) ? new WrittenInteractions() : null,
       };
       const importAll = async (): Promise<void> => {
+        // Before anyone is matched: the names of earlier imports must be keyed as this one keys them.
+        await step('clean placeholders', () => store.transaction((trx) => repairPlaceholders(trx, clock())));
         const editsAtStart = store.edits?.storedInteractions;
         try {
           for (const file of await step('recognise files', () => plan(sources.entries))) {

@@ -1,5 +1,6 @@
 import { isProfileUrl, normalizeMemberUrn, normalizeProfileUrl } from '../../domain/identity.js';
 import { hash53After, hash53Collapsed, hash53Prefix, type Hash53Prefix } from '../../domain/source-key.js';
+import { fieldValue, nameParts } from '../../domain/imported-text.js';
 import { normalizeName } from '../../domain/text-normalization.js';
 import { htmlToText } from './html-to-text.js';
 import {
@@ -78,12 +79,11 @@ export function parseConnectionRow(
   if (!connectedOn) return malformed(line, `"Connected On" is not a date: "${rawDate}"`);
   return {
     line,
-    firstName,
-    lastName,
+    ...nameParts(firstName, lastName),
     url: orNull(url),
     email: orNull(c.get(cells, 'emailaddress')),
-    company: orNull(c.get(cells, 'company')),
-    position: orNull(c.get(cells, 'position')),
+    company: fieldValue(c.get(cells, 'company')),
+    position: fieldValue(c.get(cells, 'position')),
     connectedOn,
   };
 }
@@ -335,12 +335,11 @@ export function parseContactRow(
   if (!firstName && !lastName && emails.length === 0) return null;
   return {
     line,
-    firstName,
-    lastName,
+    ...nameParts(firstName, lastName),
     emails,
     phones: splitList(c.get(cells, 'phonenumbers')),
-    company: orNull(c.get(cells, 'companies')),
-    title: orNull(c.get(cells, 'title')),
+    company: fieldValue(c.get(cells, 'companies')),
+    title: fieldValue(c.get(cells, 'title')),
     profiles: splitList(c.get(cells, 'profiles')).filter(isProfileUrl),
   };
 }

@@ -1,5 +1,6 @@
 import { normalizeProfileUrl } from '../../domain/identity.js';
 import { hash53 } from '../../domain/source-key.js';
+import { withoutPlaceholderParts } from '../../domain/imported-text.js';
 import { normalizeName } from '../../domain/text-normalization.js';
 import type { InvitationRecord } from '../../importers/linkedin/linkedin.records.js';
 import type {
@@ -110,7 +111,7 @@ export async function writeInvitations(
     }
     rows.push({
       personId,
-      counterpartName: name,
+      counterpartName: withoutPlaceholderParts(name),
       counterpartUrl: url,
       counterpartUrn: identities.find((identity) => identity.kind === 'urn')?.value ?? null,
       direction: record.direction,

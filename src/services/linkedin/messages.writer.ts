@@ -1,4 +1,5 @@
 import { normalizeProfileUrl } from '../../domain/identity.js';
+import { withoutPlaceholderParts } from '../../domain/imported-text.js';
 import { hash53 } from '../../domain/source-key.js';
 import { normalizeName } from '../../domain/text-normalization.js';
 import type { SkipReason } from '../../domain/interaction.js';
@@ -28,7 +29,7 @@ const HEAP_BUDGET_MB = 72;
 const SAME_MESSAGE_WINDOW_MS = 14 * 3_600_000;
 
 function splitName(name: string): { firstName: string; lastName: string } {
-  const parts = name.trim().split(/\s+/);
+  const parts = withoutPlaceholderParts(name).split(/\s+/);
   return { firstName: parts[0] ?? '', lastName: parts.slice(1).join(' ') };
 }
 
