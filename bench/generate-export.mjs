@@ -5,7 +5,7 @@
 //
 // Default DIR is bench/data/<size> (git-ignored). Sizes: 1k = 1,000 connections / 30,000 messages /
 // 200 invitations; 10k = 10,000 / 300,000 / 1,500; 30k = 30,000 / 1,000,000 / 5,000. The formats follow
-// /work/shared/reference/import-formats.md §2: exact headers, the Connections.csv preamble, `DD Mon YYYY`,
+// docs/rules/linkedin-export.md: exact headers, the Connections.csv preamble, `DD Mon YYYY`,
 // `YYYY-MM-DD HH:MM:SS UTC`, `"M/D/YY, h:mm AM"`, LF, UTF-8 without BOM, no final newline on Connections.csv.
 // The owner is Alex Owner, https://www.linkedin.com/in/alex-owner; the export is dated 2026-11-20.
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
@@ -54,7 +54,7 @@ const CONNECTIONS_PREAMBLE = [
 ];
 
 function writeConnectionsFile(path, connections) {
-  // No newline after the last row, as in real exports (import-formats.md §2.3).
+  // No newline after the last row, as in real exports (docs/rules/linkedin-export.md#no-final-newline).
   const file = openCsvFile(path, { finalNewline: false });
   for (const line of CONNECTIONS_PREAMBLE) file.writeLine(line);
   file.writeRow(['First Name', 'Last Name', 'URL', 'Email Address', 'Company', 'Position', 'Connected On']);

@@ -144,7 +144,7 @@ if (existsSync(join(dataDir, 'tend.db'))) {
     }),
   );
   // A clock just after the newest event: an earlier --now makes the engine recompute everything as of then
-  // (rules.md Time), which is not what a user's everyday `tend path` costs.
+  // (docs/rules/identity-and-imports.md#now), which is not what a user's everyday `tend path` costs.
   const newest = Math.max(...everyone.map((person) => Date.parse(person.lastInteractionAt ?? '') || 0));
   const now = new Date(newest + 86_400_000).toISOString();
   const counts = new Map();

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { AppError } from './domain/errors.js';
 import type { StoreLocation } from './store/store.js';
 
-/** Options every command accepts (product.md, CLI contract). */
+/** Options every command accepts (docs/rules/cli.md#global-options). */
 export interface GlobalOptions {
   data?: string;
   db?: string;

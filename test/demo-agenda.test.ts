@@ -3,7 +3,10 @@ import { createApp } from '../src/app.js';
 import { resolveConfig } from '../src/config.js';
 import { tempDataDir } from './support/cli-harness.js';
 
-/** The expected agenda of sample/STORY.md, written by hand from rules.md before the engine existed. */
+/**
+ * The expected agenda of sample/STORY.md, written by hand from the rules (docs/rules/agenda.md) before the
+ * engine existed.
+ */
 const EXPECTED: Array<[due: string, kind: string, subject: string]> = [
   ['2025-11-18', 'reply', 'Felix Hartmann'],
   ['2025-12-06', 'keep-in-touch', 'Karin Ek'],

@@ -5,9 +5,10 @@ import { tempDataDir } from './support/cli-harness.js';
 import { postgresAvailable } from './support/test-databases.js';
 
 /**
- * The engine answers from per-person aggregates kept when data changes (rules.md). They must give exactly
- * what a recomputation from every event gives — on both databases — at the anchor date and later, and after
- * a logged interaction updates one person's aggregates only.
+ * The engine answers from per-person aggregates kept when data changes
+ * (docs/rules/exchanges-and-strength.md#aggregates). They must give exactly what a recomputation from every
+ * event gives — on both databases — at the anchor date and later, and after a logged interaction updates one
+ * person's aggregates only.
  */
 const ANCHOR = '2026-01-15';
 const postgresUrl = process.env.TEND_TEST_DATABASE_URL;

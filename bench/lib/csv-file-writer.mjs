@@ -20,7 +20,7 @@ export function csvRow(cells) {
 
 /**
  * `finalNewline: false` leaves the last row unterminated, as Connections.csv is in real exports
- * (import-formats.md §2.3): rows are joined with LF rather than each ending with one.
+ * (docs/rules/linkedin-export.md#no-final-newline): rows are joined with LF rather than each ending with one.
  */
 export function openCsvFile(path, { finalNewline = true } = {}) {
   const partial = `${path}.partial`;

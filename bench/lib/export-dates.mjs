@@ -1,6 +1,7 @@
-// The export's clock and the date shapes each LinkedIn file writes (import-formats.md §2.8). All arithmetic
-// is in UTC: the benchmark imports with `tend config timezone UTC`, so the zone-less shapes (Invitations
-// `Sent At`, Recommendations `Creation Date`) read back as the instants generated here.
+// The export's clock and the date shapes each LinkedIn file writes
+// (docs/rules/linkedin-export.md#date-shapes). All arithmetic is in UTC: the benchmark imports with `tend
+// config timezone UTC`, so the zone-less shapes (Invitations `Sent At`, Recommendations `Creation Date`) read
+// back as the instants generated here.
 
 export const DAY_MS = 86_400_000;
 export const YEAR_MS = 365.25 * DAY_MS;

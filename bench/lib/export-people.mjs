@@ -160,7 +160,8 @@ export function connectionRow(connection) {
 export function makeStranger(random, makeSlug, role, companies) {
   const person = makeName(random);
   const url = `${PROFILE_URL}${makeSlug(person.firstName, person.lastName)}`;
-  // Display names sometimes carry an emoji (import-formats.md §2.5); the slug never does.
+  // Display names sometimes carry an emoji (docs/rules/linkedin-export.md#display-names); the slug never
+  // does.
   if (role !== 'recruiter' && random.chance(0.01)) {
     person.lastName += ' 🚀';
     person.name += ' 🚀';

@@ -15,7 +15,7 @@ import type { Circle } from './person.js';
 import { addDays } from './time.js';
 
 /**
- * The agenda rules (rules.md Agenda) at N−1, N and N+1, in a zone east of UTC and across clock changes.
+ * The agenda rules (docs/rules/agenda.md) at N−1, N and N+1, in a zone east of UTC and across clock changes.
  * Every case starts from plain interactions (test/support/agenda-network.ts).
  */
 

@@ -14,7 +14,7 @@ import {
 } from './suggestions.js';
 import { addDays, calendarDaysBetween, toLocalDate } from './time.js';
 
-/** The daily agenda (product.md capability 4; rules.md Agenda), pure: inputs and `now` in, items out. */
+/** The daily agenda (docs/rules/agenda.md), pure: inputs and `now` in, items out. */
 
 export const AGENDA_KINDS = [
   'reply',
@@ -136,7 +136,10 @@ export interface AgendaInput {
 
 export interface Agenda {
   items: AgendaItem[];
-  /** Unanswered messages from people who are neither connections nor earlier contacts (rules.md). */
+  /**
+   * Unanswered messages from people who are neither connections nor earlier contacts
+   * (docs/rules/agenda.md#unknown-senders).
+   */
   unknownSenders: number;
 }
 
@@ -292,7 +295,10 @@ export function careItemsFor(
   return { items, unknownSender };
 }
 
-/** Incoming, not a connection, sent within 90 days before the export's date (rules.md, Invitations). */
+/**
+ * Incoming, not a connection, sent within 90 days before the export's date
+ * (docs/rules/invitations.md#pending).
+ */
 export function isPendingInvitation(invitation: AgendaInvitation, now: number, zone: string): boolean {
   if (invitation.direction !== 'in' || invitation.counterpartConnected || invitation.sentAt > now)
     return false;

@@ -1,6 +1,9 @@
 import type { Circle } from './person.js';
 
-/** Keep-in-touch cadence per circle in days (rules.md: from the circle alone). */
+/**
+ * Keep-in-touch cadence per circle in days, from the circle alone
+ * (docs/rules/exchanges-and-strength.md#cadence).
+ */
 export const CADENCE_DAYS: Readonly<Record<Circle, number | null>> = {
   inner: 14,
   close: 30,

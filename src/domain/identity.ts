@@ -1,4 +1,7 @@
-/** How a person can be recognised across sources, strongest first (rules.md, People and identity). */
+/**
+ * How a person can be recognised across sources, strongest first
+ * (docs/rules/identity-and-imports.md#match-order).
+ */
 export type IdentityKind = 'url' | 'email' | 'urn' | 'phone';
 
 export interface Identity {

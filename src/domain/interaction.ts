@@ -16,7 +16,7 @@ export type InteractionKind = (typeof INTERACTION_KINDS)[number];
 
 export type Direction = 'in' | 'out' | 'both';
 
-/** Why an imported message is kept but not counted (rules.md, Imports). */
+/** Why an imported message is kept but not counted (docs/rules/identity-and-imports.md#skipped-messages). */
 export type SkipReason = 'spam' | 'draft' | 'sponsored';
 
 export interface Interaction {

@@ -4,9 +4,9 @@ import { firstNameOf } from './suggestions.js';
 import { addDays, toLocalDate } from './time.js';
 
 /**
- * The double opt-in introduction (rules.md, Introductions and paths): ask A, A agrees, ask B, B agrees,
- * introduce both, record the outcome. Pure: the state machine, what each step records, the drafts tend
- * writes for me at each state, and when a waiting state has stalled.
+ * The double opt-in introduction (docs/rules/introductions-and-paths.md#states): ask A, A agrees, ask B, B
+ * agrees, introduce both, record the outcome. Pure: the state machine, what each step records, the drafts
+ * tend writes for me at each state, and when a waiting state has stalled.
  */
 
 export const INTRODUCTION_STATES = [
@@ -99,8 +99,9 @@ export function recordsOfStep(step: IntroductionStep): StepRecord[] {
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// Stalls: 7 days in an asked state, 30 days after the introduction without an outcome (rules.md). Calendar
-// days in the data folder's zone; the reminder is due on the 7th (30th) day, like a cadence that has run out.
+// Stalls: 7 days in an asked state, 30 days after the introduction without an outcome
+// (docs/rules/introductions-and-paths.md#stalls). Calendar days in the data folder's zone; the reminder is
+// due on the 7th (30th) day, like a cadence that has run out.
 
 export const STALL_DAYS: Readonly<Partial<Record<IntroductionState, number>>> = {
   'asked-a': 7,
@@ -121,8 +122,8 @@ export function stallOf(state: IntroductionState, stateAt: number, now: number, 
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// Drafts. tend drafts; the person sends (product.md principle 5). Each draft cites what is known: the
-// reason I gave (`--why`), the need or goal that fits, the other person's offer or role.
+// Drafts. tend drafts; the person sends (docs/rules/introductions-and-paths.md#drafts). Each draft cites what
+// is known: the reason I gave (`--why`), the need or goal that fits, the other person's offer or role.
 
 export interface IntroductionParty {
   id: number;

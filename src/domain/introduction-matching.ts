@@ -3,8 +3,9 @@ import { companyKey, companyWords } from './company-name.js';
 import { foldText } from './text-normalization.js';
 
 /**
- * Introduction suggestions (product.md capability 6; rules.md Introductions): pairs of people I know well
- * whose needs or goals meet the other's offers, role or company — complementary, never merely similar. Pure.
+ * Introduction suggestions (docs/rules/introductions-and-paths.md#complementary-pairs): pairs of people I
+ * know well whose needs or goals meet the other's offers, role or company — complementary, never merely
+ * similar. Pure.
  *
  * Scale: an inverted index term → target texts (offers, roles, companies) of the people I know well, looked
  * up from each need and goal, so 30,000 people never means comparing every pair.

@@ -8,9 +8,10 @@ import { firstNameOf } from './suggestions.js';
 import { collapseWhitespace, normalizeName } from './text-normalization.js';
 
 /**
- * My own invitation notes (product.md capability 5): within LinkedIn's limit (200 characters free, 300 with
- * Premium; the caller passes the limit), saying how we know each other or why I write — the basis seed 004
- * asks of every invitation — and never LinkedIn's template. tend drafts; the person edits and sends.
+ * My own invitation notes (docs/rules/invitations.md#note-draft): within LinkedIn's limit (200 characters
+ * free, 300 with Premium; the caller passes the limit), saying how we know each other or why I write — the
+ * basis every invitation needs (docs/rules/invitations.md) — and never LinkedIn's template. tend drafts; the
+ * person edits and sends.
  */
 
 export interface NoteCheck {

@@ -2,7 +2,7 @@ import { firstNameOf, snippet } from './suggestions.js';
 import { collapseWhitespace } from './text-normalization.js';
 
 /**
- * Triage of incoming invitations (product.md capability 5; seeds 001 and 004): accept only with a basis — a
+ * Triage of incoming invitations (docs/rules/invitations.md#verdict): accept only with a basis — a
  * relationship that already exists, or a note that names something specific — ask the "collector" where you
  * met, and decline a stranger's sales pitch. Pure: the caller gathers what is known about the sender.
  */
@@ -617,8 +617,8 @@ export function triageInvitation(input: TriageInput): TriageResult {
   const message = input.message && input.message.trim() ? input.message : null;
   const reasons: string[] = [];
 
-  // Do I know them already? One-way contact is no relationship (product.md), so earlier messages alone do
-  // not make the sender known; a two-way exchange, the address book, mail or calendar do.
+  // Do I know them already? One-way contact is no relationship (docs/rules/invitations.md#known), so earlier
+  // messages alone do not make the sender known; a two-way exchange, the address book, mail or calendar do.
   const exchanges = positive(input.known.twoWayExchanges);
   const earlier = positive(input.known.earlierMessages);
   const known = exchanges > 0 || input.known.inAddressBook || input.known.inMailOrCalendar;

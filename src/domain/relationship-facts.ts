@@ -1,11 +1,11 @@
 import type { InteractionKind, Interaction } from './interaction.js';
 
 /**
- * Per-person facts distilled from the whole history, once, when data changes (rules.md: scores and agenda
- * are served from per-person aggregates). Every field is bounded in size — counts, first/last instants and
- * decayed sums, never lists of events — so reading a person's facts costs the same after ten years of mail.
- * Decayed sums are stored with the instant they were evaluated at, so they carry forward to any later `now`
- * exactly: E(now) = E(at) · 2^(−(now − at)/H).
+ * Per-person facts distilled from the whole history, once, when data changes: scores and agenda are served
+ * from per-person aggregates (docs/rules/exchanges-and-strength.md#aggregates). Every field is bounded in
+ * size — counts, first/last instants and decayed sums, never lists of events — so reading a person's facts
+ * costs the same after ten years of mail. Decayed sums are stored with the instant they were evaluated at, so
+ * they carry forward to any later `now` exactly: E(now) = E(at) · 2^(−(now − at)/H).
  */
 
 import { DAY_MS } from './time.js';
@@ -26,7 +26,10 @@ export interface MessageRef {
 
 export interface RelationshipFacts {
   personId: number;
-  /** Counted two-way exchanges (rules.md, Interactions and exchanges), the first and the last. */
+  /**
+   * Counted two-way exchanges (docs/rules/exchanges-and-strength.md#two-way-exchanges), the first and the
+   * last.
+   */
   exchangeCount: number;
   firstExchangeAt: number | null;
   lastExchangeAt: number | null;
@@ -88,7 +91,8 @@ export const MODEL = {
     'help-given': 2,
     'help-received': 2,
     'introduction-made': 3,
-    // Endorsements are weak signals: a quarter of a message (rules.md).
+    // Endorsements are weak signals: a quarter of a message
+    // (docs/rules/exchanges-and-strength.md#endorsements).
     'endorsement-given': 0.25,
     'endorsement-received': 0.25,
   } satisfies Record<InteractionKind, number>,
@@ -112,7 +116,8 @@ export function addDecayed(decayed: Decayed, weight: number, at: number, halfLif
 /**
  * log2 of the decayed intensity plus the time in half-lives: E(now) = 2^(key − now/H). The key does not
  * change as time passes, so ordering people by it orders them by intensity at any later `now` — the 95th
- * percentile of the ego reference is one indexed lookup instead of scoring everyone (rules.md).
+ * percentile of the ego reference is one indexed lookup instead of scoring everyone
+ * (docs/rules/exchanges-and-strength.md#ego-reference).
  */
 export function intensityKey(facts: RelationshipFacts): number | null {
   const { value, at } = facts.intensity;

@@ -9,7 +9,7 @@ import { ThreadedColumns } from './threaded-columns.js';
 import { localDayNumber } from './time.js';
 
 /**
- * Distils relationship facts from interactions (rules.md, Interactions and exchanges). The builder takes
+ * Distils relationship facts from interactions (docs/rules/exchanges-and-strength.md). The builder takes
  * interactions as a stream in any order and keeps messages in compact columns (threaded-columns.ts), so a
  * million messages cost tens of megabytes, not objects; `summarizeRelationships` is the same for an array.
  */
@@ -152,7 +152,8 @@ export function createFactsBuilder(options: FactsBuilderOptions) {
     let openInitiation: EngineInteraction | undefined;
     let openDay = 0;
     for (const message of thread) {
-      // Windows are calendar days in the data folder's zone (rules.md, Time), not multiples of 24 hours.
+      // Windows are calendar days in the data folder's zone, not multiples of 24 hours
+      // (docs/rules/identity-and-imports.md#calendar-days).
       const day = localDayNumber(message.at, zone);
       const mine = message.direction === 'out';
       const weight = MODEL.typeWeight[message.kind] * (mine ? 1 : MODEL.inboundWeight) * flags.groupFactor;

@@ -2,8 +2,8 @@ import { DAY_MS, MODEL, decayTo, type RelationshipFacts } from './relationship-f
 import { calendarDaysBetween } from './time.js';
 
 /**
- * Tie strength 0–100 with its band and the reasons that moved it (tie-strength.md §2, rules.md Strength and
- * bands). Pure: `(facts, person settings, now, ego reference) → { score, band, reasons }`.
+ * Tie strength 0–100 with its band and the reasons that moved it (docs/rules/exchanges-and-strength.md).
+ * Pure: `(facts, person settings, now, ego reference) → { score, band, reasons }`.
  */
 
 export type Band = 'strong' | 'medium' | 'weak' | 'dormant' | 'none';
@@ -42,7 +42,10 @@ export const WEIGHTS = {
 const RECENCY_HALF_LIFE_DAYS = 90;
 /** One-way contact is no relationship: capped until the first two-way exchange. */
 export const ONE_WAY_CAP = 20;
-/** Ego normalisation floor (rules.md: 95th percentile over people with E > 0, floor 10). */
+/**
+ * Ego normalisation floor: 95th percentile over people with E > 0, at least 10
+ * (docs/rules/exchanges-and-strength.md#ego-reference).
+ */
 export const INTENSITY_REFERENCE_FLOOR = 10;
 const DORMANT_AFTER_DAYS = 365;
 
@@ -184,7 +187,7 @@ export function scoreTie(
   return { score, band: bandOf(score, daysSinceExchange), reasons, daysSinceExchange };
 }
 
-/** Band precedence (rules.md): none, then dormant, then by score. */
+/** Band precedence (docs/rules/exchanges-and-strength.md#bands): none, then dormant, then by score. */
 export function bandOf(score: number, daysSinceExchange: number | null): Band {
   if (daysSinceExchange === null) return 'none';
   if (daysSinceExchange > DORMANT_AFTER_DAYS) return 'dormant';

@@ -10,8 +10,8 @@ import {
 } from './suggestions.js';
 
 /**
- * rules.md Agenda: "Suggestions cite at least one stored fact (company, position, how we met, a need, the
- * last topic, a date); two people with different facts never get the same suggestion text."
+ * docs/rules/agenda.md#suggestions: suggestions cite at least one stored fact (company, position, how we met,
+ * a need, the last topic, a date); two people with different facts never get the same suggestion text.
  */
 
 /** Pools that overlap a lot, so two random people often share a name, a company or a need. */
@@ -75,7 +75,7 @@ const KINDS: Record<string, (facts: SuggestionFacts, context: Context) => string
 
 const quoted = (text: string, length: number) => text.slice(0, Math.min(text.length, length - 1));
 
-/** The stored facts (rules.md's list, and goals and offers) whose value the text shows. */
+/** The stored facts (the rule's list, and goals and offers) whose value the text shows. */
 function citedFacts(text: string, facts: SuggestionFacts, dates: readonly (string | null)[]): string[] {
   const cited: string[] = [];
   const shows = (value: string | null | undefined) => value != null && text.includes(value);

@@ -1,9 +1,10 @@
 // Triage verdicts are cached by their inputs and TRIAGE_RULES_VERSION (invitation-triage.ts), which uses
 // this module: raise that version when a change here changes what triage writes.
 /**
- * Concrete next steps that cite what tend knows (rules.md: at least one stored fact — a date at the least;
- * two people with different facts never get the same text). Every text names the person in full, not by
- * first name: two people called Ann with the same need would otherwise get the very same words.
+ * Concrete next steps that cite what tend knows (docs/rules/agenda.md#suggestions: at least one stored fact —
+ * a date at the least; two people with different facts never get the same text). Every text names the person
+ * in full, not by first name: two people called Ann with the same need would otherwise get the very same
+ * words.
  */
 
 export interface SuggestionFacts {

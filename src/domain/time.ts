@@ -1,7 +1,7 @@
 /**
- * Calendar arithmetic in the user's time zone (rules.md, Time). Instants are UTC milliseconds; a zone turns
- * local wall-clock readings into instants and instants into calendar days. Intl does the zone work, so the
- * domain needs no time-zone database of its own.
+ * Calendar arithmetic in the user's time zone (docs/rules/identity-and-imports.md#calendar-days). Instants
+ * are UTC milliseconds; a zone turns local wall-clock readings into instants and instants into calendar days.
+ * Intl does the zone work, so the domain needs no time-zone database of its own.
  */
 
 const DAY_MS = 86_400_000;

@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { LONG_AGO, NOW, N_MINUS_1_N_N_PLUS_1, Network, ago } from '../../test/support/agenda-network.js';
 
 /**
- * Two-way exchanges (rules.md, Interactions and exchanges) as the engine counts them, seen through the
- * strength reasons ("3 two-way exchanges, the last …"), from plain interactions at N−1, N and N+1.
+ * Two-way exchanges (docs/rules/exchanges-and-strength.md#two-way-exchanges) as the engine counts them, seen
+ * through the strength reasons ("3 two-way exchanges, the last …"), from plain interactions at N−1, N and
+ * N+1.
  */
 
-describe('two-way exchanges (rules.md, Interactions and exchanges)', () => {
+describe('two-way exchanges', () => {
   const pair = (theirs: string, mine: string) =>
     new Network()
       .connected('Hal Ito', LONG_AGO)
@@ -20,8 +21,9 @@ describe('two-way exchanges (rules.md, Interactions and exchanges)', () => {
     },
   );
 
-  // The 30-day window counts calendar days in the data folder's zone (rules.md Time), not 24-hour periods:
-  // later in the day, or across a clock change, the elapsed hours say otherwise.
+  // The 30-day window counts calendar days in the data folder's zone
+  // (docs/rules/identity-and-imports.md#calendar-days), not 24-hour periods: later in the day, or across a
+  // clock change, the elapsed hours say otherwise.
   it('an answer 30 calendar days later in the evening counts', () => {
     expect(pair(ago(200, '09:00'), ago(170, '18:00')).exchanges('Hal Ito', NOW)).toBe(1);
   });

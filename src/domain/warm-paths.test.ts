@@ -79,7 +79,7 @@ describe('warm paths', () => {
     );
   });
 
-  it('prefers one intermediary at 0.5 × 0.5 over two at three 0.7 edges (λ, tie-strength.md §8.3)', () => {
+  it('prefers one intermediary at 0.5 × 0.5 over two at three 0.7 edges', () => {
     const graph = buildWarmPathGraph(
       network({
         people: { 1: 'Ann', 2: 'Bo', 3: 'Cy', 9: 'Tim' },
@@ -305,7 +305,10 @@ describe('warm paths', () => {
 
 const collator = new Intl.Collator('en', { sensitivity: 'base' });
 
-/** Every path with at most two intermediaries, enumerated the slow way, ranked as rules.md says. */
+/**
+ * Every path with at most two intermediaries, enumerated the slow way, ranked as
+ * docs/rules/introductions-and-paths.md#ranking says.
+ */
 function bruteForce(input: WarmPathGraphInput, ends: readonly number[]) {
   const tie = new Map<number, number>();
   for (const entry of input.myTies)

@@ -2,22 +2,25 @@ import type { Band } from './strength.js';
 import { toLocalDate } from './time.js';
 
 /**
- * Warm paths (product.md capability 7, rules.md "Introductions and paths", tie-strength.md §4): who can
- * introduce me to a person, ranked by the strength of every tie along the way, with at most two
- * intermediaries. Pure: the graph is built once from what the store holds, then searched per target.
+ * Warm paths (docs/rules/introductions-and-paths.md#warm-paths): who can introduce me to a person, ranked by
+ * the strength of every tie along the way, with at most two intermediaries. Pure: the graph is built once
+ * from what the store holds, then searched per target.
  */
 
-/** Edge values between two of my people when all we have is evidence (rules.md). */
+/**
+ * Edge values between two of my people when all we have is evidence
+ * (docs/rules/introductions-and-paths.md#edges).
+ */
 export const EDGE_VALUES = {
   thread: 0.3,
   meeting: 0.35,
   knows: 0.5,
-  // rules.md gives no value for colleagues; a shared employer at the same time is weaker evidence than a
+  // The rules give no value for colleagues; a shared employer at the same time is weaker evidence than a
   // thread both wrote in, so it sits at the lukewarm line (docs/DECISIONS.md).
   colleague: 0.25,
 } as const;
 
-/** λ: attrition per extra intermediary (Dodds et al.; tie-strength.md §4). */
+/** λ: attrition per extra intermediary (Dodds et al.; docs/rules/introductions-and-paths.md#path-score). */
 export const INTERMEDIARY_PENALTY = 0.7;
 export const MAX_INTERMEDIARIES = 2;
 export const PATHS_PER_END_PERSON = 3;
@@ -414,9 +417,9 @@ function bestIntroducersOf(graph: WarmPathGraph, node: number): BestIntroducers 
 
 /**
  * All paths me → T, me → I → T and me → I1 → I2 → T for each end person T, the best `perEndPerson` of each
- * (rules.md: top 3), ranked together strongest first. Bounded: from T to its neighbours N(T), then to
- * N(N(T)) ∩ my ties — never all pairs. Intermediaries must be allowed to introduce; the path never returns
- * to me or to T.
+ * (docs/rules/introductions-and-paths.md#ranking: top 3), ranked together strongest first. Bounded: from T to
+ * its neighbours N(T), then to N(N(T)) ∩ my ties — never all pairs. Intermediaries must be allowed to
+ * introduce; the path never returns to me or to T.
  */
 export function findWarmPaths(
   graph: WarmPathGraph,

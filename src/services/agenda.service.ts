@@ -23,7 +23,7 @@ export interface AgendaContributions {
 
 /**
  * `tend today`: the agenda from per-person facts, invitations and the items' done/snoozed/dismissed states.
- * Only people who can have a care item are read and scored (rules.md: served from aggregates).
+ * Only people who can have a care item are read and scored (docs/rules/exchanges-and-strength.md#aggregates).
  */
 export function createAgendaService(deps: {
   store: Store;

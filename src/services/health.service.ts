@@ -23,7 +23,7 @@ export interface NetworkHealth {
 const ratio = (part: number, whole: number) => Math.round((part / whole) * 1000) / 1000;
 
 /**
- * `tend health`: depth and the other figures of product.md capability 9, as rules.md defines them. Only
+ * `tend health`: depth and the other figures of docs/rules/prune-and-health.md#health-figures. Only
  * connections with a two-way exchange in the last year are scored; none and dormant follow from the last
  * exchange alone, and the totals are counted where the rows are.
  */

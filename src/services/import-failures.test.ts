@@ -12,9 +12,9 @@ import { createRelationshipService } from './relationship.service.js';
 import { createSettingsService } from './settings.service.js';
 
 /**
- * rules.md, Imports: a file fails on an unterminated quote or more than 5% malformed rows; then nothing of it
- * is written, the other files commit, and `import` exits with 2. A file with a few malformed rows imports the
- * rest and lists each with its line.
+ * docs/rules/identity-and-imports.md#file-failure: a file fails on an unterminated quote or more than 5%
+ * malformed rows; then nothing of it is written, the other files commit, and `import` exits with 2. A file
+ * with a few malformed rows imports the rest and lists each with its line.
  */
 
 const NOW = Date.parse('2025-03-10T12:00:00Z');

@@ -12,9 +12,10 @@ import {
 } from '../../test/support/linkedin-fixtures.js';
 
 /**
- * rules.md, Imports: importing is idempotent and order-independent. The same export twice changes nothing;
- * an older era then a newer one gives what the newer one alone gives; files in separate runs in any order
- * give what one run gives; what the user set survives; zips (and zips in zips) read like folders.
+ * docs/rules/identity-and-imports.md#unchanged-files: importing is idempotent and order-independent. The same
+ * export twice changes nothing; an older era then a newer one gives what the newer one alone gives; files in
+ * separate runs in any order give what one run gives; what the user set survives; zips (and zips in zips)
+ * read like folders.
  */
 
 const BERLIN = ['--tz', 'Europe/Berlin'];
@@ -68,7 +69,8 @@ describe('importing the same export again', () => {
     const session = tendSession(SPRING_2025);
     const folder = materializeEra('2024-2025');
     await session.importJson(...BERLIN, folder);
-    // The zone is part of the fingerprint but never of a source key (rules.md): the files are re-read.
+    // The zone is part of the fingerprint but never of a source key
+    // (docs/rules/identity-and-imports.md#source-keys): the files are re-read.
     const again = await session.importJson('--tz', 'America/New_York', folder);
     expect(again.code).toBe(0);
     expect(again.report.totals).toEqual({

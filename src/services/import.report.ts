@@ -1,4 +1,4 @@
-/** The import report, shaped exactly as rules.md (Imports) gives it for `import --json`. */
+/** The `import --json` report, shaped as docs/rules/identity-and-imports.md#import-report gives it. */
 
 export interface FileReport {
   path: string;

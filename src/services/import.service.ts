@@ -35,7 +35,10 @@ import type { SettingsService } from './settings.service.js';
 
 /** Part of every fingerprint: raising it makes an improved importer read old files again. */
 export const IMPORTER_VERSION = 2;
-/** A file with more malformed rows than this share fails as a whole (rules.md, Imports). */
+/**
+ * A file with more malformed rows than this share fails as a whole
+ * (docs/rules/identity-and-imports.md#file-failure).
+ */
 const MALFORMED_LIMIT = 0.05;
 const PEEK_ROWS = 25;
 
@@ -252,9 +255,10 @@ export function createImportService(deps: {
         } finally {
           await sources.close();
         }
-        // Keep derived links and the per-person aggregates in step with what was written (rules.md): after
-        // any file that was read and committed (it marked the facts stale), even one that added no row.
-        // An earlier import interrupted before these steps left the facts stale: they run now.
+        // Keep derived links and the per-person aggregates in step with what was written
+        // (docs/rules/exchanges-and-strength.md#aggregates): after any file that was read and committed (it
+        // marked the facts stale), even one that added no row. An earlier import interrupted before these
+        // steps left the facts stale: they run now.
         const read = files.some((file) => !file.failed && !file.unchanged && file.format !== 'ignored');
         if (read || (await deps.relationships.isStale())) {
           await step('link invitations', () => createInvitationRepository(store).linkPeople());

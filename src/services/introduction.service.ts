@@ -100,8 +100,8 @@ function toParty(person: Person): IntroductionParty {
 }
 
 /**
- * Introductions (product.md capability 6): suggestions among people I know well, the double opt-in
- * workflow with a draft for every step, and the give/ask ledger.
+ * Introductions (docs/rules/introductions-and-paths.md): suggestions among people I know well, the double
+ * opt-in workflow with a draft for every step, and the give/ask ledger.
  */
 export function createIntroductionService(deps: {
   store: Store;

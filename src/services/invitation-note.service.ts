@@ -17,7 +17,9 @@ import { createWorkspaceSettingsRepository } from '../store/workspace-settings.r
 import type { PeopleService } from './people.service.js';
 import type { SettingsService } from './settings.service.js';
 
-/** LinkedIn's limits for an invitation note (product.md capability 5); `invitation-note-limit` replaces 200. */
+/**
+ * LinkedIn's limits for an invitation note (docs/rules/invitations.md#note-limit); the setting replaces 200.
+ */
 export const INVITATION_NOTE_LIMITS = { free: 200, premium: 300 } as const;
 
 export interface InvitationNoteRequest {

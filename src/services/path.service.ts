@@ -119,9 +119,10 @@ function recordedEvidence(tie: KnownTie, zone: string): Evidence {
 }
 
 /**
- * `tend path TARGET`: warm paths to a person, a profile URL or `company:NAME` (product.md capability 7).
- * Reads only the neighbourhood of the end people: their evidence, their neighbours' evidence, and the
- * strength of my ties to everyone in it; the search itself is pure (domain/warm-paths.ts).
+ * `tend path TARGET`: warm paths to a person, a profile URL or `company:NAME`
+ * (docs/rules/introductions-and-paths.md#warm-paths). Reads only the neighbourhood of the end people: their
+ * evidence, their neighbours' evidence, and the strength of my ties to everyone in it; the search itself is
+ * pure (domain/warm-paths.ts).
  */
 export function createPathService(deps: {
   store: StoreContext;

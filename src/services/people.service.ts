@@ -17,8 +17,8 @@ export function createPeopleService(store: StoreContext) {
   const duplicates = createDuplicateRepository(store);
 
   /**
-   * REF is an id, a profile URL, an e-mail address or a name fragment matching one person (product.md).
-   * Several matches → `ambiguous` with up to 10 candidates; none → `not-found`.
+   * REF is an id, a profile URL, an e-mail address or a name fragment matching one person
+   * (docs/rules/cli.md#ref). Several matches → `ambiguous` with up to 10 candidates; none → `not-found`.
    */
   async function resolveRef(ref: string): Promise<Person> {
     const text = ref.trim();

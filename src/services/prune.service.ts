@@ -15,8 +15,8 @@ export interface PruneCandidate {
 }
 
 /**
- * `tend prune`: connections that never were (rules.md, Prune and health). Archiving hides a person from
- * lists and the agenda; nothing is deleted and `unarchive` brings them back.
+ * `tend prune`: connections that never were (docs/rules/prune-and-health.md#prune-candidate). Archiving hides
+ * a person from lists and the agenda; nothing is deleted and `unarchive` brings them back.
  */
 export function createPruneService(deps: {
   store: Store;

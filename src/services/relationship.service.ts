@@ -44,8 +44,9 @@ export type ScoredPerson = ScoringColumns;
 
 /**
  * The network as of one instant: facts and scores served from the per-person aggregates when they are
- * current, or recomputed as of `now` when `now` is earlier than the newest stored event (rules.md, Time).
- * Selections (`agendaCandidates`, `active`, `pruneCandidates`) are supersets: the domain rules decide.
+ * current, or recomputed as of `now` when `now` is earlier than the newest stored event
+ * (docs/rules/identity-and-imports.md#now). Selections (`agendaCandidates`, `active`, `pruneCandidates`) are
+ * supersets: the domain rules decide.
  */
 export interface RelationshipView {
   now: number;

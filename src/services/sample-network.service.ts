@@ -150,7 +150,8 @@ export function createSampleNetworkService(deps: {
           );
           tied.add(personA).add(personB);
         }
-        // `knows` feeds the structural component: those people's aggregates change (rules.md).
+        // `knows` feeds the structural component: those people's aggregates change
+        // (docs/rules/exchanges-and-strength.md#structural).
         for (const id of tied) await deps.relationships.refreshPerson(trx, id);
       });
     },

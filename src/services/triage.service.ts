@@ -27,7 +27,10 @@ export interface TriagedInvitation {
   result: TriageResult;
 }
 
-/** `tend triage`: pending incoming invitations with a verdict, its reasons and a drafted reply (capability 5). */
+/**
+ * `tend triage`: pending incoming invitations with a verdict, its reasons and a drafted reply
+ * (docs/rules/invitations.md#triage-command).
+ */
 export function createTriageService(deps: {
   store: Store;
   relationships: RelationshipService;

@@ -30,7 +30,7 @@ export interface PeopleTable {
   strength_floor: number | null;
   strength_override: number | null;
   archived_at: number | null;
-  // What imports found, kept beside the user's values (rules.md: the user's value wins).
+  // What imports found, kept beside the user's values (docs/rules/identity-and-imports.md#user-values-win).
   imported_notes: string | null;
   search_text: string;
   created_at: number;

@@ -7,7 +7,10 @@ export interface DuplicateProposal {
   reason: string;
 }
 
-/** Possible duplicates found by weaker evidence than an identity (rules.md): proposed, never merged. */
+/**
+ * Possible duplicates found by weaker evidence than an identity: proposed, never merged
+ * (docs/rules/identity-and-imports.md#duplicate-proposals).
+ */
 export function createDuplicateRepository(context: StoreContext) {
   const { db, workspaceId } = context;
   return {

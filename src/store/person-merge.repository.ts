@@ -22,7 +22,8 @@ function unionOfLists(kept: string, other: string): string {
 
 /**
  * Two people found to be one by a strong identity (profile URL, e-mail) become one: everything of `goneId`
- * moves to `keepId` and `goneId` is deleted (rules.md: a merge by identity, never by name alone).
+ * moves to `keepId` and `goneId` is deleted (docs/rules/identity-and-imports.md#merge-by-identity: by
+ * identity, never by name alone).
  */
 export function createPersonMergeRepository(context: StoreContext) {
   const { db, workspaceId } = context;

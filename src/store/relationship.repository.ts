@@ -384,8 +384,9 @@ export function createRelationshipRepository(context: StoreContext) {
     },
 
     /**
-     * The intensity key at the 95th percentile of people with any decayed activity (rules.md: the ego
-     * reference). Keys order people the same at every later instant (domain intensityKey).
+     * The intensity key at the 95th percentile of people with any decayed activity (the ego reference,
+     * docs/rules/exchanges-and-strength.md#ego-reference). Keys order people the same at every later instant
+     * (domain intensityKey).
      */
     async intensityReferenceKey(): Promise<number | null> {
       const stats = () =>

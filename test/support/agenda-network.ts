@@ -90,7 +90,10 @@ export class Network {
     return this;
   }
 
-  /** "Connected On" is a calendar date: the connection starts at the beginning of that day (rules.md). */
+  /**
+   * "Connected On" is a calendar date: the connection starts at the beginning of that day
+   * (docs/rules/identity-and-imports.md#zone-less-dates).
+   */
   connected(name: string, date: string, options: Omit<PersonOptions, 'connected'> = {}): this {
     return this.person(name, { ...options, connected: date });
   }

@@ -6,7 +6,7 @@ import { action, type Runtime } from '../command-runtime.js';
 import type { CliIo } from '../cli-io.js';
 import { printJson, printLine } from '../output.js';
 
-/** The `today --json` item of the CLI contract. */
+/** The `today --json` item (docs/rules/cli.md#json-shapes). */
 function itemJson(item: AgendaItem) {
   return {
     id: item.id,

@@ -11,7 +11,7 @@ const SCREEN_LIMIT = 10;
 
 const round3 = (value: number) => Math.round(value * 1000) / 1000;
 
-/** The `path --json` contract (product.md): hops exclude me, the last hop is the end person. */
+/** The `path --json` shape (docs/rules/cli.md#json-shapes): hops exclude me, the last is the end person. */
 export function pathsToJson(paths: readonly WarmPath[]) {
   return paths.map((path) => ({
     hops: path.hops.map((hop) => ({

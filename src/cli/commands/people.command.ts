@@ -11,7 +11,7 @@ interface ListingFacts {
   lastInteractionAt: number | null;
 }
 
-/** The `people --json` element of the CLI contract. */
+/** The `people --json` element (docs/rules/cli.md#json-shapes). */
 export function personSummary(person: Person, facts: ListingFacts) {
   return {
     id: person.id,

@@ -1,6 +1,6 @@
 /**
  * LinkedIn message CONTENT carries HTML since about 2021 (`<p>`, `<br>`, `<li>`, `&nbsp;`, `&rsquo;`…,
- * import-formats.md §2.4). Stored and searched as plain text with entities decoded.
+ * docs/rules/linkedin-export.md#html-content). Stored and searched as plain text with entities decoded.
  */
 import { isWhitespaceCode } from '../../domain/text-normalization.js';
 

@@ -1,8 +1,8 @@
 import { zonedTimeToInstant } from '../../domain/time.js';
 
 /**
- * One explicit parser per date shape of the LinkedIn export (import-formats.md §2.8); never Date.parse.
- * Each returns UTC milliseconds, or null when the text does not have the shape.
+ * One explicit parser per date shape of the LinkedIn export (docs/rules/linkedin-export.md#date-shapes);
+ * never Date.parse. Each returns UTC milliseconds, or null when the text does not have the shape.
  */
 
 const MONTHS: Readonly<Record<string, number>> = {
@@ -113,7 +113,8 @@ export function parseLocalUsDateTime(raw: string, zone: string): number | null {
 
 /**
  * A calendar date as `YYYY-MM-DD`: `15 Mar 2021` (Connections 2021+), `4-Apr-21` (Excel re-save),
- * `M/D/YY[, h:mm AM]` (2018) and `YYYY-MM-DD`. `Connected On` is a calendar date (rules.md, Time).
+ * `M/D/YY[, h:mm AM]` (2018) and `YYYY-MM-DD`. `Connected On` is a calendar date
+ * (docs/rules/identity-and-imports.md#zone-less-dates).
  */
 export function parseCalendarDate(raw: string): string | null {
   const text = raw.trim();

@@ -1,7 +1,8 @@
 /**
- * Recognises LinkedIn export files by their header row, not their name (import-formats.md §9.1): names
- * changed across eras. The name only tells apart files that share a header (Recommendations Given vs
- * Received; the coach/guide message siblings of messages.csv).
+ * Recognises LinkedIn export files by their header row, not their name
+ * (docs/rules/linkedin-export.md#header-detection): names changed across eras. The name only tells apart
+ * files that share a header (Recommendations Given vs Received; the coach/guide message siblings of
+ * messages.csv).
  */
 
 export const LINKEDIN_FORMATS = [
@@ -21,7 +22,10 @@ export const LINKEDIN_FORMATS = [
 ] as const;
 export type LinkedInFormat = (typeof LINKEDIN_FORMATS)[number];
 
-/** Import order (rules.md, Imports): what later files resolve against comes first. */
+/**
+ * Import order (docs/rules/identity-and-imports.md#import-order): what later files resolve against comes
+ * first.
+ */
 export const FORMAT_ORDER: Readonly<Record<LinkedInFormat, number>> = Object.fromEntries(
   LINKEDIN_FORMATS.map((format, index) => [format, index]),
 ) as Record<LinkedInFormat, number>;

@@ -1,7 +1,8 @@
 /**
  * Parser thread for large LinkedIn files: opens the entry itself, decodes, parses and builds records, and
  * posts them in batches to the importing thread, which resolves people and writes (the two cores overlap;
- * architecture.md "Speed where it counts"). Credits from the importing thread bound what is in flight.
+ * docs/ARCHITECTURE.md#decisions-worth-knowing, two threads for imports). Credits from the importing thread
+ * bound what is in flight.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { openEntrySource } from '../import-sources.js';

@@ -23,7 +23,7 @@ import type {
 } from './linkedin.records.js';
 import { MALFORMED } from './linkedin.records.js';
 
-/** Columns by normalised header name, never by position (import-formats.md §1.2). */
+/** Columns by normalised header name, never by position (docs/rules/linkedin-export.md#columns-by-name). */
 export interface Columns {
   get(cells: readonly string[], name: string): string;
   has(name: string): boolean;
@@ -88,7 +88,10 @@ export function parseConnectionRow(
   };
 }
 
-/** Splits RECIPIENT PROFILE URLS on `,` and `;` only where a new profile URL starts (§9.8). */
+/**
+ * Splits RECIPIENT PROFILE URLS on `,` and `;` only where a new profile URL starts
+ * (docs/rules/linkedin-export.md#recipients).
+ */
 export function splitProfileUrls(value: string): string[] {
   if (!value.includes(',') && !value.includes(';')) {
     const only = value.trim();
@@ -137,10 +140,10 @@ export interface MessageKeys {
 }
 
 /**
- * The logical message (rules.md: never the file name): its text hash, and `hash53('message', conversation,
- * sender, DATE as written, text hash)` with the first three (most of each key's characters) hashed once per
- * conversation and sender. Computed by the importing thread; the text hash by whichever thread has time
- * (linkedin-records.worker.ts).
+ * The logical message (docs/rules/identity-and-imports.md#source-keys: never the file name): its text hash,
+ * and `hash53('message', conversation, sender, DATE as written, text hash)` with the first three (most of
+ * each key's characters) hashed once per conversation and sender. Computed by the importing thread; the text
+ * hash by whichever thread has time (linkedin-records.worker.ts).
  */
 export function messageKeys(record: MessageRecord): MessageKeys {
   const textHash = record.textHash ?? hash53Collapsed(record.summary);

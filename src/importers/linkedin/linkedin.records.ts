@@ -9,7 +9,10 @@ export interface RowProblem {
   message: string | null;
 }
 
-/** Only malformed rows count towards the 5% that fails a file (rules.md, Imports). */
+/**
+ * Only malformed rows count towards the 5% that fails a file
+ * (docs/rules/identity-and-imports.md#file-failure).
+ */
 export const MALFORMED = 'malformed';
 
 export interface ConnectionRecord {
@@ -38,8 +41,9 @@ export interface MessageRecord {
   /** The plain text as stored: its first 2,000 characters (docs/DECISIONS.md). */
   summary: string;
   /**
-   * Hash of the whole plain text with whitespace collapsed: the same message across eras (rules.md). Null
-   * when the parser left it to the importing thread (`messageKeys` hashes the summary, the whole text then).
+   * Hash of the whole plain text with whitespace collapsed: the same message across eras
+   * (docs/rules/identity-and-imports.md#re-exported-records). Null when the parser left it to the importing
+   * thread (`messageKeys` hashes the summary, the whole text then).
    */
   textHash: number | null;
   /** DATE as written: part of the source key. */

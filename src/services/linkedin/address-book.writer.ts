@@ -90,11 +90,12 @@ export async function writeContacts(
 }
 
 /**
- * Recommendations (help given/received) and endorsements (weak signals, rules.md): interactions matched by
- * profile URL when the file has one, else by a name unique among connections. A record whose person is not
- * known yet (its file read before Connections.csv, or a name that is not unique) is reported as unmatched
- * and stored without a person, waiting under `url:…` or `name:…` for the person to become known
- * (counterpart-links.writer.ts), so files imported in separate runs in any order give one result.
+ * Recommendations (help given/received) and endorsements (weak signals,
+ * docs/rules/exchanges-and-strength.md#endorsements): interactions matched by profile URL when the file has
+ * one, else by a name unique among connections. A record whose person is not known yet (its file read before
+ * Connections.csv, or a name that is not unique) is reported as unmatched and stored without a person,
+ * waiting under `url:…` or `name:…` for the person to become known (counterpart-links.writer.ts), so files
+ * imported in separate runs in any order give one result.
  */
 export async function writeHelp(records: readonly HelpRecord[], context: FileImportContext): Promise<void> {
   const { directory, interactions, report, totals } = context;

@@ -5,8 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { tendSession } from '../../../test/support/linkedin-fixtures.js';
 
 /**
- * rules.md, People and identity: across exports, a connection the URL and e-mail do not find is the stored
- * one with the same normalised name and `Connected On` date, unless an identity tells them apart.
+ * docs/rules/identity-and-imports.md#name-and-connected-on: across exports, a connection the URL and e-mail
+ * do not find is the stored one with the same normalised name and `Connected On` date, unless an identity
+ * tells them apart.
  */
 
 const NOW = '2026-02-10T12:00:00Z';

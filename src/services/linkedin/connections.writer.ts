@@ -14,12 +14,12 @@ interface Observation {
 }
 
 /**
- * Connections: one person each, matched by URL, then e-mail (merging two people that one row's URL and
- * e-mail name), then across exports by the same normalised name and `Connected On` date when no identity
- * tells them apart, then a not-connected person of a name unique in this export whom no identity tells
- * apart (a message sender or contact of this export read before this file, rules.md). Company and
- * position are kept as observations dated by the export; the current values follow the newest export.
- * People missing from a newer export are marked "no longer connected", never deleted.
+ * Connections: one person each, matched by URL, then e-mail (merging two people that one row's URL and e-mail
+ * name), then across exports by the same normalised name and `Connected On` date when no identity tells them
+ * apart, then a not-connected person of a name unique in this export whom no identity tells apart (a message
+ * sender or contact of this export read before this file, docs/rules/identity-and-imports.md#import-order).
+ * Company and position are kept as observations dated by the export; the current values follow the newest
+ * export. People missing from a newer export are marked "no longer connected", never deleted.
  */
 export async function writeConnections(
   records: readonly ConnectionRecord[],
@@ -36,7 +36,8 @@ export async function writeConnections(
   // Read after a newer export, whoever this one adds or reconnects was missing from the newer one.
   const newestKnown = Number((await context.workspace.get(WORKSPACE_KEYS.newestConnectionsExport)) ?? 0);
   const state = exportAt < newestKnown ? ('no-longer-connected' as const) : ('connected' as const);
-  // A name-only match is allowed only for a name unique in this export (rules.md).
+  // A name-only match is allowed only for a name unique in this export
+  // (docs/rules/identity-and-imports.md#name-only-records).
   const namesInExport = new Map<string, number>();
   for (const record of records) {
     const key = normalizeName(displayName(record.firstName, record.lastName));

@@ -10,7 +10,8 @@ const HIDDEN_MEMBER = 'linkedin member';
 
 /**
  * After every import run, records stored without a person are linked to the people who became known since
- * (rules.md: the files of one export imported in separate runs, in any order, end as one import would).
+ * (docs/rules/identity-and-imports.md#import-order: the files of one export imported in separate runs, in
+ * any order, end as one import would).
  * - Interactions wait under `name:<normalised name>` (2018 messages, name-only recommendations and
  *   endorsements) or `url:<profile URL>` (endorsements of a URL not yet known): a URL links to its person, a
  *   name to the unique connection of that name. One UPDATE per counterpart.
@@ -64,8 +65,9 @@ export interface Waiting {
  * One-to-one rows stored without a person (a reply written before the conversation's first identified
  * message: files are newest first) get the conversation's single counterpart, one UPDATE per conversation.
  * Rows left without anyone are name-only records matching no unique connection: reported as unmatched
- * (rules.md) and kept, so a re-import knows them and a later run can link them (counterpart-links.writer.ts).
- * A conversation in which nobody is known at all is filed under its counterpart's name for that.
+ * (docs/rules/identity-and-imports.md#name-only-records) and kept, so a re-import knows them and a later run
+ * can link them (counterpart-links.writer.ts). A conversation in which nobody is known at all is filed under
+ * its counterpart's name for that.
  */
 export async function linkWaitingRows(
   context: FileImportContext,

@@ -11,9 +11,9 @@ import {
 } from '../../../test/support/linkedin-fixtures.js';
 
 /**
- * rules.md, Imports: the files of one export imported in separate runs, in any order, give what one import
- * gives. Every era, one file per run, last dependency first (the 2024–2025 export is covered by
- * import-idempotence.test.ts).
+ * docs/rules/identity-and-imports.md#import-order: the files of one export imported in separate runs, in any
+ * order, give what one import gives. Every era, one file per run, last dependency first (the 2024–2025 export
+ * is covered by import-idempotence.test.ts).
  */
 
 const ERAS: Array<[Era, string]> = [

@@ -25,9 +25,10 @@ interface Counterpart {
 }
 
 /**
- * The same invitation re-exported in another era (rules.md): same direction, message and time within ±14 h,
- * and the same counterpart: the same person when both are linked, else the same URL, or, where one side has
- * no URL (2018 and the no-URL era wrote names only), the same normalised name.
+ * The same invitation re-exported in another era (docs/rules/identity-and-imports.md#re-exported-records):
+ * same direction, message and time within ±14 h, and the same counterpart: the same person when both are
+ * linked, else the same URL, or, where one side has no URL (2018 and the no-URL era wrote names only), the
+ * same normalised name.
  */
 function sameCounterpart(known: Counterpart, found: Counterpart): boolean {
   if (known.personId !== null && found.personId !== null) return known.personId === found.personId;
@@ -37,10 +38,11 @@ function sameCounterpart(known: Counterpart, found: Counterpart): boolean {
 
 /**
  * Invitations are stored as they are; whether one was accepted (its counterpart is a connection) and who
- * initiated the connection are derived when read, so files imported in separate runs agree (rules.md).
- * The counterpart is linked to a person when one is known; strangers stay unlinked (no person is created).
- * A URL or member URN unknown to tend falls back to the unique connection of that name (then that person
- * gains the identity), as long as the connection has no identity of that kind already.
+ * initiated the connection are derived when read, so files imported in separate runs agree
+ * (docs/rules/identity-and-imports.md#import-order). The counterpart is linked to a person when one is known;
+ * strangers stay unlinked (no person is created). A URL or member URN unknown to tend falls back to the
+ * unique connection of that name (then that person gains the identity), as long as the connection has no
+ * identity of that kind already.
  */
 export async function writeInvitations(
   records: readonly InvitationRecord[],
@@ -84,7 +86,8 @@ export async function writeInvitations(
     const occurrence = occurrences.next(base);
     const sourceKey = occurrence === 0 ? base : hash53(base, occurrence);
     const found: Counterpart = { personId, url, nameKey: normalizeName(name) };
-    // The same invitation re-exported in another era: other date format or zone, same content (rules.md).
+    // The same invitation re-exported in another era: other date format or zone, same content
+    // (docs/rules/identity-and-imports.md#re-exported-records).
     const same = knownKeys.has(sourceKey)
       ? undefined
       : (sameContent.get(contentKey(record.direction, messageHash)) ?? []).find(

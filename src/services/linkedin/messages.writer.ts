@@ -25,7 +25,10 @@ const FLUSH_ROWS = 2_000;
  * measured while V8 still pretenured the rows; without pretenuring it is rarely reached).
  */
 const HEAP_BUDGET_MB = 72;
-/** The same message re-exported in another era lies within ±14 hours (zone and format changes; rules.md). */
+/**
+ * The same message re-exported in another era lies within ±14 hours (zone and format changes;
+ * docs/rules/identity-and-imports.md#re-exported-records).
+ */
 const SAME_MESSAGE_WINDOW_MS = 14 * 3_600_000;
 
 function splitName(name: string): { firstName: string; lastName: string } {
@@ -196,8 +199,8 @@ async function writeFrom(
       for (const url of others) participants.add(url);
     }
 
-    // A skipped message creates no person (rules.md), but is linked to one already known: prune counts
-    // "messages in any folder".
+    // A skipped message creates no person, but is linked to one already known: prune counts "messages in
+    // any folder" (docs/rules/identity-and-imports.md#skipped-messages).
     const person = skippedReason
       ? sender && direction === 'in'
         ? (directory.find([{ kind: 'url', value: sender }]) ?? null)
@@ -277,7 +280,8 @@ async function writeFrom(
   for (const [conversationKey, urls] of groupParticipants) {
     let people = conversationPeople.get(conversationKey);
     if (!people) conversationPeople.set(conversationKey, (people = new Set()));
-    // Silent participants who are known people (rules.md: the thread shows for everyone in it).
+    // Silent participants who are known people: the thread shows for everyone in it
+    // (docs/rules/exchanges-and-strength.md#group-threads).
     for (const url of urls) {
       const id = directory.find([{ kind: 'url', value: url }]);
       if (id !== undefined) people.add(id);

@@ -1,7 +1,8 @@
 /**
- * Counts how often each 53-bit key has been seen, for the occurrence index of exact repeats (rules.md:
- * source keys). A million keys in typed arrays (open addressing) cost 24 MB and no garbage; a Map of a
- * million floating-point keys measured several times the memory and most of the import's GC time.
+ * Counts how often each 53-bit key has been seen, for the occurrence index of exact repeats
+ * (docs/rules/identity-and-imports.md#source-keys). A million keys in typed arrays (open addressing) cost 24
+ * MB and no garbage; a Map of a million floating-point keys measured several times the memory and most of the
+ * import's GC time.
  */
 export class OccurrenceCounter {
   #keys: Float64Array;

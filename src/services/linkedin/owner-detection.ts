@@ -9,10 +9,10 @@ export interface DetectedOwner {
 }
 
 /**
- * The owner is the profile URL seen as sender or recipient in the most conversations (rules.md, People and
- * identity). A tie goes to the owner already stored (a small file, where every URL of its one conversation
- * ties, must not replace the owner a whole export established), then to the URL whose sender name is the
- * name in Profile.csv.
+ * The owner is the profile URL seen as sender or recipient in the most conversations
+ * (docs/rules/identity-and-imports.md#owner). A tie goes to the owner already stored (a small file, where
+ * every URL of its one conversation ties, must not replace the owner a whole export established), then to the
+ * URL whose sender name is the name in Profile.csv.
  */
 export function detectOwner(
   records: readonly MessageRecord[],

@@ -62,7 +62,10 @@ export function personSearchText(parts: {
 }
 
 const KIND_BITS: Record<IdentityKind, number> = { url: 1, email: 2, urn: 4, phone: 8 };
-/** Identities that make two records one person (rules.md match order); a phone only finds, never merges. */
+/**
+ * Identities that make two records one person (docs/rules/identity-and-imports.md#match-order); a phone
+ * only finds, never merges.
+ */
 const STRONG_KINDS: ReadonlySet<IdentityKind> = new Set(['url', 'email', 'urn']);
 
 function kindBitOfKey(key: string): number {
@@ -85,9 +88,10 @@ function removeFrom(map: Map<string, number[]>, key: string, id: number): void {
 }
 
 /**
- * Resolves people during the import of one file, in memory (rules.md, People and identity): profile URL,
- * then e-mail, then member URN; name-only records only when the name is unique among connections; across
- * exports, a connection by name and `Connected On` date when no identity tells them apart.
+ * Resolves people during the import of one file, in memory (docs/rules/identity-and-imports.md#match-order):
+ * profile URL, then e-mail, then member URN; name-only records only when the name is unique among
+ * connections; across exports, a connection by name and `Connected On` date when no identity tells them
+ * apart.
  */
 export class PeopleDirectory {
   private constructor(
@@ -195,8 +199,9 @@ export class PeopleDirectory {
   }
 
   /**
-   * Across exports, the connection with the same normalised name and `Connected On` date (rules.md), when
-   * exactly one exists and no URL or e-mail tells the two apart (both having one of a kind, unequal).
+   * Across exports, the connection with the same normalised name and `Connected On` date
+   * (docs/rules/identity-and-imports.md#name-and-connected-on), when exactly one exists and no URL or e-mail
+   * tells the two apart (both having one of a kind, unequal).
    */
   findSameConnection(
     nameKey: string,
@@ -213,7 +218,8 @@ export class PeopleDirectory {
   /**
    * The not-connected person of this name (a message sender, an address-book contact, someone added with
    * `tend knows`) whom no identity tells apart from a connection row: the same name-only match as when that
-   * record is read after Connections.csv, in the other order (rules.md: separate runs, any order).
+   * record is read after Connections.csv, in the other order
+   * (docs/rules/identity-and-imports.md#import-order).
    */
   findUnconnectedSameName(nameKey: string, identities: readonly Identity[]): number | undefined {
     const candidates = (this.unconnectedByName.get(nameKey) ?? []).filter(
@@ -224,8 +230,9 @@ export class PeopleDirectory {
   }
 
   /**
-   * The person these identities name. When its strong identities (URL, e-mail, URN) name several people,
-   * they are one person: the others are merged into the first found (rules.md match order).
+   * The person these identities name. When its strong identities (URL, e-mail, URN) name several people, they
+   * are one person: the others are merged into the first found
+   * (docs/rules/identity-and-imports.md#merge-by-identity).
    */
   async resolve(identities: readonly Identity[]): Promise<number | undefined> {
     const found: number[] = [];

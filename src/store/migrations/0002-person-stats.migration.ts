@@ -1,6 +1,9 @@
 import type { Kysely } from 'kysely';
 
-/** Per-person relationship aggregates (rules.md: served from aggregates maintained when data changes). */
+/**
+ * Per-person relationship aggregates, maintained when data changes
+ * (docs/rules/exchanges-and-strength.md#aggregates).
+ */
 export function personStatsSchema() {
   return {
     async up(db: Kysely<unknown>): Promise<void> {
