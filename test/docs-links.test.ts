@@ -22,7 +22,8 @@ const OUTSIDE: ReadonlyArray<[pattern: RegExp, what: string]> = [
   [/\bseeds? 0\d\d\b/gi, 'a seed essay'],
   [/\.\.\/shared\b|\bshared\/(?:reference|seeds|external)\b/g, 'the shared folder'],
   [/\b(?:capability|principle) \d+\b/gi, 'a section of the product description'],
-  [/§\s?\d/g, 'a numbered section of an outside document'],
+  // A section of a published standard (RFC 5545 §3.1, ISO 8601 §4) is a fine citation.
+  [/(?<!\b(?:RFC|ISO|ECMA|IEEE)[- ]?\d[\d.:-]*,? )§\s?\d/g, 'a numbered section of an outside document'],
 ];
 
 const SCANNED_FOLDERS = ['src', 'test', 'bench', 'sample', 'docs', '.ci'];
@@ -90,6 +91,25 @@ describe('the repository names only what it holds', () => {
   it('finds the files to scan', () => {
     expect(files.length).toBeGreaterThan(100);
     expect(files).toContain('docs/rules/README.md');
+  });
+
+  it('tells citations of outside files from citations of standards', () => {
+    const flagged = (text: string) => OUTSIDE.some(([pattern]) => text.match(pattern) !== null);
+    for (const text of [
+      '(rules.md, Time)',
+      'import-formats.md §2.8',
+      '(§9.8)',
+      'seeds 001 and 004',
+      '../shared',
+    ])
+      expect(flagged(text), text).toBe(true);
+    for (const text of [
+      'RFC 5545 §3.3.11',
+      'RFC 4180 § 2',
+      'docs/ARCHITECTURE.md',
+      'docs/rules/agenda.md#closers',
+    ])
+      expect(flagged(text), text).toBe(false);
   });
 
   it('no comment or doc cites a file outside the repository', () => {
