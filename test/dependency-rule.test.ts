@@ -72,6 +72,125 @@ describe('the dependency rule', () => {
 });
 
 /**
+ * No import cycles: a module and everything it imports can be read (and moved) without the modules that
+ * import it. Type-only imports count too — a cycle of types is still two files that cannot be understood
+ * apart. Reported as the files of each cycle, in import order.
+ */
+describe('no import cycles', () => {
+  const files = sourceFiles(root);
+  const graph = new Map(
+    files.map((file) => [
+      file,
+      importsOf(file)
+        .filter((specifier) => specifier.startsWith('.'))
+        .map((specifier) => resolve(dirname(file), specifier).replace(/\.js$/, '.ts'))
+        .filter((target) => target !== file),
+    ]),
+  );
+
+  it('reads an import graph with edges', () => {
+    expect([...graph.values()].some((targets) => targets.length > 0)).toBe(true);
+  });
+
+  it('finds a cycle when there is one (the check itself)', () => {
+    const toy = new Map([
+      ['a', ['b']],
+      ['b', ['c']],
+      ['c', ['a']],
+      ['d', ['a']],
+    ]);
+    expect(cyclesOf(toy)).toEqual([['a', 'b', 'c']]);
+    expect(
+      cyclesOf(
+        new Map([
+          ['a', ['b']],
+          ['b', []],
+        ]),
+      ),
+    ).toEqual([]);
+  });
+
+  it('no module imports itself through others', () => {
+    const cycles = cyclesOf(graph).map((cycle) => cycle.map((file) => relative(root, file)).join(' → '));
+    expect(cycles).toEqual([]);
+  });
+});
+
+/** Strongly connected components of more than one node (Tarjan), each from its first-visited node. */
+function cyclesOf(graph: ReadonlyMap<string, readonly string[]>): string[][] {
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const cycles: string[][] = [];
+  const visit = (node: string): void => {
+    index.set(node, index.size);
+    low.set(node, index.get(node) ?? 0);
+    stack.push(node);
+    onStack.add(node);
+    for (const next of graph.get(node) ?? []) {
+      if (!graph.has(next)) continue;
+      if (!index.has(next)) {
+        visit(next);
+        low.set(node, Math.min(low.get(node) ?? 0, low.get(next) ?? 0));
+      } else if (onStack.has(next)) {
+        low.set(node, Math.min(low.get(node) ?? 0, index.get(next) ?? 0));
+      }
+    }
+    if (low.get(node) !== index.get(node)) return;
+    const component: string[] = [];
+    let member: string | undefined;
+    do {
+      member = stack.pop();
+      if (member === undefined) break;
+      onStack.delete(member);
+      component.push(member);
+    } while (member !== node);
+    if (component.length > 1) cycles.push(component.reverse());
+  };
+  for (const node of graph.keys()) if (!index.has(node)) visit(node);
+  return cycles;
+}
+
+/**
+ * Files a maintainer can hold in mind: no non-test source file over 400 lines. The files listed in
+ * OVERSIZE are the ones still being split (issue 12); each may only shrink, and the list only lose entries.
+ */
+const MAX_LINES = 400;
+const OVERSIZE: Readonly<Record<string, number>> = {
+  'domain/invitation-triage.ts': 827,
+  'store/relationship.repository.ts': 693,
+  'domain/warm-paths.ts': 548,
+  'domain/introduction-matching.ts': 490,
+  'store/person.repository.ts': 489,
+  'services/introduction.service.ts': 460,
+};
+
+describe('small files', () => {
+  const lengths = new Map(
+    sourceFiles(root).map((file) => [
+      relative(root, file).split(/[\\/]/).join('/'),
+      readFileSync(file, 'utf8').split('\n').length - 1,
+    ]),
+  );
+
+  it(`no source file outside the known list exceeds ${MAX_LINES} lines`, () => {
+    const over = [...lengths].filter(([file, lines]) => lines > MAX_LINES && !(file in OVERSIZE));
+    expect(over.map(([file, lines]) => `${file}: ${lines} lines`)).toEqual([]);
+  });
+
+  it('the files still being split only shrink, and leave the list once small', () => {
+    for (const [file, limit] of Object.entries(OVERSIZE)) {
+      const lines = lengths.get(file);
+      expect(lines, `${file} is gone or at most ${MAX_LINES} lines: remove it from OVERSIZE`).toBeGreaterThan(
+        MAX_LINES,
+      );
+      expect(lines, `${file} grew`).toBeLessThanOrEqual(limit);
+    }
+  });
+});
+
+/**
  * The repository passes its tests alone, on a fresh clone with nothing beside it: no source, test, benchmark
  * or sample file may name a path that leads outside the repository (a relative path climbing above the root,
  * or an absolute path into someone's machine). Real files from other projects are copied into

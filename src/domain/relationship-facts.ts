@@ -199,6 +199,3 @@ export function factsIndexOf(facts: RelationshipFacts): FactsIndex {
 export function messageRefsOf(facts: RelationshipFacts): MessageRef[] {
   return [facts.lastTopic, facts.lastOneToOne].filter((ref): ref is MessageRef => ref !== null);
 }
-
-export { summarizeRelationships, createFactsBuilder } from './relationship-summary.js';
-export type { SummarizeInput, FactsBuilderOptions } from './relationship-summary.js';

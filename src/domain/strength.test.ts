@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { emptyFacts, summarizeRelationships, type EngineInteraction } from './relationship-facts.js';
+import { summarizeRelationships } from './facts-builder.js';
+import { emptyFacts, type EngineInteraction } from './relationship-facts.js';
 import { bandOf, scoreTie } from './strength.js';
 
 const DAY = 86_400_000;

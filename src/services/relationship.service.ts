@@ -2,12 +2,12 @@ import { agendaPersonOf } from '../domain/agenda.js';
 import type { Person } from '../domain/person.js';
 import {
   DAY_MS,
-  createFactsBuilder,
   emptyFacts,
   intensityFromKey,
   messageRefsOf,
   type RelationshipFacts,
 } from '../domain/relationship-facts.js';
+import { createFactsBuilder } from '../domain/facts-builder.js';
 import {
   intensityAt,
   intensityReference,

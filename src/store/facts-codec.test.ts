@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { summarizeRelationships, type EngineInteraction } from '../domain/relationship-facts.js';
+import { summarizeRelationships } from '../domain/facts-builder.js';
+import type { EngineInteraction } from '../domain/relationship-facts.js';
 import { decodeFacts, encodeFacts } from './facts-codec.js';
 
 describe('stored facts', () => {

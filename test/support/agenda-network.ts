@@ -8,11 +8,8 @@ import {
 } from '../../src/domain/agenda.js';
 import type { Direction, InteractionKind } from '../../src/domain/interaction.js';
 import type { Circle } from '../../src/domain/person.js';
-import {
-  emptyFacts,
-  summarizeRelationships,
-  type EngineInteraction,
-} from '../../src/domain/relationship-facts.js';
+import { summarizeRelationships } from '../../src/domain/facts-builder.js';
+import { emptyFacts, type EngineInteraction } from '../../src/domain/relationship-facts.js';
 import { intensityAt, intensityReference, scoreTie, type TieStrength } from '../../src/domain/strength.js';
 import { addDays, zonedTimeToInstant } from '../../src/domain/time.js';
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { summarizeRelationships, type EngineInteraction } from './relationship-facts.js';
+import { summarizeRelationships } from './facts-builder.js';
+import type { EngineInteraction } from './relationship-facts.js';
 
 const DAY = 86_400_000;
 const START = Date.UTC(2019, 0, 1);
