@@ -30,7 +30,7 @@ if (!existsSync(join(domain, 'warm-paths.js'))) {
   process.exit(1);
 }
 const paths = await import(pathToFileURL(join(domain, 'warm-paths.js')).href);
-const companies = await import(pathToFileURL(join(domain, 'company-name.js')).href);
+const companies = await import(pathToFileURL(join(domain, 'organization-name.js')).href);
 
 const next = mulberry32(SEED);
 const pick = (values) => values[Math.floor(next() * values.length)];

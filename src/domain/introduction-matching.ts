@@ -1,5 +1,5 @@
 import type { Band } from './strength.js';
-import { companyKey, companyWords } from './company-name.js';
+import { companyKey, companyWords } from './organization-name.js';
 import { foldText } from './text-normalization.js';
 
 /**
@@ -101,7 +101,7 @@ const STOP_WORDS = new Set(
 
 /**
  * Whether two people work at the same company now is decided on the loose company key of
- * `company-name.ts` (case, accents, punctuation, legal forms: "Acme, Inc." is "ACME"); null when unknown.
+ * `organization-name.ts` (case, accents, punctuation, legal forms: "Acme, Inc." is "ACME"); null when unknown.
  */
 export function sameCompanyKey(company: string | null): string | null {
   return company ? companyKey(company) || null : null;

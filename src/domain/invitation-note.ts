@@ -1,9 +1,7 @@
-import {
-  isGenericInvitationNote,
-  namesOrganization,
-  personalNoteCues,
-  salesPitchCues,
-} from './invitation-triage.js';
+import { namesOrganization } from './organization-name.js';
+import { isGenericInvitationNote } from './triage/generic-note.js';
+import { personalNoteCues } from './triage/personal-cues.js';
+import { salesPitchCues } from './triage/pitch-cues.js';
 import { firstNameOf } from './suggestions.js';
 import { collapseWhitespace, normalizeName } from './text-normalization.js';
 

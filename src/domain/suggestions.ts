@@ -1,4 +1,4 @@
-// Triage verdicts are cached by their inputs and TRIAGE_RULES_VERSION (invitation-triage.ts), which uses
+// Triage verdicts are cached by their inputs and TRIAGE_RULES_VERSION (triage/verdict.ts), which uses
 // this module: raise that version when a change here changes what triage writes.
 /**
  * Concrete next steps that cite what tend knows (docs/rules/agenda.md#suggestions: at least one stored fact —

@@ -1,4 +1,4 @@
-// Triage verdicts are cached by their inputs and TRIAGE_RULES_VERSION (invitation-triage.ts), which uses
+// Triage verdicts are cached by their inputs and TRIAGE_RULES_VERSION (triage/verdict.ts), which uses
 // this module: raise that version when a change here changes what triage writes.
 /**
  * Normalised forms used for matching and for accent- and case-insensitive search. Computed in TypeScript
@@ -8,6 +8,68 @@
 import { withoutPlaceholderParts } from './imported-text.js';
 
 const COMBINING_MARKS = /\p{M}+/gu;
+
+/**
+ * Letters NFKD does not decompose but that people type without the accent ("Bjørn" as "Bjorn", "Straße" as
+ * "Strasse"); "nätverk"/"natverk" need nothing, NFKD splits off the mark.
+ */
+const EXTRA_FOLDS: Readonly<Record<string, string>> = {
+  ø: 'o',
+  Ø: 'O',
+  æ: 'ae',
+  Æ: 'AE',
+  œ: 'oe',
+  Œ: 'OE',
+  ß: 'ss',
+  ẞ: 'SS',
+  ł: 'l',
+  Ł: 'L',
+  đ: 'd',
+  Đ: 'D',
+  ð: 'd',
+  Ð: 'D',
+  þ: 'th',
+  Þ: 'TH',
+  ı: 'i',
+};
+const EXTRA_FOLD_LETTERS = new RegExp(`[${Object.keys(EXTRA_FOLDS).join('')}]`, 'g');
+
+/** Accents and the letters above folded, case kept: "Bjørn Ångström" → "Bjorn Angstrom". */
+export function foldAccents(value: string): string {
+  return value
+    .normalize('NFKD')
+    .replace(COMBINING_MARKS, '')
+    .replace(EXTRA_FOLD_LETTERS, (letter) => EXTRA_FOLDS[letter] ?? letter);
+}
+
+/** Lower-case words separated by single spaces: punctuation and apostrophes become spaces ("I'd" → "i d"). */
+export function foldedWords(text: string): string {
+  return foldAccents(text)
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/**
+ * The folded words of a text and a way back from a match in their lower-case form to the words as written
+ * ("your Product Tank Stockholm talk"): cues are reported as the sender wrote them, less the accents.
+ * Lower-casing a folded letter rarely changes the length; when it does, the lower-case words are reported.
+ */
+export interface FoldedWords {
+  lower: string;
+  asWritten(start: number, end: number): string;
+}
+
+export function foldedWordsWithCase(text: string): FoldedWords {
+  // Apostrophes stay in the written form ("I'm") and become spaces in the matched one ("i m"), one for one.
+  const cased = foldAccents(text)
+    .replace(/[^\p{L}\p{N}'’]+/gu, ' ')
+    .trim();
+  const lowerCased = cased.toLowerCase();
+  const aligned = lowerCased.length === cased.length;
+  const lower = lowerCased.replace(/['’]/g, ' ');
+  return { lower, asWritten: (start, end) => (aligned ? cased : lower).slice(start, end).trim() };
+}
 
 /** NFKD, marks removed, lower case: "Zoë Brändt" → "zoe brandt". */
 export function foldText(value: string): string {

@@ -6,7 +6,7 @@ import {
   type NoteCheck,
   type NoteCheckContext,
 } from '../domain/invitation-note.js';
-import { namesOrganization } from '../domain/invitation-triage.js';
+import { namesOrganization } from '../domain/organization-name.js';
 import type { Person } from '../domain/person.js';
 import { firstNameOf } from '../domain/suggestions.js';
 import { collapseWhitespace } from '../domain/text-normalization.js';

@@ -1,4 +1,4 @@
-import { companyMatcher } from '../domain/company-name.js';
+import { companyMatcher } from '../domain/organization-name.js';
 import { AppError } from '../domain/errors.js';
 import { normalizeProfileUrl } from '../domain/identity.js';
 import type { Person } from '../domain/person.js';

@@ -1,12 +1,7 @@
 import { isPendingInvitation } from '../domain/agenda.js';
 import { AppError } from '../domain/errors.js';
-import {
-  TRIAGE_RULES_VERSION,
-  triageInvitation,
-  type TriageInput,
-  type TriageResult,
-  type TriageVerdict,
-} from '../domain/invitation-triage.js';
+import type { TriageInput, TriageResult, TriageVerdict } from '../domain/triage/triage-types.js';
+import { TRIAGE_RULES_VERSION, triageInvitation } from '../domain/triage/verdict.js';
 import type { RelationshipFacts } from '../domain/relationship-facts.js';
 import { hash53 } from '../domain/source-key.js';
 import { formatInstant, toLocalDate } from '../domain/time.js';

@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { companyKey, companyMatcher, companyWords, matchCompany } from './company-name.js';
+import {
+  companyKey,
+  companyMatcher,
+  companyWords,
+  matchCompany,
+  namesOrganization,
+} from './organization-name.js';
 
 describe('company names', () => {
   it('matches the same employer written in different ways', () => {
@@ -77,5 +83,15 @@ describe('company names', () => {
         },
       ),
     );
+  });
+});
+
+describe('an organisation named in a text', () => {
+  it('does not take a city for a school, nor a common word for an employer', () => {
+    expect(namesOrganization('I am based in Stockholm', 'Stockholm School of Economics')).toBe(false);
+    expect(namesOrganization('I am open to ideas', 'The Open University')).toBe(false);
+    expect(namesOrganization('I studied at the Open University', 'The Open University')).toBe(true);
+    expect(namesOrganization('Uppsala was great', 'Uppsala University')).toBe(true);
+    expect(namesOrganization('I am self employed', 'Self-employed')).toBe(false);
   });
 });

@@ -1,0 +1,65 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { companyKey, namesOrganization } from './organization-name.js';
+import { foldAccents, foldedWords, foldedWordsWithCase } from './text-normalization.js';
+import { isGenericInvitationNote } from './triage/generic-note.js';
+
+/** The letters NFKD leaves whole, each with what people type instead. */
+const LETTERS: ReadonlyArray<readonly [string, string]> = [
+  ['ø', 'o'],
+  ['Ø', 'O'],
+  ['æ', 'ae'],
+  ['Æ', 'AE'],
+  ['œ', 'oe'],
+  ['Œ', 'OE'],
+  ['ß', 'ss'],
+  ['ẞ', 'SS'],
+  ['ł', 'l'],
+  ['Ł', 'L'],
+  ['đ', 'd'],
+  ['Đ', 'D'],
+  ['ð', 'd'],
+  ['Ð', 'D'],
+  ['þ', 'th'],
+  ['Þ', 'TH'],
+  ['ı', 'i'],
+];
+
+describe('the text fold', () => {
+  it('removes accents and keeps case: "Zoë Brändt" → "Zoe Brandt"', () => {
+    expect(foldAccents('Zoë Brändt, Ångström, Ñuñez')).toBe('Zoe Brandt, Angstrom, Nunez');
+  });
+
+  it.each(LETTERS)('folds %s as %s, in every use', (letter, plain) => {
+    expect(foldAccents(`x${letter}y`)).toBe(`x${plain}y`);
+    expect(foldedWords(`X${letter}Y`)).toBe(`x${plain.toLowerCase()}y`);
+    // Organisation names and triage use the same fold: the letter and its plain form are one name.
+    expect(companyKey(`Fj${letter}rd AB`)).toBe(companyKey(`fj${plain}rd`));
+    expect(namesOrganization(`We met at Fj${plain}rd Analytics.`, `Fj${letter}rd Analytics`)).toBe(true);
+  });
+
+  it('reads templates typed without the special letters as the same phrase', () => {
+    expect(
+      isGenericInvitationNote('Jeg vil gerne tilføje dig til mit professionelle netværk på LinkedIn.'),
+    ).toBe(true);
+    expect(isGenericInvitationNote('Chciałbym dodać Cię do mojej sieci zawodowej na LinkedIn.')).toBe(true);
+  });
+
+  it('reports matches as written, less the accents', () => {
+    const words = foldedWordsWithCase("I'm at Bjørn's Café");
+    const at = words.lower.indexOf('bjorn');
+    expect(words.asWritten(at, at + 'bjorn'.length)).toBe('Bjorn');
+  });
+
+  it('leaves no combining mark and none of the special letters, and folding twice changes nothing', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 40 }), (text) => {
+        const folded = foldAccents(text);
+        expect(folded).not.toMatch(/\p{M}/u);
+        for (const [letter] of LETTERS) expect(folded).not.toContain(letter);
+        expect(foldAccents(folded)).toBe(folded);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
