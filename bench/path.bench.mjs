@@ -30,6 +30,8 @@ if (!existsSync(join(domain, 'warm-paths.js'))) {
   process.exit(1);
 }
 const paths = await import(pathToFileURL(join(domain, 'warm-paths.js')).href);
+const evidence = await import(pathToFileURL(join(domain, 'path-evidence.js')).href);
+const graphs = await import(pathToFileURL(join(domain, 'path-graph.js')).href);
 const companies = await import(pathToFileURL(join(domain, 'organization-name.js')).href);
 
 const next = mulberry32(SEED);
@@ -65,17 +67,17 @@ for (let id = 1; id <= PEOPLE; id++) {
   else if (roll < 0.97) [score, band] = [15 + Math.floor(next() * 25), 'weak'];
   else if (roll < 0.995) [score, band] = [40 + Math.floor(next() * 20), 'medium'];
   else [score, band] = [60 + Math.floor(next() * 35), 'strong'];
-  myTies.push({ personId: id, evidence: paths.myTieEvidence({ score, band, detail: 'synthetic' }) });
+  myTies.push({ personId: id, evidence: evidence.myTieEvidence({ score, band, detail: 'synthetic' }) });
 }
 
 // Evidence edges: endpoints skewed towards a few well-connected people (u² puts a third of all
 // endpoints on the first ~10% of ids), the rest uniform. Evidence objects are shared from a small pool:
 // their text is not what the search costs.
 const pool = {
-  thread: paths.threadEvidence({ threads: 2, largest: 6, lastAt: Date.UTC(2025, 2, 2) }, 'UTC'),
-  meeting: paths.meetingEvidence({ meetings: 1, lastAt: Date.UTC(2025, 5, 1) }, 'UTC'),
-  colleague: paths.colleagueEvidence('Employer', '2019–2021'),
-  knows: [0.3, 0.5, 0.6, 0.7, 0.9].map((strength) => paths.knowsEvidence(strength, 'synthetic')),
+  thread: evidence.threadEvidence({ threads: 2, largest: 6, lastAt: Date.UTC(2025, 2, 2) }, 'UTC'),
+  meeting: evidence.meetingEvidence({ meetings: 1, lastAt: Date.UTC(2025, 5, 1) }, 'UTC'),
+  colleague: evidence.colleagueEvidence('Employer', '2019–2021'),
+  knows: [0.3, 0.5, 0.6, 0.7, 0.9].map((strength) => evidence.knowsEvidence(strength, 'synthetic')),
 };
 const endpoint = () =>
   next() < 0.35 ? 1 + Math.floor(next() ** 2 * PEOPLE) : 1 + Math.floor(next() * PEOPLE);
@@ -99,7 +101,7 @@ const summary = (samples) => {
   return { runs: sorted.length, median: round(at(0.5)), p95: round(at(0.95)), max: round(sorted.at(-1)) };
 };
 
-const build = time(() => paths.buildWarmPathGraph({ people, myTies, pairs }));
+const build = time(() => graphs.buildPathGraph({ people, myTies, pairs }));
 const graph = build.result;
 
 // Warm-up outside the measurement (JIT), then the person targets.

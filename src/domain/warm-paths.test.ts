@@ -2,18 +2,15 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Band } from './strength.js';
 import {
-  buildWarmPathGraph,
   colleagueEvidence,
-  findWarmPaths,
   knowsEvidence,
   meetingEvidence,
   myTieEvidence,
-  pathStrength,
   threadEvidence,
-  verdictOf,
   type Evidence,
-  type WarmPathGraphInput,
-} from './warm-paths.js';
+} from './path-evidence.js';
+import { buildPathGraph, type PathGraphInput } from './path-graph.js';
+import { findWarmPaths, pathStrength, verdictOf } from './warm-paths.js';
 
 const MARCH_2 = Date.UTC(2025, 2, 2, 10);
 
@@ -27,7 +24,7 @@ function network(spec: {
   ties?: Record<number, number | [number, Band]>;
   pairs?: Array<[number, number, Evidence]>;
   cannotIntroduce?: number[];
-}): WarmPathGraphInput {
+}): PathGraphInput {
   return {
     people: Object.entries(spec.people).map(([id, name]) => ({
       id: Number(id),
@@ -50,7 +47,7 @@ const names = (path: { hops: Array<{ name: string }> }) => path.hops.map((hop) =
 
 describe('warm paths', () => {
   it('ranks a strong friend who shared a thread with the target above a never-contacted colleague (Pat and Tim)', () => {
-    const graph = buildWarmPathGraph(
+    const graph = buildPathGraph(
       network({
         people: { 1: 'Pat Doe', 2: 'Fay Lin', 9: 'Tim Roe' },
         ties: { 1: [15, 'none'], 2: [80, 'strong'] },
@@ -80,7 +77,7 @@ describe('warm paths', () => {
   });
 
   it('prefers one intermediary at 0.5 × 0.5 over two at three 0.7 edges', () => {
-    const graph = buildWarmPathGraph(
+    const graph = buildPathGraph(
       network({
         people: { 1: 'Ann', 2: 'Bo', 3: 'Cy', 9: 'Tim' },
         ties: { 1: 50, 2: 70 },
@@ -102,7 +99,7 @@ describe('warm paths', () => {
   });
 
   it('gives a direct tie no penalty', () => {
-    const graph = buildWarmPathGraph(network({ people: { 9: 'Tim' }, ties: { 9: 72 } }));
+    const graph = buildPathGraph(network({ people: { 9: 'Tim' }, ties: { 9: 72 } }));
     const [path] = findWarmPaths(graph, [9]);
     expect(path?.strength).toBe(0.72);
     expect(path?.hops).toEqual([
@@ -124,7 +121,7 @@ describe('warm paths', () => {
       'cold',
       'cold',
     ]);
-    const graph = buildWarmPathGraph(
+    const graph = buildPathGraph(
       network({
         people: { 1: 'Ann', 2: 'Bo', 9: 'Tim' },
         ties: { 1: 50, 2: 25 },
@@ -151,7 +148,7 @@ describe('warm paths', () => {
       pairs.push([i, 100, knowsEvidence(0.5, null)]);
       pairs.push([i, 200, knowsEvidence(0.6, null)]);
     }
-    const paths = findWarmPaths(buildWarmPathGraph(network({ people, ties, pairs })), [100, 200]);
+    const paths = findWarmPaths(buildPathGraph(network({ people, ties, pairs })), [100, 200]);
     expect(paths).toHaveLength(6);
     expect(paths.map((path) => path.hops.map((hop) => hop.id).join('>'))).toEqual([
       '5>200',
@@ -166,7 +163,7 @@ describe('warm paths', () => {
   });
 
   it('breaks ties by the weakest edge, then fewer hops, then names', () => {
-    const graph = buildWarmPathGraph(
+    const graph = buildPathGraph(
       network({
         people: { 1: 'Zoe', 2: 'Abe', 3: 'Max', 4: 'Kim', 9: 'Tim' },
         ties: { 1: 40, 2: 40, 3: 80, 4: 20 },
@@ -185,7 +182,7 @@ describe('warm paths', () => {
   });
 
   it('keeps the best names among equal paths whatever order they are found in', () => {
-    const graph = buildWarmPathGraph(
+    const graph = buildPathGraph(
       network({
         people: { 1: 'Dan', 2: 'Cat', 3: 'Bea', 4: 'Al', 9: 'Tim' },
         ties: { 1: 60, 2: 60, 3: 60, 4: 60 },
@@ -207,7 +204,7 @@ describe('warm paths', () => {
     };
     const pairs: Array<[number, number, Evidence]> = [[8, 9, knowsEvidence(0.5, null)]];
     for (const id of [1, 2, 3, 4, 5]) pairs.push([id, 8, knowsEvidence(0.5, null)]);
-    const graph = buildWarmPathGraph(network({ people, ties: { 1: 50, 2: 50, 3: 50, 4: 50, 5: 50 }, pairs }));
+    const graph = buildPathGraph(network({ people, ties: { 1: 50, 2: 50, 3: 50, 4: 50, 5: 50 }, pairs }));
     expect(findWarmPaths(graph, [9]).map(names)).toEqual([
       ['Aa', 'Hub', 'Tim'],
       ['Bb', 'Hub', 'Tim'],
@@ -216,7 +213,7 @@ describe('warm paths', () => {
   });
 
   it('never goes through more than two intermediaries', () => {
-    const graph = buildWarmPathGraph(
+    const graph = buildPathGraph(
       network({
         people: { 1: 'A', 2: 'B', 3: 'C', 9: 'Tim' },
         ties: { 1: 90 },
@@ -232,7 +229,7 @@ describe('warm paths', () => {
   });
 
   it('never loops back through the target and never uses people who may not introduce', () => {
-    const graph = buildWarmPathGraph(
+    const graph = buildPathGraph(
       network({
         people: { 1: 'Ann', 2: 'Archived Bo', 9: 'Tim' },
         ties: { 1: 90, 2: 90, 9: 30 },
@@ -255,7 +252,7 @@ describe('warm paths', () => {
   });
 
   it('merges evidence for a pair: the strongest value, every text, confirmed only by knows', () => {
-    const graph = buildWarmPathGraph(
+    const graph = buildPathGraph(
       network({
         people: { 1: 'Ann Lee', 2: 'Bo Ek', 9: 'Tim Roe' },
         ties: { 1: 70, 2: 70 },
@@ -284,7 +281,7 @@ describe('warm paths', () => {
   });
 
   it('warns about a weak, dormant or missing first hop and a loose recorded tie', () => {
-    const graph = buildWarmPathGraph(
+    const graph = buildPathGraph(
       network({
         people: { 1: 'Dee', 9: 'Tim' },
         ties: { 1: [45, 'dormant'] },
@@ -298,7 +295,7 @@ describe('warm paths', () => {
   });
 
   it('finds nothing for people it has never heard of', () => {
-    const graph = buildWarmPathGraph(network({ people: { 1: 'Ann' }, ties: { 1: 90 } }));
+    const graph = buildPathGraph(network({ people: { 1: 'Ann' }, ties: { 1: 90 } }));
     expect(findWarmPaths(graph, [42])).toEqual([]);
   });
 });
@@ -309,7 +306,7 @@ const collator = new Intl.Collator('en', { sensitivity: 'base' });
  * Every path with at most two intermediaries, enumerated the slow way, ranked as
  * docs/rules/introductions-and-paths.md#ranking says.
  */
-function bruteForce(input: WarmPathGraphInput, ends: readonly number[]) {
+function bruteForce(input: PathGraphInput, ends: readonly number[]) {
   const tie = new Map<number, number>();
   for (const entry of input.myTies)
     if (entry.evidence.strength > 0) tie.set(entry.personId, entry.evidence.strength);
@@ -381,7 +378,7 @@ describe('warm path search against brute force', () => {
   it('finds exactly the paths of brute-force enumeration, ranked the same, hops ≤ 3 and without repeats', () => {
     fc.assert(
       fc.property(graphs, (spec) => {
-        const input: WarmPathGraphInput = {
+        const input: PathGraphInput = {
           people: spec.people.map((entry, id) => ({ id, name: entry.name, canIntroduce: entry.introduces })),
           myTies: spec.ties.map(([personId, score]) => ({
             personId,
@@ -400,7 +397,7 @@ describe('warm path search against brute force', () => {
                   },
           })),
         };
-        const found = findWarmPaths(buildWarmPathGraph(input), spec.ends);
+        const found = findWarmPaths(buildPathGraph(input), spec.ends);
         const expected = bruteForce(input, spec.ends);
         expect(
           found.map((path) => ({

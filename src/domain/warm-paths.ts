@@ -1,24 +1,11 @@
+import type { PathGraph } from './path-graph.js';
 import type { Band } from './strength.js';
-import { toLocalDate } from './time.js';
 
 /**
  * Warm paths (docs/rules/introductions-and-paths.md#warm-paths): who can introduce me to a person, ranked by
  * the strength of every tie along the way, with at most two intermediaries. Pure: the graph is built once
  * from what the store holds, then searched per target.
  */
-
-/**
- * Edge values between two of my people when all we have is evidence
- * (docs/rules/introductions-and-paths.md#edges).
- */
-export const EDGE_VALUES = {
-  thread: 0.3,
-  meeting: 0.35,
-  knows: 0.5,
-  // The rules give no value for colleagues; a shared employer at the same time is weaker evidence than a
-  // thread both wrote in, so it sits at the lukewarm line (docs/DECISIONS.md).
-  colleague: 0.25,
-} as const;
 
 /** λ: attrition per extra intermediary (Dodds et al.; docs/rules/introductions-and-paths.md#path-score). */
 export const INTERMEDIARY_PENALTY = 0.7;
@@ -31,261 +18,6 @@ export const LUKEWARM_FROM = 0.25;
 const PENALTY_BY_INTERMEDIARIES = [1, 1, INTERMEDIARY_PENALTY] as const;
 
 export type Verdict = 'warm' | 'lukewarm' | 'cold';
-
-/**
- * Where an edge's value comes from. `my-tie` runs from me to one of my people; the others link two of my
- * people. Team mode adds `{ kind: 'teammate-tie'; member: string; band: Band }` (a teammate's shared tie),
- * which the search treats like `my-tie` with the teammate as an extra first hop.
- */
-export type EdgeSource =
-  | { kind: 'my-tie'; score: number; band: Band; detail: string }
-  | { kind: 'thread'; threads: number; largest: number; lastAt: number | null }
-  | { kind: 'meeting'; meetings: number; lastAt: number | null }
-  | { kind: 'knows'; how: string | null }
-  /**
-   * Both at the same employer at the same time, from dated positions. Nothing produces it yet: tend does
-   * not import my connections' dated positions (only their current company, which is not evidence).
-   */
-  | { kind: 'colleague'; company: string; period: string };
-
-/** One piece of evidence with its value (0..1) and what it says in plain words. */
-export interface Evidence {
-  source: EdgeSource;
-  strength: number;
-  text: string;
-}
-
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
-}
-
-/** My tie to a person: strength / 100, described by its band, score and the reason that dates it. */
-export function myTieEvidence(tie: { score: number; band: Band; detail: string }): Evidence {
-  return {
-    source: { kind: 'my-tie', score: tie.score, band: tie.band, detail: tie.detail },
-    strength: Math.max(0, Math.min(100, tie.score)) / 100,
-    text: `your tie: ${tie.band} (${tie.score})${tie.detail ? ` — ${tie.detail}` : ''}`,
-  };
-}
-
-export function threadEvidence(
-  shared: { threads: number; largest: number; lastAt: number | null },
-  zone: string,
-): Evidence {
-  const last = shared.lastAt === null ? '' : ` (last message ${toLocalDate(shared.lastAt, zone)})`;
-  const text =
-    shared.threads === 1
-      ? `shared a group thread of ${shared.largest} people${last}`
-      : `shared ${shared.threads} group threads (up to ${shared.largest} people)${last}`;
-  return { source: { kind: 'thread', ...shared }, strength: EDGE_VALUES.thread, text };
-}
-
-export function meetingEvidence(shared: { meetings: number; lastAt: number | null }, zone: string): Evidence {
-  const last = shared.lastAt === null ? '' : ` (last ${toLocalDate(shared.lastAt, zone)})`;
-  return {
-    source: { kind: 'meeting', ...shared },
-    strength: EDGE_VALUES.meeting,
-    text: `were in ${shared.meetings === 1 ? 'a meeting' : plural(shared.meetings, 'meeting')} together${last}`,
-  };
-}
-
-/** `tend knows A B [--strength S] [--how TEXT]`: what the user recorded. */
-export function knowsEvidence(strength: number | null, how: string | null): Evidence {
-  const value = strength ?? EDGE_VALUES.knows;
-  return {
-    source: { kind: 'knows', how },
-    strength: value,
-    text: `you recorded that they know each other (${value})${how ? `: ${how}` : ''}`,
-  };
-}
-
-export function colleagueEvidence(company: string, period: string, strength?: number): Evidence {
-  return {
-    source: { kind: 'colleague', company, period },
-    strength: strength ?? EDGE_VALUES.colleague,
-    text: `worked at ${company} at the same time (${period})`,
-  };
-}
-
-export interface PathPerson {
-  id: number;
-  name: string;
-  /** May stand between me and a target: not archived, not do-not-contact (docs/DECISIONS.md). */
-  canIntroduce: boolean;
-}
-
-export interface WarmPathGraphInput {
-  people: readonly PathPerson[];
-  /** My tie to each person (evidence of kind `my-tie`); a strength of 0 is no edge. */
-  myTies: ReadonlyArray<{ personId: number; evidence: Evidence }>;
-  /** Evidence between two of my people, in any order; several pieces per pair are merged. */
-  pairs: ReadonlyArray<{ a: number; b: number; evidence: Evidence }>;
-}
-
-/**
- * Compressed adjacency (CSR) over dense indices, built once: for node u, its merged edges are the slots
- * `offsets[u] .. offsets[u+1]`, each with a neighbour, the strongest evidence's value, whether the user
- * confirmed it (`knows`), and its evidence (strongest first): the pairs `evidencePairs[evidenceOffsets[slot]
- * ..]`, whose evidence is `pairEvidence[pair]` (looked up only for the paths shown).
- */
-export interface WarmPathGraph {
-  readonly indexOf: ReadonlyMap<number, number>;
-  readonly ids: readonly number[];
-  readonly names: readonly string[];
-  readonly canIntroduce: Uint8Array;
-  readonly tie: Float64Array;
-  readonly tieEvidence: ReadonlyArray<Evidence | undefined>;
-  readonly offsets: Int32Array;
-  readonly neighbours: Int32Array;
-  readonly strengths: Float64Array;
-  readonly confirmed: Uint8Array;
-  readonly evidenceOffsets: Int32Array;
-  readonly evidencePairs: Int32Array;
-  readonly pairEvidence: readonly Evidence[];
-  /** Per node, filled lazily by the search: its best first hops (a cache; it never changes results). */
-  readonly introducers: Array<BestIntroducers | undefined>;
-}
-
-/** Where each bucket starts when `count` items are bucketed by `keyOf` into `buckets` buckets. */
-function bucketOffsets(buckets: number, count: number, keyOf: (item: number) => number): Int32Array {
-  const offsets = new Int32Array(buckets + 1);
-  for (let item = 0; item < count; item++) offsets[keyOf(item) + 1]!++;
-  for (let bucket = 0; bucket < buckets; bucket++) offsets[bucket + 1]! += offsets[bucket]!;
-  return offsets;
-}
-
-/** Items 0..count−1 (or `order`, kept stable) sorted by an integer key below `buckets`. */
-function countingSort(
-  buckets: number,
-  count: number,
-  keyOf: (item: number) => number,
-  order: Int32Array | null,
-): Int32Array {
-  const fill = bucketOffsets(buckets, count, keyOf);
-  const sorted = new Int32Array(count);
-  for (let i = 0; i < count; i++) {
-    const item = order ? order[i]! : i;
-    sorted[fill[keyOf(item)]!++] = item;
-  }
-  return sorted;
-}
-
-// Typed-array reads below carry `!`: every index is in bounds by construction, and `?? 0` in the inner
-// loops would cost a branch per read.
-export function buildWarmPathGraph(input: WarmPathGraphInput): WarmPathGraph {
-  const indexOf = new Map<number, number>();
-  const ids: number[] = [];
-  const names: string[] = [];
-  const introduces: boolean[] = [];
-  const intern = (id: number): number => {
-    let index = indexOf.get(id);
-    if (index === undefined) {
-      index = ids.length;
-      indexOf.set(id, index);
-      ids.push(id);
-      names.push(`#${id}`);
-      introduces.push(false);
-    }
-    return index;
-  };
-  for (const person of input.people) {
-    const index = intern(person.id);
-    names[index] = person.name;
-    introduces[index] = person.canIntroduce;
-  }
-  // Endpoints of pair p are ends[2p] and ends[2p + 1]; self-pairs and worthless evidence are no edges.
-  // Their values and kinds are copied into flat arrays once, so merging never chases object pointers.
-  const pairEvidence: Evidence[] = [];
-  const pairStrength: number[] = [];
-  const pairKnows: number[] = [];
-  const ends: number[] = [];
-  for (const pair of input.pairs) {
-    const { evidence } = pair;
-    if (pair.a === pair.b || !(evidence.strength > 0)) continue;
-    pairEvidence.push(evidence);
-    pairStrength.push(evidence.strength);
-    pairKnows.push(evidence.source.kind === 'knows' ? 1 : 0);
-    ends.push(intern(pair.a), intern(pair.b));
-  }
-  for (const entry of input.myTies) intern(entry.personId);
-  const n = ids.length;
-
-  const tie = new Float64Array(n);
-  const tieEvidence: Array<Evidence | undefined> = new Array<Evidence | undefined>(n);
-  for (const entry of input.myTies) {
-    if (!(entry.evidence.strength > 0)) continue;
-    const index = intern(entry.personId);
-    tie[index] = entry.evidence.strength;
-    tieEvidence[index] = entry.evidence;
-  }
-
-  // Half-edge h runs from ends[h] to ends[h ^ 1] and carries pair h >> 1. Two stable counting sorts (by
-  // neighbour, then by source) leave each node's half-edges grouped by neighbour in O(edges), so pieces of
-  // evidence for the same pair are adjacent and merge in one pass. A million pairs build in well under a
-  // second; a comparison sort per node took several.
-  const halfEdges = ends.length;
-  const byNeighbour = countingSort(n, halfEdges, (h) => ends[h ^ 1]!, null);
-  const bySource = countingSort(n, halfEdges, (h) => ends[h]!, byNeighbour);
-  const rawOffsets = bucketOffsets(n, halfEdges, (h) => ends[h]!);
-
-  const offsets = new Int32Array(n + 1);
-  const neighbours = new Int32Array(halfEdges);
-  const strengths = new Float64Array(halfEdges);
-  const confirmed = new Uint8Array(halfEdges);
-  const evidenceOffsets = new Int32Array(halfEdges + 1);
-  const evidencePairs = new Int32Array(halfEdges);
-  let slot = 0;
-  let piece = 0;
-  for (let u = 0; u < n; u++) {
-    offsets[u] = slot;
-    const stop = rawOffsets[u + 1]!;
-    for (let i = rawOffsets[u]!; i < stop;) {
-      const v = ends[bySource[i]! ^ 1]!;
-      neighbours[slot] = v;
-      const first = piece;
-      evidenceOffsets[slot] = first;
-      let strongest = 0;
-      let knows = 0;
-      for (; i < stop && ends[bySource[i]! ^ 1] === v; i++) {
-        const pair = bySource[i]! >> 1;
-        evidencePairs[piece++] = pair;
-        if (pairStrength[pair]! > strongest) strongest = pairStrength[pair]!;
-        knows |= pairKnows[pair]!;
-      }
-      // Strongest evidence first, equal ones in the order given: an insertion sort, as a pair rarely has
-      // more than two or three pieces.
-      for (let j = first + 1; j < piece; j++) {
-        const pair = evidencePairs[j]!;
-        let k = j;
-        for (; k > first && pairStrength[evidencePairs[k - 1]!]! < pairStrength[pair]!; k--)
-          evidencePairs[k] = evidencePairs[k - 1]!;
-        evidencePairs[k] = pair;
-      }
-      strengths[slot] = strongest;
-      confirmed[slot] = knows;
-      slot++;
-    }
-  }
-  offsets[n] = slot;
-  evidenceOffsets[slot] = piece;
-
-  return {
-    indexOf,
-    ids,
-    names,
-    canIntroduce: Uint8Array.from(introduces, (value) => (value ? 1 : 0)),
-    tie,
-    tieEvidence,
-    offsets,
-    neighbours: neighbours.subarray(0, slot),
-    strengths: strengths.subarray(0, slot),
-    confirmed: confirmed.subarray(0, slot),
-    evidenceOffsets: evidenceOffsets.subarray(0, slot + 1),
-    evidencePairs,
-    pairEvidence,
-    introducers: new Array<BestIntroducers | undefined>(n),
-  };
-}
 
 export interface PathHop {
   id: number;
@@ -327,16 +59,16 @@ interface Candidate {
 const collator = new Intl.Collator('en', { sensitivity: 'base' });
 
 /** Strongest first; then the higher weakest edge, fewer hops, the names along the path, the ids. */
-function compareCandidates(graph: WarmPathGraph, x: Candidate, y: Candidate): number {
+function compareCandidates(graph: PathGraph, x: Candidate, y: Candidate): number {
   if (x.strength !== y.strength) return y.strength - x.strength;
   if (x.weakest !== y.weakest) return y.weakest - x.weakest;
   if (x.nodes.length !== y.nodes.length) return x.nodes.length - y.nodes.length;
   for (let i = 0; i < x.nodes.length; i++) {
-    const order = collator.compare(graph.names[x.nodes[i]!]!, graph.names[y.nodes[i]!]!);
+    const order = collator.compare(graph.nameOf(x.nodes[i]!), graph.nameOf(y.nodes[i]!));
     if (order !== 0) return order;
   }
   for (let i = 0; i < x.nodes.length; i++) {
-    const order = graph.ids[x.nodes[i]!]! - graph.ids[y.nodes[i]!]!;
+    const order = graph.idOf(x.nodes[i]!) - graph.idOf(y.nodes[i]!);
     if (order !== 0) return order;
   }
   return 0;
@@ -346,7 +78,7 @@ function compareCandidates(graph: WarmPathGraph, x: Candidate, y: Candidate): nu
 class TopPaths {
   readonly kept: Candidate[] = [];
   constructor(
-    private readonly graph: WarmPathGraph,
+    private readonly graph: PathGraph,
     private readonly limit: number,
   ) {}
 
@@ -385,22 +117,33 @@ export interface BestIntroducers {
 
 const BEST_KEPT = PATHS_PER_END_PERSON + 1;
 
+/**
+ * Per graph, filled lazily by the searches: each node's best first hops. A cache (it never changes results)
+ * that lives as long as the graph, which may answer several searches.
+ */
+const introducerCache = new WeakMap<PathGraph, Array<BestIntroducers | undefined>>();
+
 /** tie × edge, multiplied in the order the search multiplies, so bounds and products agree to the bit. */
-function introducerValue(graph: WarmPathGraph, slot: number): number {
-  return graph.tie[graph.neighbours[slot]!]! * graph.strengths[slot]!;
+function introducerValue(graph: PathGraph, slot: number): number {
+  return graph.tie(graph.target(slot)) * graph.strength(slot);
 }
 
-function isIntroducer(graph: WarmPathGraph, slot: number): boolean {
-  const neighbour = graph.neighbours[slot]!;
-  return graph.tie[neighbour]! > 0 && graph.canIntroduce[neighbour] === 1;
+function isIntroducer(graph: PathGraph, slot: number): boolean {
+  const neighbour = graph.target(slot);
+  return graph.tie(neighbour) > 0 && graph.canIntroduce(neighbour);
 }
 
-function bestIntroducersOf(graph: WarmPathGraph, node: number): BestIntroducers {
-  const cached = graph.introducers[node];
+function bestIntroducersOf(
+  graph: PathGraph,
+  cache: Array<BestIntroducers | undefined>,
+  node: number,
+): BestIntroducers {
+  const cached = cache[node];
   if (cached) return cached;
   const best: number[] = [];
   let count = 0;
-  for (let slot = graph.offsets[node]!; slot < graph.offsets[node + 1]!; slot++) {
+  const { from, to } = graph.neighbours(node);
+  for (let slot = from; slot < to; slot++) {
     if (!isIntroducer(graph, slot)) continue;
     count++;
     const value = introducerValue(graph, slot);
@@ -411,7 +154,7 @@ function bestIntroducersOf(graph: WarmPathGraph, node: number): BestIntroducers 
     if (best.length > BEST_KEPT) best.pop();
   }
   const entry = { slots: Int32Array.from(best), complete: count <= BEST_KEPT };
-  graph.introducers[node] = entry;
+  cache[node] = entry;
   return entry;
 }
 
@@ -422,27 +165,29 @@ function bestIntroducersOf(graph: WarmPathGraph, node: number): BestIntroducers 
  * introduce; the path never returns to me or to T.
  */
 export function findWarmPaths(
-  graph: WarmPathGraph,
+  graph: PathGraph,
   endPersonIds: readonly number[],
   options: { perEndPerson?: number } = {},
 ): WarmPath[] {
   const limit = options.perEndPerson ?? PATHS_PER_END_PERSON;
-  const { tie, offsets, neighbours, strengths, canIntroduce } = graph;
+  let cache = introducerCache.get(graph);
+  if (!cache) introducerCache.set(graph, (cache = new Array<BestIntroducers | undefined>(graph.size)));
   const second = PENALTY_BY_INTERMEDIARIES[2];
   const found: Candidate[] = [];
   const seen = new Set<number>();
   for (const id of endPersonIds) {
-    const t = graph.indexOf.get(id);
+    const t = graph.nodeOf(id);
     if (t === undefined || seen.has(t)) continue;
     seen.add(t);
     const top = new TopPaths(graph, limit);
-    const direct = tie[t]!;
+    const direct = graph.tie(t);
     if (direct > 0) top.offer({ nodes: [t], slots: [], strength: pathStrength([direct]), weakest: direct });
-    for (let s2 = offsets[t]!; s2 < offsets[t + 1]!; s2++) {
-      const i2 = neighbours[s2]!;
-      if (!canIntroduce[i2]) continue;
-      const w2 = strengths[s2]!;
-      const first = tie[i2]!;
+    const ends = graph.neighbours(t);
+    for (let s2 = ends.from; s2 < ends.to; s2++) {
+      const i2 = graph.target(s2);
+      if (!graph.canIntroduce(i2)) continue;
+      const w2 = graph.strength(s2);
+      const first = graph.tie(i2);
       if (first > 0) {
         let product = first;
         product *= w2;
@@ -453,9 +198,9 @@ export function findWarmPaths(
       }
       // me → I1 → i2 → T, best I1 first: once one cannot enter the top, none after it can.
       const offerThrough = (s1: number): boolean => {
-        const i1 = neighbours[s1]!;
-        const tie1 = tie[i1]!;
-        const w1 = strengths[s1]!;
+        const i1 = graph.target(s1);
+        const tie1 = graph.tie(i1);
+        const w1 = graph.strength(s1);
         let product = tie1;
         product *= w1;
         product *= w2;
@@ -467,7 +212,7 @@ export function findWarmPaths(
           top.offer({ nodes: [i1, i2, t], slots: [s1, s2], strength: product, weakest });
         return true;
       };
-      const best = limit < BEST_KEPT ? bestIntroducersOf(graph, i2) : undefined;
+      const best = limit < BEST_KEPT ? bestIntroducersOf(graph, cache, i2) : undefined;
       let rest = !best;
       if (best) {
         let k = 0;
@@ -481,7 +226,8 @@ export function findWarmPaths(
           introducerValue(graph, last) * w2 * second >= top.floor;
       }
       if (rest) {
-        for (let s1 = offsets[i2]!; s1 < offsets[i2 + 1]!; s1++)
+        const middle = graph.neighbours(i2);
+        for (let s1 = middle.from; s1 < middle.to; s1++)
           if (isIntroducer(graph, s1) && !best?.slots.includes(s1)) offerThrough(s1);
       }
     }
@@ -499,17 +245,17 @@ const SEEN_TOGETHER: Record<string, string> = {
   colleague: 'at the same employer at the same time',
 };
 
-function describePath(graph: WarmPathGraph, candidate: Candidate): WarmPath {
+function describePath(graph: PathGraph, candidate: Candidate): WarmPath {
   const { nodes, slots } = candidate;
-  const name = (node: number) => graph.names[node]!;
+  const name = (node: number) => graph.nameOf(node);
   const hops: PathHop[] = [];
   const warnings: string[] = [];
   const first = nodes[0]!;
-  const tie = graph.tieEvidence[first];
+  const tie = graph.tieEvidence(first);
   hops.push({
-    id: graph.ids[first]!,
+    id: graph.idOf(first),
     name: name(first),
-    edge: { strength: graph.tie[first]!, evidence: tie?.text ?? 'your tie' },
+    edge: { strength: graph.tie(first), evidence: tie?.text ?? 'your tie' },
   });
   if (tie?.source.kind === 'my-tie' && WEAK_FIRST_HOP.has(tie.source.band)) {
     const { band, score, detail } = tie.source;
@@ -521,16 +267,14 @@ function describePath(graph: WarmPathGraph, candidate: Candidate): WarmPath {
     const slot = slots[i - 1]!;
     const from = nodes[i - 1]!;
     const to = nodes[i]!;
-    const pieces = [
-      ...graph.evidencePairs.subarray(graph.evidenceOffsets[slot], graph.evidenceOffsets[slot + 1]),
-    ].map((pair) => graph.pairEvidence[pair]!);
-    const strength = graph.strengths[slot]!;
+    const pieces = graph.evidence(slot);
+    const strength = graph.strength(slot);
     hops.push({
-      id: graph.ids[to]!,
+      id: graph.idOf(to),
       name: name(to),
       edge: { strength, evidence: pieces.map((piece) => piece.text).join('; ') },
     });
-    if (!graph.confirmed[slot]) {
+    if (!graph.confirmed(slot)) {
       const kinds = [...new Set(pieces.map((piece) => SEEN_TOGETHER[piece.source.kind] ?? 'together'))];
       warnings.push(
         `ask ${name(from)} how well they know ${name(to)}: tend only saw them ${kinds.join(' and ')}`,

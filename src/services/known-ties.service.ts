@@ -2,7 +2,7 @@ import { AppError } from '../domain/errors.js';
 import { normalizeProfileUrl } from '../domain/identity.js';
 import { displayName, type Person } from '../domain/person.js';
 import { normalizeName } from '../domain/text-normalization.js';
-import { EDGE_VALUES } from '../domain/warm-paths.js';
+import { EDGE_VALUES } from '../domain/path-evidence.js';
 import { createKnownTieRepository, type KnownTie } from '../store/known-tie.repository.js';
 import { createPersonRepository } from '../store/person.repository.js';
 import type { Store, StoreContext } from '../store/store.js';

@@ -4,17 +4,15 @@ import { normalizeProfileUrl } from '../domain/identity.js';
 import type { Person } from '../domain/person.js';
 import type { TieStrength } from '../domain/strength.js';
 import {
-  buildWarmPathGraph,
   colleagueEvidence,
-  findWarmPaths,
   knowsEvidence,
   meetingEvidence,
   myTieEvidence,
   threadEvidence,
   type Evidence,
-  type WarmPath,
-  type WarmPathGraphInput,
-} from '../domain/warm-paths.js';
+} from '../domain/path-evidence.js';
+import { buildPathGraph, type PathGraphInput } from '../domain/path-graph.js';
+import { findWarmPaths, type WarmPath } from '../domain/warm-paths.js';
 import {
   createKnownTieRepository,
   type KnownTie,
@@ -218,7 +216,7 @@ export function createPathService(deps: {
     async find(targetText: string, now: number, options: { limit?: number } = {}): Promise<PathResult> {
       const { target, endIds } = await resolveTarget(targetText);
       const zone = settings.timeZone();
-      const pairs: WarmPathGraphInput['pairs'][number][] = [];
+      const pairs: PathGraphInput['pairs'][number][] = [];
       const involved = new Set<number>(endIds);
       if (endIds.length > 0) {
         const evidence = await loadEvidence(endIds, now);
@@ -249,7 +247,7 @@ export function createPathService(deps: {
           ? [[], new Map<number, TieStrength>()]
           : [await personRepository.findByIds(ids), await relationships.strengths(now, ids)];
       const byId = new Map(persons.map((person) => [person.id, person]));
-      const graph = buildWarmPathGraph({
+      const graph = buildPathGraph({
         people: persons.map((person) => ({
           id: person.id,
           name: person.name,
