@@ -7,7 +7,7 @@ import { resolveConfig } from '../../config.js';
 import { toLocalDate } from '../../domain/time.js';
 import { action, type Runtime } from '../command-runtime.js';
 import { printJson, printLine, printNotice } from '../output.js';
-import { printToday } from './agenda.command.js';
+import { printToday } from './today.command.js';
 
 export function registerDemoCommand(program: Command, runtime: Runtime): void {
   program

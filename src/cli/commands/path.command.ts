@@ -68,7 +68,7 @@ function parseLimit(value: string | undefined): number | undefined {
   return limit;
 }
 
-export function registerPathCommands(program: Command, runtime: Runtime): void {
+export function registerPathCommand(program: Command, runtime: Runtime): void {
   program
     .command('path')
     .description('warm paths to a person or a company: who can introduce you, at most two people in between')
@@ -97,70 +97,5 @@ export function registerPathCommands(program: Command, runtime: Runtime): void {
         if (json) printJson(context.io, pathsToJson(result.paths));
         else printPaths(context.io, result);
       }),
-    );
-
-  program
-    .command('knows')
-    .description('record that two of your people know each other (it feeds warm paths and tie strength)')
-    .argument('<a>', 'one person (id, profile URL, e-mail or name)')
-    .argument('<b>', 'the other; a profile URL of someone not yet in tend adds them')
-    .option('--strength <s>', 'how well they know each other, 0 to 1 (default 0.5, or what you recorded)')
-    .option('--how <text>', 'how they know each other ("worked together at Acme"); empty to clear')
-    .option('--name <name>', 'the name of B when B is a profile URL not yet in tend (default: from the URL)')
-    .option('--remove', 'delete the tie you recorded')
-    .action(
-      action(
-        runtime,
-        async (
-          context,
-          a: string,
-          b: string,
-          options: { strength?: string; how?: string; name?: string; remove?: boolean },
-        ) => {
-          const app = await context.app();
-          if (options.remove) {
-            if (options.strength !== undefined || options.how !== undefined)
-              throw new AppError('usage', '--remove takes no --strength or --how');
-            const removed = await app.knownTies.remove(a, b);
-            if (context.config.json)
-              printJson(context.io, {
-                a: { id: removed.a.id, name: removed.a.name },
-                b: { id: removed.b.id, name: removed.b.name },
-                removed: true,
-              });
-            else
-              printLine(
-                context.io,
-                `Removed the tie you recorded between ${removed.a.name} and ${removed.b.name}.`,
-              );
-            return;
-          }
-          const recorded = await app.knownTies.record(a, b, {
-            ...(options.strength !== undefined ? { strength: options.strength } : {}),
-            ...(options.how !== undefined ? { how: options.how } : {}),
-            ...(options.name !== undefined ? { name: options.name } : {}),
-          });
-          if (context.config.json) {
-            printJson(context.io, {
-              a: { id: recorded.a.id, name: recorded.a.name },
-              b: { id: recorded.b.id, name: recorded.b.name },
-              source: recorded.tie.source,
-              strength: recorded.tie.strength,
-              how: recorded.tie.evidence,
-              personCreated: recorded.personCreated,
-            });
-            return;
-          }
-          if (recorded.personCreated)
-            printLine(
-              context.io,
-              `${recorded.b.name} was not in tend: added (id ${recorded.b.id}, not connected).`,
-            );
-          printLine(
-            context.io,
-            `Recorded: ${recorded.a.name} and ${recorded.b.name} know each other (${recorded.tie.strength})${recorded.tie.evidence ? ` — ${recorded.tie.evidence}` : ''}.`,
-          );
-        },
-      ),
     );
 }

@@ -14,7 +14,7 @@ async function readStdinRefs(io: CliIo): Promise<string[]> {
     .filter((line) => line && !line.startsWith('#'));
 }
 
-export function registerPruneCommands(program: Command, runtime: Runtime): void {
+export function registerPruneCommand(program: Command, runtime: Runtime): void {
   program
     .command('prune')
     .description('connections that never were: connected over a year ago, never any interaction, nothing set')
@@ -85,18 +85,5 @@ export function registerPruneCommands(program: Command, runtime: Runtime): void 
           );
         },
       ),
-    );
-
-  program
-    .command('unarchive')
-    .description('bring an archived person back')
-    .argument('<ref>', 'the person (id, profile URL, e-mail or name)')
-    .action(
-      action(runtime, async (context, ref: string) => {
-        const app = await context.app();
-        const person = await app.prune.unarchive(ref);
-        if (context.config.json) printJson(context.io, { id: person.id, name: person.name, archived: false });
-        else printLine(context.io, `${person.name} is back.`);
-      }),
     );
 }

@@ -61,7 +61,7 @@ export async function printToday(
   }
 }
 
-export function registerAgendaCommands(program: Command, runtime: Runtime): void {
+export function registerTodayCommand(program: Command, runtime: Runtime): void {
   program
     .command('today')
     .description('the agenda: who needs care today, why, and a concrete next step')
@@ -72,42 +72,6 @@ export function registerAgendaCommands(program: Command, runtime: Runtime): void
           json: context.config.json,
           ...options,
         });
-      }),
-    );
-
-  const mark = (name: 'done' | 'dismiss', state: 'done' | 'dismissed', description: string) =>
-    program
-      .command(name)
-      .description(description)
-      .argument('<id>', 'the item id shown by tend today')
-      .action(
-        action(runtime, async (context, id: string) => {
-          const app = await context.app();
-          await app.agenda.setItemState(id, state, null, context.config.now, app.settings.timeZone());
-          if (context.config.json) printJson(context.io, { id, state });
-          else printLine(context.io, `${id} ${state}.`);
-        }),
-      );
-  mark('done', 'done', 'mark an agenda item as done');
-  mark('dismiss', 'dismissed', 'dismiss an agenda item (a new event for that person makes a new item)');
-
-  program
-    .command('snooze')
-    .description('hide an agenda item until a date')
-    .argument('<id>', 'the item id shown by tend today')
-    .requiredOption('--until <date>', 'YYYY-MM-DD: the item comes back on that day')
-    .action(
-      action(runtime, async (context, id: string, options: { until: string }) => {
-        const app = await context.app();
-        await app.agenda.setItemState(
-          id,
-          'snoozed',
-          options.until,
-          context.config.now,
-          app.settings.timeZone(),
-        );
-        if (context.config.json) printJson(context.io, { id, state: 'snoozed', until: options.until });
-        else printLine(context.io, `${id} snoozed until ${options.until}.`);
       }),
     );
 }

@@ -1,0 +1,11 @@
+import type { Command } from 'commander';
+import { markAgendaItem } from '../agenda-item-marks.js';
+import { action, type Runtime } from '../command-runtime.js';
+
+export function registerDismissCommand(program: Command, runtime: Runtime): void {
+  program
+    .command('dismiss')
+    .description('dismiss an agenda item (a new event for that person makes a new item)')
+    .argument('<id>', 'the item id shown by tend today')
+    .action(action(runtime, (context, id: string) => markAgendaItem(context, id, 'dismissed')));
+}

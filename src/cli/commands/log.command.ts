@@ -1,0 +1,62 @@
+import type { Command } from 'commander';
+import { AppError } from '../../domain/errors.js';
+import { INTERACTION_KINDS } from '../../domain/interaction.js';
+import { formatInstant } from '../../domain/time.js';
+import { action, type Runtime } from '../command-runtime.js';
+import { printJson, printLine } from '../output.js';
+
+function parseAt(value: string): number {
+  const text = value.trim();
+  const instant = /^\d{4}-\d{2}-\d{2}$/.test(text)
+    ? Date.parse(`${text}T12:00:00Z`)
+    : /^\d{4}-\d{2}-\d{2}T/.test(text)
+      ? Date.parse(text)
+      : NaN;
+  if (Number.isNaN(instant))
+    throw new AppError('usage', `--at "${value}" is not a date: use YYYY-MM-DD or an ISO 8601 time`);
+  return instant;
+}
+
+export function registerLogCommand(program: Command, runtime: Runtime): void {
+  program
+    .command('log')
+    .description('record an interaction: it resets the clock and resolves the agenda items it answers')
+    .argument('<ref>', 'the person (id, profile URL, e-mail or name)')
+    .argument('<kind>', INTERACTION_KINDS.join(' | '))
+    .argument('[text...]', 'a short summary')
+    .option('--at <date>', 'when it happened (default: now)')
+    .option('--direction <direction>', 'in | out | both (default: both for calls and meetings, else out)')
+    .action(
+      action(
+        runtime,
+        async (
+          context,
+          ref: string,
+          kind: string,
+          words: string[],
+          options: { at?: string; direction?: string },
+        ) => {
+          const app = await context.app();
+          const text = words.join(' ').trim() || null;
+          const logged = await app.editing.log(ref, kind, text, {
+            ...(options.at ? { at: parseAt(options.at) } : { at: context.config.now }),
+            ...(options.direction ? { direction: options.direction } : {}),
+          });
+          if (context.config.json) {
+            printJson(context.io, {
+              person: { id: logged.person.id, name: logged.person.name },
+              kind,
+              direction: logged.direction,
+              at: formatInstant(logged.at),
+              summary: text,
+            });
+          } else {
+            printLine(
+              context.io,
+              `Logged ${kind} (${logged.direction}) with ${logged.person.name} on ${formatInstant(logged.at)}.`,
+            );
+          }
+        },
+      ),
+    );
+}

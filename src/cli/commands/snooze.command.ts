@@ -1,0 +1,16 @@
+import type { Command } from 'commander';
+import { markAgendaItem } from '../agenda-item-marks.js';
+import { action, type Runtime } from '../command-runtime.js';
+
+export function registerSnoozeCommand(program: Command, runtime: Runtime): void {
+  program
+    .command('snooze')
+    .description('hide an agenda item until a date')
+    .argument('<id>', 'the item id shown by tend today')
+    .requiredOption('--until <date>', 'YYYY-MM-DD: the item comes back on that day')
+    .action(
+      action(runtime, (context, id: string, options: { until: string }) =>
+        markAgendaItem(context, id, 'snoozed', options.until),
+      ),
+    );
+}
