@@ -158,7 +158,7 @@ function cyclesOf(graph: ReadonlyMap<string, readonly string[]>): string[][] {
  */
 const MAX_LINES = 400;
 const OVERSIZE: Readonly<Record<string, number>> = {
-  'store/relationship.repository.ts': 693,
+  'store/relationship.repository.ts': 694,
   'domain/introduction-matching.ts': 490,
   'store/person.repository.ts': 489,
   'services/introduction.service.ts': 460,
