@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { companyKey, namesOrganization } from './organization-name.js';
-import { foldAccents, foldedWords, foldedWordsWithCase } from './text-normalization.js';
+import {
+  buildSearchText,
+  foldAccents,
+  foldText,
+  foldedWords,
+  foldedWordsWithCase,
+  normalizeName,
+} from './text-normalization.js';
 import { isGenericInvitationNote } from './triage/generic-note.js';
 
 /** The letters NFKD leaves whole, each with what people type instead. */
@@ -33,6 +40,10 @@ describe('the text fold', () => {
   it.each(LETTERS)('folds %s as %s, in every use', (letter, plain) => {
     expect(foldAccents(`x${letter}y`)).toBe(`x${plain}y`);
     expect(foldedWords(`X${letter}Y`)).toBe(`x${plain.toLowerCase()}y`);
+    // Names and search: what is typed without the letter finds and matches the name with it.
+    expect(foldText(`X${letter}Y`)).toBe(foldText(`x${plain}y`));
+    expect(normalizeName(`Bj${letter}rn Dahl`)).toBe(normalizeName(`Bj${plain}rn Dahl`));
+    expect(buildSearchText([`Bj${letter}rn Dahl`, 'Acme'])).toContain(foldText(`bj${plain}rn`));
     // Organisation names and triage use the same fold: the letter and its plain form are one name.
     expect(companyKey(`Fj${letter}rd AB`)).toBe(companyKey(`fj${plain}rd`));
     expect(namesOrganization(`We met at Fj${plain}rd Analytics.`, `Fj${letter}rd Analytics`)).toBe(true);

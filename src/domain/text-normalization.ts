@@ -34,8 +34,12 @@ const EXTRA_FOLDS: Readonly<Record<string, string>> = {
 };
 const EXTRA_FOLD_LETTERS = new RegExp(`[${Object.keys(EXTRA_FOLDS).join('')}]`, 'g');
 
+const ASCII = /^[\x00-\x7f]*$/;
+
 /** Accents and the letters above folded, case kept: "Bjørn Ångström" → "Bjorn Angstrom". */
 export function foldAccents(value: string): string {
+  // ASCII is its own NFKD form and has none of the letters: most names and notes take this branch.
+  if (ASCII.test(value)) return value;
   return value
     .normalize('NFKD')
     .replace(COMBINING_MARKS, '')
@@ -71,9 +75,12 @@ export function foldedWordsWithCase(text: string): FoldedWords {
   return { lower, asWritten: (start, end) => (aligned ? cased : lower).slice(start, end).trim() };
 }
 
-/** NFKD, marks removed, lower case: "Zoë Brändt" → "zoe brandt". */
+/**
+ * Folded and lower case: "Zoë Brändt" → "zoe brandt", "Bjørn" → "bjorn". Stored in name keys and the search
+ * column: when the fold changes, a migration folds what is stored (0008-fold-letters).
+ */
 export function foldText(value: string): string {
-  return value.normalize('NFKD').replace(COMBINING_MARKS, '').toLowerCase();
+  return foldAccents(value).toLowerCase();
 }
 
 /**

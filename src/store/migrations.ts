@@ -8,6 +8,7 @@ import { personStatsColumnsSchema } from './migrations/0004-person-stats-columns
 import { introductionsSchema } from './migrations/0005-introductions.migration.js';
 import { triageResultsSchema } from './migrations/0006-triage-results.migration.js';
 import { peopleSeekingSchema } from './migrations/0007-people-seeking.migration.js';
+import { foldLettersData } from './migrations/0008-fold-letters.migration.js';
 
 /** Versioned, in order. Append only: a released migration is never edited. */
 function allMigrations(dialect: SqlDialect): Record<string, Migration> {
@@ -19,6 +20,7 @@ function allMigrations(dialect: SqlDialect): Record<string, Migration> {
     '0005-introductions': introductionsSchema(dialect),
     '0006-triage-results': triageResultsSchema(),
     '0007-people-seeking': peopleSeekingSchema(),
+    '0008-fold-letters': foldLettersData(),
   };
 }
 
