@@ -34,6 +34,8 @@ const EXTRA_FOLDS: Readonly<Record<string, string>> = {
 };
 const EXTRA_FOLD_LETTERS = new RegExp(`[${Object.keys(EXTRA_FOLDS).join('')}]`, 'g');
 
+// The whole 7-bit range, control characters included: they need no folding either.
+// eslint-disable-next-line no-control-regex
 const ASCII = /^[\x00-\x7f]*$/;
 
 /** Accents and the letters above folded, case kept: "Bjørn Ångström" → "Bjorn Angstrom". */
@@ -83,14 +85,19 @@ export function foldText(value: string): string {
   return foldAccents(value).toLowerCase();
 }
 
-/**
- * A display name reduced to letters and digits separated by single spaces, for name matching. Placeholder
- * words at either end are no part of a name ("Rahul NA" is Rahul: docs/rules/identity-and-imports.md#placeholders).
- */
+/** A display name reduced to letters and digits separated by single spaces, for name matching. */
 export function normalizeName(value: string): string {
-  return foldText(withoutPlaceholderParts(value))
+  return foldText(value)
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
+}
+
+/**
+ * The key a person's name is matched by: `normalizeName` without placeholder words at either end, so the
+ * sender "Rahul NA" finds the connection Rahul (docs/rules/identity-and-imports.md#placeholders).
+ */
+export function personNameKey(name: string): string {
+  return normalizeName(withoutPlaceholderParts(name));
 }
 
 /** The search column: every searchable part folded and joined, so one LIKE finds any of them. */

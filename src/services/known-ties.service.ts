@@ -1,7 +1,7 @@
 import { AppError } from '../domain/errors.js';
 import { normalizeProfileUrl } from '../domain/identity.js';
 import { displayName, type Person } from '../domain/person.js';
-import { normalizeName } from '../domain/text-normalization.js';
+import { personNameKey } from '../domain/text-normalization.js';
 import { EDGE_VALUES } from '../domain/path-evidence.js';
 import { createKnownTieRepository, type KnownTie } from '../store/known-tie.repository.js';
 import { createPersonRepository } from '../store/person.repository.js';
@@ -78,7 +78,7 @@ export function createKnownTiesService(deps: {
       firstName,
       lastName: rest.join(' '),
       name: shown,
-      nameKey: normalizeName(shown),
+      nameKey: personNameKey(shown),
       company: null,
       position: null,
       connectedAt: null,

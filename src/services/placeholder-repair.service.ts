@@ -1,6 +1,6 @@
 import { fieldValue, isPlaceholder, nameParts, withoutPlaceholderParts } from '../domain/imported-text.js';
 import { displayName } from '../domain/person.js';
-import { normalizeName } from '../domain/text-normalization.js';
+import { personNameKey } from '../domain/text-normalization.js';
 import { createPersonRepository } from '../store/person.repository.js';
 import { createPlaceholderRepairRepository } from '../store/placeholder-repair.repository.js';
 import type { StoreContext } from '../store/store.js';
@@ -35,7 +35,7 @@ export async function repairPlaceholders(context: StoreContext, now: number): Pr
       {
         ...parts,
         name,
-        nameKey: normalizeName(name),
+        nameKey: personNameKey(name),
         company,
         position,
         searchText: personSearchText({ name, company, position, identities }),

@@ -1,6 +1,6 @@
 import { normalizeEmail, normalizePhone, type Identity } from '../../domain/identity.js';
 import { hash53 } from '../../domain/source-key.js';
-import { normalizeName } from '../../domain/text-normalization.js';
+import { personNameKey } from '../../domain/text-normalization.js';
 import type { ContactRecord, HelpRecord, NoteRecord } from '../../importers/linkedin/linkedin.records.js';
 import type { NewInteraction } from '../../store/interaction.repository.js';
 import { displayName } from '../../domain/person.js';
@@ -123,7 +123,7 @@ export async function writeHelp(records: readonly HelpRecord[], context: FileImp
       channel: 'linkedin',
       // Only a record still waiting for its person carries the counterpart it waits for.
       conversationKey:
-        personId !== undefined ? null : identity ? `url:${identity.value}` : `name:${normalizeName(name)}`,
+        personId !== undefined ? null : identity ? `url:${identity.value}` : `name:${personNameKey(name)}`,
       groupSize: 2,
       summary: record.kind.startsWith('endorsement')
         ? `endorsement: ${record.text}`

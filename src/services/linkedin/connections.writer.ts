@@ -1,5 +1,5 @@
 import { startOfLocalDate } from '../../domain/time.js';
-import { normalizeName } from '../../domain/text-normalization.js';
+import { personNameKey } from '../../domain/text-normalization.js';
 import { displayName } from '../../domain/person.js';
 import type { ConnectionRecord } from '../../importers/linkedin/linkedin.records.js';
 import { countSkip } from '../import.report.js';
@@ -40,7 +40,7 @@ export async function writeConnections(
   // (docs/rules/identity-and-imports.md#name-only-records).
   const namesInExport = new Map<string, number>();
   for (const record of records) {
-    const key = normalizeName(displayName(record.firstName, record.lastName));
+    const key = personNameKey(displayName(record.firstName, record.lastName));
     namesInExport.set(key, (namesInExport.get(key) ?? 0) + 1);
   }
   const observations: Observation[] = [];
@@ -51,7 +51,7 @@ export async function writeConnections(
     const identities = identitiesOf(record);
     const connectedAt = startOfLocalDate(record.connectedOn, context.zone);
     const name = displayName(record.firstName, record.lastName);
-    const nameKey = normalizeName(name);
+    const nameKey = personNameKey(name);
     const updatedBefore = context.totals.peopleUpdated;
     let personId = await directory.resolve(identities);
     // By name, never someone an earlier row of this export already is: an export lists a connection once.
@@ -125,7 +125,7 @@ async function updateConnection(
               firstName: record.firstName,
               lastName: record.lastName,
               name,
-              nameKey: normalizeName(name),
+              nameKey: personNameKey(name),
               company: record.company,
               position: record.position,
               lastExportAt: exportAt,

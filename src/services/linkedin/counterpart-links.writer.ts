@@ -1,5 +1,5 @@
 import type { Identity } from '../../domain/identity.js';
-import { normalizeName } from '../../domain/text-normalization.js';
+import { personNameKey } from '../../domain/text-normalization.js';
 import { UNMATCHED, countSkip, emptyTotals } from '../import.report.js';
 import type { FileImportContext, bindRepositories } from './file-import.context.js';
 import { PeopleDirectory } from './people-directory.js';
@@ -93,7 +93,7 @@ export async function linkWaitingRows(
     for (const row of fresh) countSkip(report, UNMATCHED, row.line, `no connection matches "${row.name}"`);
     // Nobody in it is known (the no-URL era names the recipients of my messages only in TO): the rows wait
     // for that name, so a Connections.csv read in a later run links them (counterpart-links.writer.ts).
-    const names = new Set(rows.map((row) => normalizeName(row.name)));
+    const names = new Set(rows.map((row) => personNameKey(row.name)));
     const [name] = names;
     // "LinkedIn Member" is LinkedIn's placeholder for a hidden profile, no name to wait for.
     if (

@@ -1,7 +1,7 @@
 import { normalizeProfileUrl } from '../../domain/identity.js';
 import { hash53 } from '../../domain/source-key.js';
 import { withoutPlaceholderParts } from '../../domain/imported-text.js';
-import { normalizeName } from '../../domain/text-normalization.js';
+import { personNameKey } from '../../domain/text-normalization.js';
 import type { InvitationRecord } from '../../importers/linkedin/linkedin.records.js';
 import type {
   InvitationRecord as StoredInvitation,
@@ -80,12 +80,12 @@ export async function writeInvitations(
       personId = directory.findUniqueConnectionWithout(name, identities) ?? null;
       if (personId !== null) await directory.addIdentities(personId, identities, 'linkedin');
     }
-    const counterpart = identities[0]?.value ?? `name:${normalizeName(name)}`;
+    const counterpart = identities[0]?.value ?? `name:${personNameKey(name)}`;
     const messageHash = textHash(record.message);
     const base = hash53('invitation', record.direction, counterpart, record.rawSentAt, messageHash);
     const occurrence = occurrences.next(base);
     const sourceKey = occurrence === 0 ? base : hash53(base, occurrence);
-    const found: Counterpart = { personId, url, nameKey: normalizeName(name) };
+    const found: Counterpart = { personId, url, nameKey: personNameKey(name) };
     // The same invitation re-exported in another era: other date format or zone, same content
     // (docs/rules/identity-and-imports.md#re-exported-records).
     const same = knownKeys.has(sourceKey)
@@ -97,7 +97,7 @@ export async function writeInvitations(
               {
                 personId: known.personId,
                 url: known.counterpartUrl,
-                nameKey: normalizeName(known.counterpartName),
+                nameKey: personNameKey(known.counterpartName),
               },
               found,
             ),

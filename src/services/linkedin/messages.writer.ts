@@ -1,7 +1,7 @@
 import { normalizeProfileUrl } from '../../domain/identity.js';
 import { withoutPlaceholderParts } from '../../domain/imported-text.js';
 import { hash53 } from '../../domain/source-key.js';
-import { normalizeName } from '../../domain/text-normalization.js';
+import { personNameKey } from '../../domain/text-normalization.js';
 import type { SkipReason } from '../../domain/interaction.js';
 import type { MessageRecord } from '../../importers/linkedin/linkedin.records.js';
 import type { NewInteraction } from '../../store/interaction.repository.js';
@@ -78,7 +78,7 @@ async function writeFrom(
   if (detected && !configured && detected.url !== storedOwner)
     await workspace.set(WORKSPACE_KEYS.ownerUrl, detected.url);
   if (detected?.name && !profileName) await workspace.set(WORKSPACE_KEYS.ownerName, detected.name);
-  const ownerNameKey = normalizeName(profileName ?? detected?.name ?? '');
+  const ownerNameKey = personNameKey(profileName ?? detected?.name ?? '');
 
   const hadMessages = !(await interactions.isEmpty());
   // A first import into an empty table builds the indexes after the rows are in (store/interaction-indexes.ts).
@@ -165,7 +165,7 @@ async function writeFrom(
   function conversationKeyOf(record: MessageRecord): string {
     if (record.conversationId) return record.conversationId;
     const counterpart = record.direction === 'out' ? record.toNames : record.fromName;
-    return `name:${normalizeName(counterpart)}`;
+    return `name:${personNameKey(counterpart)}`;
   }
 
   /** Per row; returns a promise only when it must wait (a new person, a flush), so most rows cost no await. */
@@ -179,7 +179,7 @@ async function writeFrom(
         ? sender === ownerUrl
           ? 'out'
           : 'in'
-        : normalizeName(record.fromName) === ownerNameKey
+        : personNameKey(record.fromName) === ownerNameKey
           ? 'out'
           : 'in');
     // The other participants, each once: a short list (a million rows: no Set per row).

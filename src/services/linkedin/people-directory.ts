@@ -1,7 +1,7 @@
 import type { Identity, IdentityKind } from '../../domain/identity.js';
 import { normalizeEmail, normalizeMemberUrn, normalizeProfileUrl } from '../../domain/identity.js';
 import { displayName } from '../../domain/person.js';
-import { buildSearchText, normalizeName } from '../../domain/text-normalization.js';
+import { buildSearchText, personNameKey } from '../../domain/text-normalization.js';
 import type { PersonRepository } from '../../store/person.repository.js';
 import type { DirectoryEntry, PersonDirectoryRepository } from '../../store/person-directory.repository.js';
 import type { createPersonMergeRepository } from '../../store/person-merge.repository.js';
@@ -175,7 +175,7 @@ export class PeopleDirectory {
 
   /** The connection with exactly this normalised name, when exactly one has it. */
   findUniqueConnectionByName(name: string): number | undefined {
-    return this.findUniqueConnectionByNameKey(normalizeName(name));
+    return this.findUniqueConnectionByNameKey(personNameKey(name));
   }
 
   findUniqueConnectionByNameKey(nameKey: string): number | undefined {
@@ -195,7 +195,7 @@ export class PeopleDirectory {
   }
 
   isConnectionName(name: string): boolean {
-    return (this.connectionsByName.get(normalizeName(name))?.length ?? 0) > 0;
+    return (this.connectionsByName.get(personNameKey(name))?.length ?? 0) > 0;
   }
 
   /**
@@ -304,7 +304,7 @@ export class PeopleDirectory {
       firstName: facts.firstName,
       lastName: facts.lastName,
       name,
-      nameKey: normalizeName(name),
+      nameKey: personNameKey(name),
       company: facts.company ?? null,
       position: facts.position ?? null,
       connectedAt,
@@ -314,10 +314,10 @@ export class PeopleDirectory {
       now: this.now,
     });
     this.totals.peopleAdded++;
-    this.entries.set(id, { id, nameKey: normalizeName(name), connectedAt, connectionState });
+    this.entries.set(id, { id, nameKey: personNameKey(name), connectedAt, connectionState });
     await this.addIdentities(id, identities, source);
     if (connectionState !== 'not-connected') this.rememberConnection(id, name, connectedAt, connectionState);
-    else addTo(this.unconnectedByName, normalizeName(name), id);
+    else addTo(this.unconnectedByName, personNameKey(name), id);
     return id;
   }
 
@@ -328,7 +328,7 @@ export class PeopleDirectory {
     connectedAt: number | null,
     connectionState: ConnectionState = 'connected',
   ): void {
-    const nameKey = normalizeName(name);
+    const nameKey = personNameKey(name);
     const previous = this.entries.get(id);
     if (previous?.connectionState === 'not-connected')
       removeFrom(this.unconnectedByName, previous.nameKey, id);
