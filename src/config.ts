@@ -1,5 +1,6 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { parseDateOrTime } from './domain/date-input.js';
 import { AppError } from './domain/errors.js';
 import type { StoreLocation } from './store/store.js';
 
@@ -34,22 +35,13 @@ export function defaultDataDir(env: Env, platform: NodeJS.Platform = process.pla
   return join(env.XDG_DATA_HOME || join(homedir(), '.local', 'share'), 'tend');
 }
 
-/**
- * `--now` takes an instant (`2026-11-20T12:00:00Z`) or a date (`2026-11-20`, read as noon UTC so that the
- * calendar day is the same in every zone from UTC−11 to UTC+11).
- */
+/** `--now` takes a date or an ISO 8601 time that exists (docs/rules/cli.md#dates). */
 export function parseNow(value: string): number {
-  const text = value.trim();
-  const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(text);
-  const instant = dateOnly
-    ? Date.parse(`${text}T12:00:00Z`)
-    : /^\d{4}-\d{2}-\d{2}T/.test(text)
-      ? Date.parse(text)
-      : NaN;
-  if (Number.isNaN(instant)) {
+  const instant = parseDateOrTime(value);
+  if (instant === null) {
     throw new AppError(
       'usage',
-      `--now "${value}" is not a date: use YYYY-MM-DD or an ISO 8601 time such as 2026-11-20T09:00:00Z`,
+      `--now "${value}" is not a date: use a real day as YYYY-MM-DD or an ISO 8601 time such as 2026-11-20T09:00:00Z`,
     );
   }
   return instant;

@@ -10,7 +10,8 @@ export async function markAgendaItem(
   until: string | null = null,
 ): Promise<void> {
   const app = await context.app();
-  await app.agenda.setItemState(id, state, until, context.config.now, app.settings.timeZone());
-  if (context.config.json) printJson(context.io, { id, state, ...(until !== null ? { until } : {}) });
-  else printLine(context.io, until !== null ? `${id} ${state} until ${until}.` : `${id} ${state}.`);
+  const set = await app.agenda.setItemState(id, state, until, context.config.now, app.settings.timeZone());
+  const date = set.until;
+  if (context.config.json) printJson(context.io, { id, state, ...(date !== null ? { until: date } : {}) });
+  else printLine(context.io, date !== null ? `${id} ${state} until ${date}.` : `${id} ${state}.`);
 }

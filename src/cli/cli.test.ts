@@ -35,6 +35,7 @@ describe('the tend command line', () => {
       'snooze',
       'dismiss',
       'log',
+      'unlog',
       'set',
       'prune',
       'unarchive',
@@ -83,6 +84,20 @@ describe('the tend command line', () => {
     const result = await runCli(['--data', tempDataDir(), '--now', 'yesterday', 'people']);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('--now');
+  });
+
+  it('refuses a day that does not exist instead of rolling it over (--now, --at, $TEND_NOW)', async () => {
+    const data = tempDataDir();
+    const now = await runCli(['--data', data, '--now', '2027-02-30', 'people']);
+    expect(now.code).toBe(1);
+    expect(now.stderr).toContain('--now "2027-02-30" is not a date');
+    const env = await runCli(['--data', data, 'people'], { TEND_NOW: '2026-04-31T10:00:00Z' });
+    expect(env.code).toBe(1);
+    expect((await runCli(['--data', data, 'import', 'sample/linkedin'])).code).toBe(0);
+    const at = await runCli(['--data', data, 'log', 'Karin Ek', 'call', '--at', '2026-02-29']);
+    expect(at.code).toBe(1);
+    expect(at.stderr).toContain('--at "2026-02-29" is not a date');
+    expect((await runCli(['--data', data, '--now', '2028-02-29', 'people'])).code).toBe(0);
   });
 
   it('keeps settings in the data folder and validates them', async () => {

@@ -1,4 +1,5 @@
 import { buildAgenda, type Agenda, type AgendaItem, type ItemState } from '../domain/agenda.js';
+import { parseUntilDate } from '../domain/date-input.js';
 import { AppError } from '../domain/errors.js';
 import type { RelationshipFacts } from '../domain/relationship-facts.js';
 import { toLocalDate } from '../domain/time.js';
@@ -93,7 +94,7 @@ export function createAgendaService(deps: {
       until: string | null,
       now: number,
       zone: string,
-    ): Promise<void> {
+    ): Promise<{ until: string | null }> {
       if (!/^[0-9a-f]{12}$/.test(itemId))
         throw new AppError('usage', `"${itemId}" is not an agenda item id: copy it from \`tend today\``);
       const everything = await agendaAt(now, new Map());
@@ -103,14 +104,19 @@ export function createAgendaService(deps: {
           `no agenda item ${itemId} today: \`tend today\` lists the current ids`,
         );
       }
+      let date: string | null = null;
       if (state === 'snoozed') {
-        if (!until || !/^\d{4}-\d{2}-\d{2}$/.test(until) || Number.isNaN(Date.parse(until))) {
-          throw new AppError('usage', '--until needs a date as YYYY-MM-DD');
-        }
-        if (until <= toLocalDate(now, zone))
-          throw new AppError('usage', `--until ${until} is not after today`);
+        const today = toLocalDate(now, zone);
+        date = until === null ? null : parseUntilDate(until, today);
+        if (date === null)
+          throw new AppError(
+            'usage',
+            `--until needs a real day as YYYY-MM-DD, or 3d, 2w, next-week, next-month${until ? ` (not "${until}")` : ''}`,
+          );
+        if (date <= today) throw new AppError('usage', `--until ${until} is not after today`);
       }
-      await createAgendaStateRepository(store).set(itemId, { state, until }, now);
+      await createAgendaStateRepository(store).set(itemId, { state, until: date }, now);
+      return { until: date };
     },
   };
 }

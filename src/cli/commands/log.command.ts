@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { parseDateOrTime } from '../../domain/date-input.js';
 import { AppError } from '../../domain/errors.js';
 import { INTERACTION_KINDS } from '../../domain/interaction.js';
 import { formatInstant } from '../../domain/time.js';
@@ -6,14 +7,12 @@ import { action, type Runtime } from '../command-runtime.js';
 import { printJson, printLine } from '../output.js';
 
 function parseAt(value: string): number {
-  const text = value.trim();
-  const instant = /^\d{4}-\d{2}-\d{2}$/.test(text)
-    ? Date.parse(`${text}T12:00:00Z`)
-    : /^\d{4}-\d{2}-\d{2}T/.test(text)
-      ? Date.parse(text)
-      : NaN;
-  if (Number.isNaN(instant))
-    throw new AppError('usage', `--at "${value}" is not a date: use YYYY-MM-DD or an ISO 8601 time`);
+  const instant = parseDateOrTime(value);
+  if (instant === null)
+    throw new AppError(
+      'usage',
+      `--at "${value}" is not a date: use a real day as YYYY-MM-DD or an ISO 8601 time`,
+    );
   return instant;
 }
 
@@ -44,6 +43,7 @@ export function registerLogCommand(program: Command, runtime: Runtime): void {
           });
           if (context.config.json) {
             printJson(context.io, {
+              id: logged.id,
               person: { id: logged.person.id, name: logged.person.name },
               kind,
               direction: logged.direction,
@@ -53,7 +53,7 @@ export function registerLogCommand(program: Command, runtime: Runtime): void {
           } else {
             printLine(
               context.io,
-              `Logged ${kind} (${logged.direction}) with ${logged.person.name} on ${formatInstant(logged.at)}.`,
+              `Logged ${kind} (${logged.direction}) with ${logged.person.name} on ${formatInstant(logged.at)} (entry ${logged.id}; tend unlog ${logged.id} removes it).`,
             );
           }
         },

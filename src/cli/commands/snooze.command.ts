@@ -7,7 +7,7 @@ export function registerSnoozeCommand(program: Command, runtime: Runtime): void 
     .command('snooze')
     .description('hide an agenda item until a date')
     .argument('<id>', 'the item id shown by tend today')
-    .requiredOption('--until <date>', 'YYYY-MM-DD: the item comes back on that day')
+    .requiredOption('--until <date>', 'the day it comes back: YYYY-MM-DD, or 3d, 2w, next-week, next-month')
     .action(
       action(runtime, (context, id: string, options: { until: string }) =>
         markAgendaItem(context, id, 'snoozed', options.until),
