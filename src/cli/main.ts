@@ -12,6 +12,7 @@ import { registerDoneCommand } from './commands/done.command.js';
 import { registerDismissCommand } from './commands/dismiss.command.js';
 import { registerSnoozeCommand } from './commands/snooze.command.js';
 import { registerLogCommand } from './commands/log.command.js';
+import { registerUnlogCommand } from './commands/unlog.command.js';
 import { registerSetCommand } from './commands/set.command.js';
 import { registerTriageCommand } from './commands/triage.command.js';
 import { registerInviteNoteCommand } from './commands/invite-note.command.js';
@@ -60,6 +61,7 @@ export function buildProgram(runtime: Runtime): Command {
   registerDismissCommand(program, runtime);
   registerSnoozeCommand(program, runtime);
   registerLogCommand(program, runtime);
+  registerUnlogCommand(program, runtime);
   registerSetCommand(program, runtime);
   registerTriageCommand(program, runtime);
   registerInviteNoteCommand(program, runtime);

@@ -1,34 +1,18 @@
 import { AppError } from '../domain/errors.js';
-import { INTERACTION_KINDS, type Direction, type InteractionKind } from '../domain/interaction.js';
-import { CIRCLES, type Circle } from '../domain/person.js';
+import {
+  INTERACTION_KINDS,
+  type Direction,
+  type Interaction,
+  type InteractionKind,
+} from '../domain/interaction.js';
+import { planPersonEdits, type PersonChange, type PersonEdits } from '../domain/person-edits.js';
+import type { Person } from '../domain/person.js';
 import { hash53 } from '../domain/source-key.js';
 import { createInteractionRepository } from '../store/interaction.repository.js';
-import { createPersonRepository, type UserPersonFields } from '../store/person.repository.js';
+import { createPersonRepository } from '../store/person.repository.js';
 import type { Store } from '../store/store.js';
 import type { PeopleService } from './people.service.js';
 import type { RelationshipService } from './relationship.service.js';
-
-export interface SetChanges {
-  circle?: string;
-  tags?: string[];
-  removeTags?: string[];
-  needs?: string[];
-  offers?: string[];
-  goals?: string[];
-  howMet?: string;
-  notes?: string;
-  doNotContact?: boolean;
-  floor?: string;
-  override?: string;
-}
-
-function strengthValue(name: string, value: string | undefined): number | null | undefined {
-  if (value === undefined) return undefined;
-  if (value === 'none' || value === '') return null;
-  if (!/^\d{1,3}$/.test(value) || Number(value) > 100)
-    throw new AppError('usage', `${name} must be a whole number from 0 to 100, or "none" to remove it`);
-  return Number(value);
-}
 
 /** `tend set` and `tend log`: what the user says, stored beside (and winning over) what imports found. */
 export function createPersonEditingService(deps: {
@@ -40,34 +24,15 @@ export function createPersonEditingService(deps: {
   const { store, people, relationships, clock } = deps;
 
   return {
-    async set(ref: string, changes: SetChanges) {
-      const person = await people.resolveRef(ref);
-      const fields: UserPersonFields = {};
-      if (changes.circle !== undefined) {
-        if (!(CIRCLES as readonly string[]).includes(changes.circle)) {
-          throw new AppError('usage', `--circle must be one of ${CIRCLES.join(', ')}`);
-        }
-        fields.circle = changes.circle === 'none' ? null : (changes.circle as Circle);
-      }
-      if (changes.tags || changes.removeTags) {
-        const tags = new Set([...person.tags, ...(changes.tags ?? [])]);
-        for (const tag of changes.removeTags ?? []) tags.delete(tag);
-        fields.tags = [...tags];
-      }
-      if (changes.needs) fields.needs = [...new Set([...person.needs, ...changes.needs])];
-      if (changes.offers) fields.offers = [...new Set([...person.offers, ...changes.offers])];
-      if (changes.goals) fields.goals = [...new Set([...person.goals, ...changes.goals])];
-      if (changes.howMet !== undefined) fields.howMet = changes.howMet || null;
-      if (changes.notes !== undefined) fields.notes = changes.notes || null;
-      if (changes.doNotContact !== undefined) fields.doNotContact = changes.doNotContact;
-      const floor = strengthValue('--floor', changes.floor);
-      if (floor !== undefined) fields.strengthFloor = floor;
-      const override = strengthValue('--override', changes.override);
-      if (override !== undefined) fields.strengthOverride = override;
-      if (Object.keys(fields).length === 0)
+    /** Applies the edits and says what changed (nothing is written when nothing changes). */
+    async set(ref: string, edits: PersonEdits): Promise<{ person: Person; changes: PersonChange[] }> {
+      if (Object.values(edits).every((value) => value === undefined))
         throw new AppError('usage', 'nothing to set: give at least one option (see tend set --help)');
+      const person = await people.resolveRef(ref);
+      const { fields, changes } = planPersonEdits(person, edits);
+      if (changes.length === 0) return { person, changes };
       await createPersonRepository(store).updateUserFields(person.id, fields, clock());
-      return await people.resolveRef(String(person.id));
+      return { person: await people.resolveRef(String(person.id)), changes };
     },
 
     async log(ref: string, kind: string, text: string | null, options: { at?: number; direction?: string }) {
@@ -86,6 +51,7 @@ export function createPersonEditingService(deps: {
       const at = options.at ?? clock();
       return store.transaction(async (trx) => {
         const interactions = createInteractionRepository(trx);
+        const ids: number[] = [];
         await interactions.insertMany(
           [
             {
@@ -111,10 +77,32 @@ export function createPersonEditingService(deps: {
             },
           ],
           clock(),
+          ids,
         );
         await relationships.refreshPerson(trx, person.id);
-        return { person, kind, direction, at };
+        return { id: ids[0] ?? -1, person, kind, direction, at };
       });
+    },
+
+    /**
+     * `tend unlog ID`: removes an entry the user logged (ids are in `tend show`), and the person's facts
+     * with it. Imported entries are refused: the next import would bring them back.
+     */
+    async unlog(id: number): Promise<{ interaction: Interaction; person: Person }> {
+      const interaction = await createInteractionRepository(store).findById(id);
+      if (!interaction || interaction.personId === null)
+        throw new AppError('not-found', `no logged entry ${id}: \`tend show REF\` lists them with their ids`);
+      if (interaction.source !== 'user')
+        throw new AppError(
+          'usage',
+          `entry ${id} was imported (${interaction.source}), not logged: only what you logged can be removed`,
+        );
+      const person = await people.resolveRef(String(interaction.personId));
+      await store.transaction(async (trx) => {
+        await createInteractionRepository(trx).deleteById(id);
+        await relationships.refreshPerson(trx, person.id);
+      });
+      return { interaction, person };
     },
   };
 }

@@ -276,6 +276,26 @@ export function createInteractionRepository(context: StoreContext) {
         .execute();
     },
 
+    async findById(id: number): Promise<Interaction | undefined> {
+      const row = await db
+        .selectFrom('interactions')
+        .selectAll()
+        .where('workspace_id', '=', workspaceId)
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return row ? toInteraction(row) : undefined;
+    },
+
+    /** Removes one interaction (`tend unlog`); imported rows are not removed this way. */
+    async deleteById(id: number): Promise<void> {
+      edited();
+      await db
+        .deleteFrom('interactions')
+        .where('workspace_id', '=', workspaceId)
+        .where('id', '=', id)
+        .execute();
+    },
+
     /** Whether no workspace has any interaction: then indexes can be built after a bulk insert. */
     async tableIsEmpty(): Promise<boolean> {
       const row = await db.selectFrom('interactions').select('id').limit(1).executeTakeFirst();

@@ -131,11 +131,14 @@ export function registerShowCommand(program: Command, runtime: Runtime): void {
           const text = (interaction.summary ?? '').replace(/\s+/g, ' ');
           const group = interaction.groupSize > 2 ? ` [group of ${interaction.groupSize}]` : '';
           const skipped = interaction.skippedReason ? ` (${interaction.skippedReason}, not counted)` : '';
+          const entry = interaction.source === 'user' ? `  [${interaction.id}]` : '';
           printLine(
             io,
-            `  ${toLocalDate(interaction.at, zone)} ${arrow} ${interaction.kind}${group}${skipped}: ${text.length > 80 ? `${text.slice(0, 79)}…` : text}`,
+            `  ${toLocalDate(interaction.at, zone)} ${arrow} ${interaction.kind}${group}${skipped}: ${text.length > 80 ? `${text.slice(0, 79)}…` : text}${entry}`,
           );
         }
+        if (timeline.some((interaction) => interaction.source === 'user'))
+          printLine(io, '  [N] you logged it: tend unlog N removes it');
         if (timeline.length > 20) printLine(io, `  … ${timeline.length - 20} more (see --json)`);
       }),
     );
