@@ -24,14 +24,22 @@ export interface StateInput {
 }
 
 /**
- * new (connected within 30 days, no exchange yet), then by cadence: overdue at 1×, withering at 2× the
- * circle's cadence since the last two-way exchange; dormant when the last exchange is over a year ago.
+ * new (connected within 30 days, no exchange since connecting — also when an old one came before), then by
+ * cadence: overdue at 1×, withering at 2× the circle's cadence since the last two-way exchange; dormant
+ * when the last exchange is over a year ago (docs/rules/exchanges-and-strength.md#states).
  */
 export function relationshipState(input: StateInput): RelationshipState {
   if (input.archived) return 'archived';
   const cadence = input.circle ? CADENCE_DAYS[input.circle] : null;
+  const connected = input.daysSinceConnected;
+  if (
+    connected !== null &&
+    connected >= 0 &&
+    connected <= 30 &&
+    (input.daysSinceExchange === null || input.daysSinceExchange > connected)
+  )
+    return 'new';
   if (input.daysSinceExchange === null) {
-    if (input.daysSinceConnected !== null && input.daysSinceConnected <= 30) return 'new';
     if (cadence !== null && input.daysSinceConnected !== null) {
       if (input.daysSinceConnected >= 2 * cadence) return 'withering';
       if (input.daysSinceConnected >= cadence) return 'overdue';

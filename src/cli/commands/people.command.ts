@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import type { Person } from '../../domain/person.js';
-import { formatInstant } from '../../domain/time.js';
+import { formatInstant, toLocalDate } from '../../domain/time.js';
 import type { App } from '../../app.js';
-import { action, type Runtime } from '../command-runtime.js';
+import { action, type CommandContext, type Runtime } from '../command-runtime.js';
 import { formatTable, printJson, printLine } from '../output.js';
 
 interface ListingFacts {
@@ -39,15 +39,58 @@ export async function listingFacts(app: App, now: number): Promise<(person: Pers
   };
 }
 
+async function printArchived(context: CommandContext, query: string | null): Promise<void> {
+  const app = await context.app();
+  const zone = app.settings.timeZone();
+  const archived = (await app.prune.archived()).filter(
+    (person) => query === null || app.people.matchesQuery(person, query),
+  );
+  if (context.config.json) {
+    printJson(
+      context.io,
+      archived.map((person) => ({
+        id: person.id,
+        name: person.name,
+        company: person.company,
+        position: person.position,
+        archivedAt: formatInstant(person.archivedAt ?? 0),
+      })),
+    );
+    return;
+  }
+  if (archived.length === 0) {
+    printLine(context.io, query ? `No one archived matches "${query}".` : 'No one is archived.');
+    return;
+  }
+  printLine(
+    context.io,
+    formatTable(
+      ['ID', 'NAME', 'COMPANY', 'ARCHIVED'],
+      archived.map((person) => [
+        String(person.id),
+        person.name,
+        person.company ?? '',
+        toLocalDate(person.archivedAt ?? 0, zone),
+      ]),
+    ),
+  );
+  printLine(context.io, `${archived.length} archived. Bring one back with: tend unarchive REF`);
+}
+
 export function registerPeopleCommand(program: Command, runtime: Runtime): void {
   program
     .command('people')
     .description('list people, or those whose name, e-mail, profile URL, company or position contains TEXT')
     .argument('[text...]', 'text to look for (case- and accent-insensitive)')
+    .option('--archived', 'the archived instead (tend unarchive REF brings one back)')
     .action(
-      action(runtime, async (context, words: string[]) => {
+      action(runtime, async (context, words: string[], options: { archived?: boolean }) => {
         const app = await context.app();
         const query = words.join(' ').trim() || null;
+        if (options.archived) {
+          await printArchived(context, query);
+          return;
+        }
         const people = await app.people.list(query);
         const factsOf = await listingFacts(app, context.config.now);
         const rows = people.map((person) => personSummary(person, factsOf(person)));

@@ -21,6 +21,7 @@ export function registerPruneCommand(program: Command, runtime: Runtime): void {
     .option('--apply [refs...]', 'archive these people (or the REFs given on stdin, one per line)')
     .option('--apply-all', 'archive every candidate')
     .option('--limit <n>', 'with --apply-all: at most this many, oldest first')
+    .option('--force', 'with --apply: archive also people who are no candidates (a circle, notes, messages…)')
     .addHelpText(
       'after',
       '\nArchiving hides people from lists and the agenda; nothing is deleted. Undo with: tend unarchive REF',
@@ -28,7 +29,10 @@ export function registerPruneCommand(program: Command, runtime: Runtime): void {
     .action(
       action(
         runtime,
-        async (context, options: { apply?: string[] | boolean; applyAll?: boolean; limit?: string }) => {
+        async (
+          context,
+          options: { apply?: string[] | boolean; applyAll?: boolean; limit?: string; force?: boolean },
+        ) => {
           const app = await context.app();
           const limit = options.limit === undefined ? undefined : Number(options.limit);
           if (limit !== undefined && (!Number.isInteger(limit) || limit < 1))
@@ -39,6 +43,7 @@ export function registerPruneCommand(program: Command, runtime: Runtime): void {
             const archived = await app.prune.archive(all, {
               ...(options.applyAll ? { all: true } : {}),
               ...(limit !== undefined ? { limit } : {}),
+              ...(options.force ? { force: true } : {}),
             });
             if (context.config.json)
               printJson(
