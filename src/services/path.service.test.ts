@@ -128,7 +128,7 @@ describe('tend path', () => {
     expect(
       (await tend(dataDir, 'path', 'Gustav Almqvist', '--json')).json<PathJson[]>().map(route),
     ).toContain('Ahmed Karimi > Gustav Almqvist');
-    expect((await tend(dataDir, 'prune', '--apply', 'Ahmed Karimi')).code).toBe(0);
+    expect((await tend(dataDir, 'prune', '--apply', 'Ahmed Karimi', '--force')).code).toBe(0);
     const archived = (await tend(dataDir, 'path', 'Gustav Almqvist', '--json')).json<PathJson[]>().map(route);
     expect(archived.some((path) => path.includes('Ahmed Karimi'))).toBe(false);
   });

@@ -4,7 +4,7 @@ import { PRUNE_AFTER_DAYS, pruneCandidateReason, pruneKeepReasons } from '../dom
 import { DAY_MS } from '../domain/time.js';
 import { createInvitationRepository } from '../store/invitation.repository.js';
 import { createOwnerFactsRepository } from '../store/owner-facts.repository.js';
-import { createPersonRepository } from '../store/person.repository.js';
+import { createPersonRepository, toPerson } from '../store/person.repository.js';
 import type { Store } from '../store/store.js';
 import type { PeopleService } from './people.service.js';
 import type { RelationshipService } from './relationship.service.js';
@@ -131,8 +131,16 @@ export function createPruneService(deps: {
     },
 
     /** `tend people --archived`: who is archived, most recently first. */
-    archived(): Promise<Person[]> {
-      return createPersonRepository(store).listArchived();
+    async archived(): Promise<Person[]> {
+      const rows = await store.db
+        .selectFrom('people')
+        .selectAll()
+        .where('workspace_id', '=', store.workspaceId)
+        .where('archived_at', 'is not', null)
+        .orderBy('archived_at', 'desc')
+        .orderBy('display_name')
+        .execute();
+      return rows.map(toPerson);
     },
   };
 }

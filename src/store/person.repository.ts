@@ -272,16 +272,6 @@ export function createPersonRepository(context: StoreContext) {
       return rows.map(toPerson);
     },
 
-    /** The archived, most recently archived first. */
-    async listArchived(): Promise<Person[]> {
-      const rows = await people()
-        .where('archived_at', 'is not', null)
-        .orderBy('archived_at', 'desc')
-        .orderBy('display_name')
-        .execute();
-      return rows.map(toPerson);
-    },
-
     async insert(person: NewPerson): Promise<number> {
       if (context.sqlite) {
         const result = prepared(
