@@ -4,17 +4,17 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import BetterSqlite3 from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 
 /**
  * Files of 8 MB and more are parsed in a worker thread — only from the built CLI, since tests run the
- * TypeScript sources, where the same reader runs on the importing thread. This test builds the bundle,
- * imports a generated export (a 13 MB messages.csv) through the real `bin/tend` twice, once with the
+ * TypeScript sources, where the same reader runs on the importing thread. This test imports the generated
+ * export of global-setup.ts (a 13 MB messages.csv) through the real `bin/tend` (its bundle) twice, once with the
  * parser thread and once without (TEND_IMPORT_WORKER=0), and compares every stored row.
  */
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const work = mkdtempSync(join(tmpdir(), 'tend-thread-'));
-const exportDir = join(work, 'export');
+const exportDir = inject('generatedExport1k');
 
 function importInto(dataDir: string, env: Record<string, string>, from = exportDir): unknown {
   const tend = (...args: string[]) =>
@@ -42,18 +42,6 @@ function rows(dataDir: string, sql: string): unknown[] {
     database.close();
   }
 }
-
-beforeAll(() => {
-  // The bundle of the current sources (esbuild: well under a second) and a generated export.
-  execFileSync('npm', ['run', '--silent', 'bundle'], { cwd: root, stdio: 'ignore' });
-  execFileSync(
-    process.execPath,
-    [join(root, 'bench', 'generate-export.mjs'), '--size', '1k', '--out', exportDir],
-    {
-      stdio: 'ignore',
-    },
-  );
-}, 120_000);
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { createApp, type App } from '../app.js';
 import { resolveConfig, type AppConfig, type GlobalOptions } from '../config.js';
 import type { CliIo } from './cli-io.js';
+import { printNotice } from './output.js';
 
 /** What a command's action gets: its io, the resolved config and the app, opened on first use. */
 export interface CommandContext {
@@ -21,6 +22,10 @@ export interface Runtime {
 export function contextFor(runtime: Runtime, command: Command): CommandContext {
   const options = command.optsWithGlobals<GlobalOptions>();
   const config = resolveConfig(options, runtime.io.env);
+  config.store.onWait = () =>
+    printNotice(runtime.io, 'tend: waiting for another tend process to finish writing (an import?)…');
+  config.store.onBackup = (file) =>
+    printNotice(runtime.io, `tend: the database schema is being updated; a backup of it is in ${file}`);
   let app: Promise<App> | undefined;
   return {
     io: runtime.io,

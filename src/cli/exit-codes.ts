@@ -6,6 +6,7 @@ export const EXIT = { ok: 0, usage: 1, badInput: 2, notFound: 3 } as const;
 export function exitCodeFor(code: ErrorCode): number {
   switch (code) {
     case 'bad-input':
+    case 'busy':
       return EXIT.badInput;
     case 'not-found':
       return EXIT.notFound;

@@ -8,6 +8,7 @@ export type ErrorCode =
   | 'not-found' // a person, item or file that was asked for does not exist
   | 'ambiguous' // a REF matches several people
   | 'conflict' // a step is not allowed in the current state
+  | 'busy' // another process held the database longer than a writer waits; nothing was written
   | 'internal';
 
 export class AppError extends Error {

@@ -275,8 +275,7 @@ export function createImportService(deps: {
           run.written = null;
         }
       };
-      // A first import writes most of its rows into new pages: the store's bulk path suits it (store.ts).
-      await (run.written ? store.bulkLoad(importAll) : importAll());
+      await importAll();
       const workspace = bindRepositories(store).workspace;
       const ownerUrl = settings.list()['owner-url'] ?? (await workspace.get(WORKSPACE_KEYS.ownerUrl)) ?? null;
       return {

@@ -1,4 +1,5 @@
 import { agendaPersonOf } from '../domain/agenda.js';
+import { AppError } from '../domain/errors.js';
 import type { Person } from '../domain/person.js';
 import {
   DAY_MS,
@@ -330,7 +331,16 @@ export function createRelationshipService(deps: {
   async function view(now: number): Promise<RelationshipView> {
     const zone = settings.timeZone();
     const workspace = createWorkspaceSettingsRepository(store);
-    if ((await workspace.get(FACTS_BASIS)) !== basisOf(zone)) await refreshAll();
+    if ((await workspace.get(FACTS_BASIS)) !== basisOf(zone)) {
+      try {
+        await store.transaction((trx) => refreshAll(trx), { wait: false });
+      } catch (error) {
+        // Another process is writing (an import, which refreshes them when it ends): answer from the
+        // events as they are now rather than wait for it.
+        if (!(error instanceof AppError && error.code === 'busy')) throw error;
+        return computedView(now, zone);
+      }
+    }
     const through = Number((await workspace.get(FACTS_THROUGH)) ?? 0);
     return now >= through && !deps.recompute ? storedView(now, zone) : computedView(now, zone);
   }

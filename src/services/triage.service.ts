@@ -51,7 +51,14 @@ export function createTriageService(deps: {
       results.set(invitation.id, result);
       fresh.push({ invitationId: invitation.id, basis, result: JSON.stringify(result) });
     }
-    if (fresh.length > 0) await store.transaction((trx) => createTriageResultRepository(trx).save(fresh));
+    if (fresh.length > 0) {
+      // Kept for the next run when the database is free now; another process's write is not waited for.
+      await store
+        .transaction((trx) => createTriageResultRepository(trx).save(fresh), { wait: false })
+        .catch((error: unknown) => {
+          if (!(error instanceof AppError && error.code === 'busy')) throw error;
+        });
+    }
     return results;
   }
 

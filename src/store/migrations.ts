@@ -1,4 +1,4 @@
-import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { sql, type Kysely, type Migration } from 'kysely';
 import { AppError } from '../domain/errors.js';
 import type { SqlDialect } from './sql-dialect.js';
 import { initialSchema } from './migrations/0001-initial.migration.js';
@@ -24,46 +24,90 @@ function allMigrations(dialect: SqlDialect): Record<string, Migration> {
   };
 }
 
-/**
- * Every command opens the store: when every migration is already applied, one read says so, instead of the
- * migrator's lock table write and its table listings on each start.
- */
-async function isUpToDate(db: Kysely<unknown>, names: readonly string[], schema?: string): Promise<boolean> {
+const MIGRATION_TABLE = 'kysely_migration';
+
+export interface MigrationOptions {
+  /** The PostgreSQL schema the tables live in. */
+  schema?: string;
+  /**
+   * Runs `work` in one transaction that no other process's migration runs beside (SQLite: the write lock
+   * taken up front; PostgreSQL: an advisory lock): all migrations are applied or none.
+   */
+  locked(work: (db: Kysely<unknown>) => Promise<void>): Promise<void>;
+  /** Copies a database that has data before its schema changes; `label` names the schema it is at. */
+  backup?(label: string): Promise<void>;
+}
+
+function migrationTable(schema?: string) {
+  return sql.table(schema ? `${schema}.${MIGRATION_TABLE}` : MIGRATION_TABLE);
+}
+
+/** The names of the migrations applied, or null when the database has none (a new database). */
+async function appliedMigrations(db: Kysely<unknown>, schema?: string): Promise<string[] | null> {
   try {
-    const table = schema ? sql.table(`${schema}.kysely_migration`) : sql.table('kysely_migration');
-    const result = await sql<{ name: string }>`select name from ${table}`.execute(db);
-    const applied = new Set(result.rows.map((row) => row.name));
-    return names.every((name) => applied.has(name)) && applied.size === names.length;
+    const result = await sql<{ name: string }>`select name from ${migrationTable(schema)}`.execute(db);
+    return result.rows.map((row) => row.name);
   } catch {
-    return false; // No migration table yet: a new database.
+    return null;
   }
 }
 
-class StaticMigrationProvider implements MigrationProvider {
-  constructor(private readonly migrations: Record<string, Migration>) {}
-  getMigrations(): Promise<Record<string, Migration>> {
-    return Promise.resolve(this.migrations);
-  }
-}
-
+/**
+ * Brings the schema to the latest version. Every command opens the store: when every migration is applied,
+ * one read says so. Otherwise, under the lock, the applied ones are read again — another process may have
+ * migrated meanwhile — and only those still missing run, in order, in the same transaction: running it
+ * twice, or in two processes at once, applies each migration exactly once.
+ */
 export async function migrateToLatest(
   db: Kysely<unknown>,
   dialect: SqlDialect,
-  schema?: string,
+  options: MigrationOptions,
 ): Promise<void> {
-  if (await isUpToDate(db, Object.keys(allMigrations(dialect)), schema)) return;
-  const migrator = new Migrator({
-    db,
-    provider: new StaticMigrationProvider(allMigrations(dialect)),
-    ...(schema ? { migrationTableSchema: schema } : {}),
-  });
-  const { error, results } = await migrator.migrateToLatest();
-  if (error) {
-    const failed = results?.find((result) => result.status === 'Error');
-    const message = error instanceof Error ? error.message : JSON.stringify(error);
+  const migrations = allMigrations(dialect);
+  const names = Object.keys(migrations);
+  const isCurrent = (applied: readonly string[] | null) =>
+    applied !== null && names.every((name) => applied.includes(name));
+  const before = await appliedMigrations(db, options.schema);
+  refuseNewer(before, names);
+  if (isCurrent(before)) return;
+  let failed: string | undefined;
+  try {
+    await options.locked(async (trx) => {
+      await trx.schema
+        .createTable(options.schema ? `${options.schema}.${MIGRATION_TABLE}` : MIGRATION_TABLE)
+        .ifNotExists()
+        .addColumn('name', 'varchar(255)', (column) => column.notNull().primaryKey())
+        .addColumn('timestamp', 'varchar(255)', (column) => column.notNull())
+        .execute();
+      const applied = (await appliedMigrations(trx, options.schema)) ?? [];
+      refuseNewer(applied, names);
+      const missing = names.filter((name) => !applied.includes(name));
+      if (missing.length === 0) return;
+      if (applied.length > 0) await options.backup?.(applied.at(-1) ?? 'unknown');
+      for (const name of missing) {
+        failed = name;
+        await migrations[name]?.up(trx);
+        await sql`insert into ${migrationTable(options.schema)} (name, timestamp) values (${name}, ${new Date().toISOString()})`.execute(
+          trx,
+        );
+      }
+      failed = undefined;
+    });
+  } catch (error) {
+    if (error instanceof AppError) throw error;
     throw new AppError(
       'bad-input',
-      `could not bring the database schema up to date${failed ? ` (migration ${failed.migrationName})` : ''}: ${message}`,
+      `could not bring the database schema up to date${failed ? ` (migration ${failed})` : ''}: ${(error as Error).message}; nothing was changed`,
     );
   }
+}
+
+/** A database a newer tend migrated: this version does not know its schema and must not write to it. */
+function refuseNewer(applied: readonly string[] | null, known: readonly string[]): void {
+  const unknown = applied?.filter((name) => !known.includes(name)) ?? [];
+  if (unknown.length > 0)
+    throw new AppError(
+      'bad-input',
+      `this database was brought to a newer schema (${unknown.join(', ')}) by a newer version of tend: update tend to use it`,
+    );
 }

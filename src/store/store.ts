@@ -1,19 +1,31 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql, type LogEvent, type Transaction } from 'kysely';
 import type { Pool, PoolConfig } from 'pg';
 import { AppError } from '../domain/errors.js';
 import type { Database } from './database.schema.js';
 import { migrateToLatest } from './migrations.js';
-import { withPragmas } from './sqlite-statements.js';
+import { backupBeforeMigration } from './backup.js';
+import { immediateTransaction, openSqliteFile } from './sqlite-connection.js';
+import { WRITE_WAIT_MS, waitForWriteLock, type WriteWait } from './write-lock.js';
 import type { SqlDialect } from './sql-dialect.js';
 
 export type StoreLocation = (
-  { dialect: 'sqlite'; file: string } | { dialect: 'postgres'; url: string; schema?: string }
+  | {
+      dialect: 'sqlite';
+      file: string;
+      /** Opens an existing database without writing to it (a read-only data folder); writes then fail. */
+      readOnly?: boolean;
+    }
+  | { dialect: 'postgres'; url: string; schema?: string }
 ) & {
   /** Each query and its time on stderr (`TEND_DEBUG_SQL=1`): what a slow command spends its time on. */
   logQueries?: boolean;
+  /** How long a writer waits for another process's write (default WRITE_WAIT_MS). */
+  writeWaitMs?: number;
+  /** Told once when a writer has been waiting a while for another process. */
+  onWait?: () => void;
+  /** Told before a migration changes a database that has data: where its backup was written. */
+  onBackup?: (file: string) => void;
 };
 
 /** The handle every repository works through; `db` is the store-wide Kysely or a transaction. */
@@ -38,14 +50,20 @@ export interface StoreEdits {
   storedInteractions: number;
 }
 
-export interface Store extends StoreContext {
-  /** Runs `work` in one transaction: all of it is written or none. */
-  transaction<T>(work: (context: StoreContext) => Promise<T>): Promise<T>;
+export interface TransactionOptions {
   /**
-   * Runs a first load of a large amount of data (an import into an empty workspace) as fast as the
-   * database can take it; what `work` writes is as safe as always (it commits or rolls back).
+   * false: give up at once (StoreBusyError) when another process is writing, instead of waiting for it —
+   * for work only worth doing now, such as keeping a cache of results a reader computed anyway.
    */
-  bulkLoad<T>(work: () => Promise<T>): Promise<T>;
+  wait?: boolean;
+}
+
+export interface Store extends StoreContext {
+  /**
+   * Runs `work` in one transaction: all of it is written or none. It holds the write lock from the start
+   * (another process's writer waits, readers never do) and waits, bounded, for one that holds it now.
+   */
+  transaction<T>(work: (context: StoreContext) => Promise<T>, options?: TransactionOptions): Promise<T>;
   /** Refreshes the planner's statistics after bulk changes (an import), so indexes are chosen well. */
   optimize(): Promise<void>;
   close(): Promise<void>;
@@ -55,81 +73,98 @@ export const DEFAULT_WORKSPACE = 'default';
 const CONNECT_TIMEOUT_MS = 5_000;
 
 export async function openStore(location: StoreLocation, workspaceId = DEFAULT_WORKSPACE): Promise<Store> {
-  let sqlite: BetterSqlite3.Database | undefined;
   const log = location.logQueries ? logQuery : undefined;
-  const db =
+  const wait: WriteWait = {
+    timeoutMs: location.writeWaitMs ?? WRITE_WAIT_MS,
+    ...(location.onWait ? { onWait: location.onWait } : {}),
+  };
+  const sqlite =
     location.dialect === 'sqlite'
-      ? openSqlite(location.file, (handle) => (sqlite = handle), log)
-      : await openPostgres(location, log);
+      ? openSqliteFile(location.file, { readOnly: location.readOnly ?? false, busyTimeoutMs: wait.timeoutMs })
+      : undefined;
+  const db = sqlite
+    ? new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), ...(log ? { log } : {}) })
+    : await openPostgres(location as { url: string; schema?: string }, log);
+  const schema = location.dialect === 'postgres' ? location.schema : undefined;
+  const edits = { storedInteractions: 0 };
+  const contextOn = (handle: Kysely<Database>): StoreContext => ({
+    db: handle,
+    dialect: location.dialect,
+    workspaceId,
+    ...(sqlite ? { sqlite } : {}),
+    edits,
+  });
+
+  async function transaction<T>(
+    work: (context: StoreContext) => Promise<T>,
+    options: TransactionOptions = {},
+  ): Promise<T> {
+    if (!sqlite)
+      return db.transaction().execute(async (trx: Transaction<Database>) => {
+        // One writer at a time here too: readers are never blocked, and no two writers deadlock on rows.
+        await waitForWriteLock(
+          async () => {
+            const { rows } = await sql<{
+              taken: boolean;
+            }>`select pg_try_advisory_xact_lock(hashtext(${`tend:write:${workspaceId}:`} || current_schema())) as taken`.execute(
+              trx,
+            );
+            return rows[0]?.taken === true;
+          },
+          options.wait === false ? false : wait,
+        );
+        return work(contextOn(trx));
+      });
+    // One connection, reserved for the transaction: Kysely's own would begin a deferred one, which fails
+    // at its first write when another process committed since its first read (SQLITE_BUSY_SNAPSHOT).
+    return db
+      .connection()
+      .execute((connection) =>
+        immediateTransaction(
+          sqlite,
+          connection,
+          () => work(contextOn(connection)),
+          options.wait === false ? false : wait,
+        ),
+      );
+  }
+
   try {
-    await migrateToLatest(
-      db as Kysely<unknown>,
-      location.dialect,
-      location.dialect === 'postgres' ? location.schema : undefined,
-    );
+    if (!(location.dialect === 'sqlite' && location.readOnly))
+      await migrateToLatest(db as Kysely<unknown>, location.dialect, {
+        ...(schema ? { schema } : {}),
+        locked: (work) =>
+          sqlite
+            ? transaction((context) => work(context.db as Kysely<unknown>))
+            : db.transaction().execute(async (trx) => {
+                // Serialises every process that migrates this schema: the second one finds it done.
+                const key = `tend:migrations:${schema ?? 'public'}`;
+                await sql`select pg_advisory_xact_lock(hashtext(${key}))`.execute(trx);
+                if (schema) await sql`create schema if not exists ${sql.id(schema)}`.execute(trx);
+                return work(trx as unknown as Kysely<unknown>);
+              }),
+        ...(sqlite && location.dialect === 'sqlite'
+          ? {
+              backup: (label: string) =>
+                backupBeforeMigration(sqlite, location.file, label, location.onBackup),
+            }
+          : {}),
+      });
   } catch (error) {
     await db.destroy();
     throw error;
   }
-  const raw = { ...(sqlite ? { sqlite } : {}), edits: { storedInteractions: 0 } };
   return {
-    db,
-    dialect: location.dialect,
-    workspaceId,
-    ...raw,
-    transaction: (work) =>
-      db
-        .transaction()
-        .execute((trx: Transaction<Database>) =>
-          work({ db: trx, dialect: location.dialect, workspaceId, ...raw }),
-        ),
-    bulkLoad: (work) => (sqlite ? withRollbackJournal(sqlite, work) : work()),
+    ...contextOn(db),
+    transaction,
     async optimize() {
       // SQLite: ANALYZE (half a second on a million rows) — without statistics the
       // planner takes the workspace-prefixed primary key for `person_id = ?` lookups and scans.
-      if (sqlite) sqlite.exec('ANALYZE');
+      if (sqlite) await transaction(() => Promise.resolve(void sqlite.exec('ANALYZE')));
       else await sql`analyze`.execute(db);
     },
     close: () => db.destroy(),
   };
-}
-
-/**
- * `work` with SQLite's rollback journal instead of the write-ahead log, which is back afterwards (and on the
- * next open after a crash: openSqlite sets it). Rows written to new pages then go to the database file
- * once, instead of to the log and again into the file at the checkpoint: on a million-row first import the
- * commit took 1.4–2.0 s in WAL mode and 0.2 s with the journal, and the reads after it were faster
- * (docs/PERFORMANCE.md). A rollback journal keeps the transaction just as atomic; only readers in other
- * processes wait while it commits, so it is taken only when no other connection has the database open
- * (the switch needs the file to itself, and does not wait for it).
- */
-async function withRollbackJournal<T>(sqlite: BetterSqlite3.Database, work: () => Promise<T>): Promise<T> {
-  if (sqlite.memory) return work();
-  const switched = (await journalModeNow(sqlite, 'DELETE')) === 'delete';
-  try {
-    return await work();
-  } finally {
-    // When another process opened the file meanwhile, what was written is committed all the same and the
-    // next open sets the write-ahead log again: failing the import now would report a loss that is not one.
-    if (switched) await journalModeNow(sqlite, 'WAL');
-  }
-}
-
-/** Sets the journal mode if no other connection is in the way (without waiting); returns the mode. */
-async function journalModeNow(
-  sqlite: BetterSqlite3.Database,
-  mode: 'DELETE' | 'WAL',
-): Promise<string | null> {
-  try {
-    return await withPragmas(
-      sqlite,
-      { busy_timeout: 0 },
-      () => sqlite.pragma(`journal_mode = ${mode}`, { simple: true }) as string,
-    );
-  } catch (error) {
-    if ((error as { code?: string }).code !== 'SQLITE_BUSY') throw error;
-    return null;
-  }
 }
 
 function logQuery(event: LogEvent): void {
@@ -137,33 +172,6 @@ function logQuery(event: LogEvent): void {
   process.stderr.write(
     `sql ${event.queryDurationMillis.toFixed(1)} ms ${event.level === 'error' ? 'FAILED ' : ''}${text}\n`,
   );
-}
-
-function openSqlite(
-  file: string,
-  expose: (handle: BetterSqlite3.Database) => void,
-  log?: (event: LogEvent) => void,
-): Kysely<Database> {
-  let database: BetterSqlite3.Database;
-  try {
-    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-    database = new BetterSqlite3(file);
-    database.pragma('journal_mode = WAL');
-    database.pragma('foreign_keys = ON');
-    database.pragma('busy_timeout = 5000');
-    // WAL makes NORMAL durable against application crashes; it only risks the last commit on power loss.
-    database.pragma('synchronous = NORMAL');
-    // 32 MB of page cache (the default is 2 MB): a million-row import's pages and index builds stay mostly
-    // in memory; 64 MB measured no faster and a higher peak RSS.
-    database.pragma('cache_size = -32768');
-  } catch (error) {
-    throw new AppError(
-      'bad-input',
-      `cannot open the database ${file}: ${(error as Error).message}; check the --data folder is writable`,
-    );
-  }
-  expose(database);
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database }), ...(log ? { log } : {}) });
 }
 
 async function openPostgres(
@@ -194,8 +202,8 @@ async function openPostgres(
     // An idle client that loses its connection is dropped by the pool; the next query reports the problem.
   });
   try {
+    // The schema itself is created under the migrations' lock: two processes creating it at once collide.
     const client = await pool.connect();
-    if (location.schema) await client.query(`create schema if not exists "${location.schema}"`);
     client.release();
   } catch (error) {
     await pool.end().catch(() => undefined);

@@ -3,6 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore, type Store } from '../../src/store/store.js';
 
+/** What a test may set when it opens a store: how writers wait. */
+export interface StoreOptions {
+  writeWaitMs?: number;
+  onWait?: () => void;
+}
+
 /**
  * The repository suite runs on both dialects. SQLite always; PostgreSQL when TEND_TEST_DATABASE_URL is
  * set (CI sets it and must fail when the server is unreachable). Each test file works in its own schema.
@@ -10,6 +16,8 @@ import { openStore, type Store } from '../../src/store/store.js';
 export interface TestDatabase {
   name: 'sqlite' | 'postgres';
   open(): Promise<Store>;
+  /** A second store on the database `open` opened last: another process's view of the same data. */
+  openAgain(options?: StoreOptions): Promise<Store>;
   cleanup(): Promise<void>;
 }
 
@@ -30,12 +38,15 @@ let counter = 0;
 export function testDatabases(label: string): TestDatabase[] {
   const databases: TestDatabase[] = [];
   let sqliteDir: string | undefined;
+  let lastFile = '';
   databases.push({
     name: 'sqlite',
     open: () => {
       sqliteDir ??= mkdtempSync(join(tmpdir(), 'tend-test-'));
-      return openStore({ dialect: 'sqlite', file: join(sqliteDir, `test-${counter++}.db`) });
+      lastFile = join(sqliteDir, `test-${counter++}.db`);
+      return openStore({ dialect: 'sqlite', file: lastFile });
     },
+    openAgain: (options = {}) => openStore({ dialect: 'sqlite', file: lastFile, ...options }),
     cleanup: () => {
       if (sqliteDir) rmSync(sqliteDir, { recursive: true, force: true });
       sqliteDir = undefined;
@@ -51,6 +62,8 @@ export function testDatabases(label: string): TestDatabase[] {
         schemas.push(schema);
         return openStore({ dialect: 'postgres', url: postgresUrl, schema });
       },
+      openAgain: (options = {}) =>
+        openStore({ dialect: 'postgres', url: postgresUrl, schema: schemas.at(-1) ?? '', ...options }),
       cleanup: async () => {
         if (schemas.length === 0) return;
         const pg = (await import('pg')).default;
@@ -63,4 +76,29 @@ export function testDatabases(label: string): TestDatabase[] {
     });
   }
   return databases;
+}
+
+/**
+ * A PostgreSQL URL whose connections work in a schema of their own (`search_path`), for tests that run the
+ * CLI in other processes; `drop` removes the schema.
+ */
+export async function postgresSchemaUrl(label: string): Promise<{ url: string; drop(): Promise<void> }> {
+  if (!postgresUrl) throw new Error('TEND_TEST_DATABASE_URL is not set');
+  const schema = `t_${label.replace(/[^a-z0-9]/gi, '_').toLowerCase()}_${process.pid}_${counter++}`;
+  const pg = (await import('pg')).default;
+  const admin = async (statement: string) => {
+    const client = new pg.Client({ connectionString: postgresUrl, connectionTimeoutMillis: 5000 });
+    await client.connect();
+    try {
+      await client.query(statement);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`create schema "${schema}"`);
+  const separator = postgresUrl.includes('?') ? '&' : '?';
+  return {
+    url: `${postgresUrl}${separator}options=${encodeURIComponent(`-c search_path=${schema}`)}`,
+    drop: () => admin(`drop schema if exists "${schema}" cascade`),
+  };
 }
