@@ -1,5 +1,6 @@
 import type { AppConfig } from './config.js';
 import { createAgendaService } from './services/agenda.service.js';
+import { prepareDataFolder } from './services/data-folder.js';
 import { createHealthService } from './services/health.service.js';
 import { createImportService } from './services/import.service.js';
 import { createKnownTiesService } from './services/known-ties.service.js';
@@ -18,9 +19,10 @@ import { openStore } from './store/store.js';
 
 /**
  * The one composition root: CLI commands, HTTP routes and tests all get their services from here, so they
- * cannot drift apart. Opening runs the migrations.
+ * cannot drift apart. Opening makes the data folder private and runs the migrations.
  */
-export async function createApp(config: AppConfig) {
+export async function createApp(config: AppConfig, hooks: { notice?: (line: string) => void } = {}) {
+  prepareDataFolder(config.dataDir, hooks.notice);
   const settings = createSettingsService(config.dataDir);
   const store = await openStore(config.store);
   const clock = () => config.now;

@@ -31,7 +31,7 @@ export function contextFor(runtime: Runtime, command: Command): CommandContext {
     io: runtime.io,
     config,
     app: () => {
-      app ??= createApp(config).then((opened) => {
+      app ??= createApp(config, { notice: (line) => printNotice(runtime.io, line) }).then((opened) => {
         runtime.opened.push(opened);
         return opened;
       });

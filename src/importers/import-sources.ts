@@ -1,10 +1,10 @@
-import { createWriteStream, mkdirSync, promises as fs } from 'node:fs';
+import { createWriteStream, mkdirSync, promises as fs, readdirSync, rmSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Readable } from 'node:stream';
-import yauzl from 'yauzl';
 import { readFileChunks, readFileStream } from './file-chunks.js';
 import { hashFile } from './file-hash.js';
+import { openZipArchive, type ZipArchive } from './zip-archive.js';
 import { AppError } from '../domain/errors.js';
 
 /**
@@ -37,13 +37,63 @@ export interface OpenedSources {
   close(): Promise<void>;
 }
 
+/** Zips inside zips are read this deep (the export's zip is level 1): an export is never nested deeper. */
+export const MAX_ZIP_DEPTH = 3;
 /**
- * Opens an entry's bytes from its source alone (in a worker thread, which cannot share the opener's zip
- * handle); `close` releases the zip when the stream is done with.
+ * What one zip given to `import` may expand to, all its entries and inner zips together: 20× its own size
+ * (LinkedIn's CSVs compress 4–10×), at least 256 MiB and at most 16 GiB. Sizes are checked against the
+ * zip's directory before a byte is inflated, and the inflated bytes are held to those sizes while they
+ * stream, so a zip bomb is refused before it can fill the disk.
  */
+export function expansionLimit(zipBytes: number): number {
+  return Math.min(16 * GIB, Math.max(256 * MIB, 20 * zipBytes));
+}
+const MIB = 1024 * 1024;
+const GIB = 1024 * MIB;
+
+/** Inner zips are spilled as `inner-<pid>-<n>.zip`: the pid says whether their process still runs. */
+const SPILL_NAME = /^inner-(\d+)-\d+\.zip$/;
+
+/**
+ * Removes spill files that a killed import left behind (their process is gone); a running import's stay.
+ * Returns how many bytes were freed.
+ */
+export function removeLeftoverSpills(spillDir: string): number {
+  let freed = 0;
+  let names: string[];
+  try {
+    names = readdirSync(spillDir);
+  } catch {
+    return 0;
+  }
+  for (const name of names) {
+    const pid = Number(SPILL_NAME.exec(name)?.[1] ?? Number.NaN);
+    if (Number.isNaN(pid) || isRunning(pid)) continue;
+    const path = join(spillDir, name);
+    try {
+      freed += statSync(path).size;
+      rmSync(path, { force: true });
+    } catch {
+      // Gone meanwhile: another process cleaned it.
+    }
+  }
+  return freed;
+}
+
+function isRunning(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 /**
  * The entry's bytes for a reader that decodes each chunk before it asks for the next (a file's chunks share
- * one buffer: file-chunks.ts); `close` ends the reading early.
+ * one buffer: file-chunks.ts); `close` ends the reading early. Opened from its source alone (in a worker
+ * thread, which cannot share the opener's zip handle), CRC-checked like every zip entry.
  */
 export async function openEntrySource(
   source: EntrySource,
@@ -52,11 +102,11 @@ export async function openEntrySource(
     const chunks = readFileChunks(source.path);
     return { chunks, close: () => void chunks.return() };
   }
-  const zip = await openZip(source.zipPath);
+  const zip = await openZipArchive(source.zipPath);
   try {
-    const entry = (await listZipEntries(zip)).find((candidate) => candidate.fileName === source.entryName);
+    const entry = zip.entries.find((candidate) => candidate.name === source.entryName);
     if (!entry) throw new Error(`${source.entryName} is no longer in ${source.zipPath}`);
-    const stream = await openZipEntry(zip, entry);
+    const stream = await zip.open(entry);
     return {
       chunks: stream,
       close: () => {
@@ -75,46 +125,39 @@ export function exportDateFromName(name: string): string | null {
   return match ? `${match[3]}-${match[1]}-${match[2]}` : null;
 }
 
-function openZip(path: string): Promise<yauzl.ZipFile> {
-  return new Promise((resolve, reject) => {
-    yauzl.open(path, { lazyEntries: true, autoClose: false, strictFileNames: false }, (error, zip) => {
-      if (error || !zip) reject(error ?? new Error('cannot open zip'));
-      else resolve(zip);
-    });
-  });
-}
-
-function listZipEntries(zip: yauzl.ZipFile): Promise<yauzl.Entry[]> {
-  return new Promise((resolve, reject) => {
-    const entries: yauzl.Entry[] = [];
-    zip.on('entry', (entry: yauzl.Entry) => {
-      entries.push(entry);
-      zip.readEntry();
-    });
-    zip.on('end', () => resolve(entries));
-    zip.on('error', reject);
-    zip.readEntry();
-  });
-}
-
-function openZipEntry(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<Readable> {
-  return new Promise((resolve, reject) => {
-    zip.openReadStream(entry, (error, stream) => {
-      if (error || !stream) reject(error ?? new Error('cannot read zip entry'));
-      else resolve(stream);
-    });
-  });
-}
+const formatBytes = (bytes: number) =>
+  bytes >= GIB ? `${(bytes / GIB).toFixed(1)} GB` : `${Math.max(1, Math.round(bytes / MIB))} MB`;
 
 export async function openImportSources(paths: readonly string[], spillDir: string): Promise<OpenedSources> {
   const entries: ImportEntry[] = [];
-  const zips: yauzl.ZipFile[] = [];
+  const zips: ZipArchive[] = [];
   const spilled: string[] = [];
 
-  async function addZip(zipPath: string, display: string, exportDate: string | null): Promise<void> {
-    let zip: yauzl.ZipFile;
+  /** An entry that is reported and never read. */
+  function setAside(displayPath: string, innerPath: string, size: number, reason: string): void {
+    entries.push({
+      displayPath,
+      innerPath,
+      size,
+      fingerprint: () => Promise.resolve(`unread:${innerPath}`),
+      exportDate: null,
+      brokenReason: reason,
+      source: { kind: 'file', path: displayPath },
+      open: () => Promise.reject(new Error(reason)),
+    });
+  }
+
+  /** `budget.left`: the bytes the zip given by the user may still expand to. */
+  async function addZip(
+    zipPath: string,
+    display: string,
+    exportDate: string | null,
+    depth: number,
+    budget: { left: number; limit: number; zipBytes: number },
+  ): Promise<void> {
+    let zip: ZipArchive;
     try {
-      zip = await openZip(zipPath);
+      zip = await openZipArchive(zipPath);
     } catch (error) {
       throw new AppError(
         'bad-input',
@@ -122,42 +165,71 @@ export async function openImportSources(paths: readonly string[], spillDir: stri
       );
     }
     zips.push(zip);
-    const zipEntries = await listZipEntries(zip);
-    for (const entry of zipEntries) {
-      if (entry.fileName.endsWith('/')) continue;
-      const innerDisplay = `${display} › ${entry.fileName}`;
-      if (/\.zip$/i.test(entry.fileName)) {
-        // A zip inside a zip (macOS `.zip.zip`): spilled to a temporary file, never held in memory.
-        mkdirSync(spillDir, { recursive: true });
+    for (const { name, reason } of zip.rejected)
+      setAside(`${display} › ${name}`, name, 0, `not read: its name is ${reason}`);
+    for (const entry of zip.entries) {
+      if (entry.name.endsWith('/')) continue;
+      const innerDisplay = `${display} › ${entry.name}`;
+      const nested = /\.zip$/i.test(entry.name);
+      if (nested && depth >= MAX_ZIP_DEPTH) {
+        setAside(
+          innerDisplay,
+          entry.name,
+          entry.uncompressedSize,
+          `not read: a zip nested more than ${MAX_ZIP_DEPTH} deep (an export never is)`,
+        );
+        continue;
+      }
+      if (entry.uncompressedSize > budget.left) {
+        setAside(
+          innerDisplay,
+          entry.name,
+          entry.uncompressedSize,
+          `not read: the zip would expand to more than ${formatBytes(budget.limit)} (20× its ${formatBytes(budget.zipBytes)}; a zip bomb?)`,
+        );
+        continue;
+      }
+      budget.left -= entry.uncompressedSize;
+      if (nested) {
+        // A zip inside a zip (macOS `.zip.zip`): spilled to a temporary file, never held in memory; its
+        // directory's sizes were counted above and yauzl holds the inflated bytes to them.
+        mkdirSync(spillDir, { recursive: true, mode: 0o700 });
         const target = join(spillDir, `inner-${process.pid}-${spilled.length}.zip`);
         spilled.push(target);
-        await pipeline(await openZipEntry(zip, entry), createWriteStream(target));
-        await addZip(target, innerDisplay, exportDateFromName(entry.fileName) ?? exportDate);
+        try {
+          await pipeline(await zip.open(entry), createWriteStream(target, { mode: 0o600 }));
+        } catch (error) {
+          setAside(innerDisplay, entry.name, entry.uncompressedSize, describe(error));
+          continue;
+        }
+        await addZip(target, innerDisplay, exportDateFromName(entry.name) ?? exportDate, depth + 1, budget);
         continue;
       }
       entries.push({
         displayPath: innerDisplay,
-        innerPath: entry.fileName,
+        innerPath: entry.name,
         size: entry.uncompressedSize,
-        fingerprint: () => Promise.resolve(`zip:${entry.fileName}:${entry.uncompressedSize}:${entry.crc32}`),
+        // The CRC-32 is checked against every byte read: a file imported under this fingerprint was it.
+        fingerprint: () => Promise.resolve(`zip:${entry.name}:${entry.uncompressedSize}:${entry.crc32}`),
         exportDate,
-        source: { kind: 'zip', zipPath, entryName: entry.fileName },
-        open: () => openZipEntry(zip, entry),
+        source: { kind: 'zip', zipPath, entryName: entry.name },
+        open: () => zip.open(entry),
       });
     }
   }
-
   async function addFile(
     path: string,
     display: string,
     innerPath: string,
     exportDate: string | null,
   ): Promise<void> {
+    const stat = await fs.stat(path);
     if (/\.zip$/i.test(path)) {
-      await addZip(path, display, exportDateFromName(basename(path)) ?? exportDate);
+      const limit = expansionLimit(stat.size);
+      const budget = { left: limit, limit, zipBytes: stat.size };
+      await addZip(path, display, exportDateFromName(basename(path)) ?? exportDate, 1, budget);
       return;
     }
-    const stat = await fs.stat(path);
     const hashed = hashFile(path, stat.size).then((hex) => `sha1:${hex}`);
     // Awaited only when the file's turn comes, if it does: a failure then, never an unhandled rejection.
     hashed.catch(() => undefined);
@@ -210,4 +282,8 @@ export async function openImportSources(paths: readonly string[], spillDir: stri
       await Promise.all(spilled.map((file) => fs.rm(file, { force: true })));
     },
   };
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

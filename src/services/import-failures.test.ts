@@ -131,7 +131,10 @@ describe('the exit code of import', () => {
     expect(failing.stderr).not.toMatch(/\n\s+at /);
     const human = await tendSession('2025-03-10T12:00:00Z').run('import', brokenExport());
     expect(human.code).toBe(2);
-    expect(human.stdout).toMatch(/FAILED +\S*messages\.csv: line 27: unterminated quoted field/);
+    // The failure is an error: on stderr, so it shows when stdout goes to a file (--json too).
+    expect(human.stderr).toMatch(/FAILED +\S*messages\.csv: line 27: unterminated quoted field/);
+    expect(human.stdout).not.toMatch(/FAILED/);
+    expect(failing.stderr).toMatch(/FAILED +\S*messages\.csv: line 27/);
     const skippedOnly = await tendSession('2025-03-10T12:00:00Z').run(
       '--json',
       'import',

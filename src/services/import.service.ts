@@ -3,9 +3,11 @@ import { AppError } from '../domain/errors.js';
 import { CsvParseError, readCsvRows, type CsvRow } from '../importers/csv/csv.parser.js';
 import { CsvDecodeError } from '../importers/csv/text-decoding.js';
 import { openImportSources, type ImportEntry } from '../importers/import-sources.js';
+import { ZipEntryDamagedError } from '../importers/zip-archive.js';
 import {
   FORMAT_ORDER,
   detectLinkedInFormat,
+  isLinkedInFileName,
   type LinkedInFormat,
 } from '../importers/linkedin/linkedin-format.registry.js';
 import { MALFORMED } from '../importers/linkedin/linkedin.records.js';
@@ -87,9 +89,22 @@ async function peekHeader(entry: ImportEntry): Promise<HeaderInfo | null> {
   return { ...detected, headerLine: rows[detected.headerIndex]?.line ?? 1 };
 }
 
+const EMPTY_FILE =
+  'the file is empty (0 bytes): the export was cut off or its download failed; download the export again';
+
+async function readWhole(entry: ImportEntry): Promise<void> {
+  const stream = await entry.open();
+  for await (const chunk of stream) void chunk;
+}
+
 function describeFailure(error: unknown): string {
   if (error instanceof CsvParseError) return `line ${error.line}: ${error.message}`;
-  if (error instanceof CsvDecodeError || error instanceof FileFailure || error instanceof AppError)
+  if (
+    error instanceof CsvDecodeError ||
+    error instanceof FileFailure ||
+    error instanceof AppError ||
+    error instanceof ZipEntryDamagedError
+  )
     return error.message;
   return `could not be read: ${(error as Error).message}`;
 }
@@ -106,12 +121,24 @@ export function createImportService(deps: {
   async function plan(entries: readonly ImportEntry[]): Promise<PlannedFile[]> {
     const planned: PlannedFile[] = [];
     for (const entry of entries) {
+      if (entry.brokenReason) {
+        planned.push({ entry, header: null, failure: entry.brokenReason });
+        continue;
+      }
       if (!/\.(csv|tsv|txt)$/i.test(entry.innerPath)) {
         planned.push({ entry, header: null });
         continue;
       }
+      if (entry.size === 0 && isLinkedInFileName(entry.innerPath)) {
+        planned.push({ entry, header: null, failure: EMPTY_FILE });
+        continue;
+      }
       try {
-        planned.push({ entry, header: await peekHeader(entry) });
+        const header = await peekHeader(entry);
+        // A text file tend does not recognise is read whole when it came from a zip: a damaged entry
+        // must fail as damaged, not pass as a file tend does not read.
+        if ((!header || header.format === 'ignored') && entry.source.kind === 'zip') await readWhole(entry);
+        planned.push({ entry, header });
       } catch (error) {
         planned.push({ entry, header: null, failure: describeFailure(error) });
       }

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../domain/errors.js';
 import { normalizeProfileUrl } from '../domain/identity.js';
@@ -68,6 +68,24 @@ export function createSettingsService(dataDir: string) {
     }
   }
 
+  /** Written then renamed, so a crash never leaves a half-written file; readable by its owner only. */
+  function writeAll(all: Record<string, string>): void {
+    try {
+      mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+      writeFileSync(`${file}.tmp`, `${JSON.stringify(all, null, 2)}\n`, { mode: 0o600 });
+      chmodSync(`${file}.tmp`, 0o600);
+      renameSync(`${file}.tmp`, file);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? '';
+      if (['EACCES', 'EPERM', 'EROFS'].includes(code))
+        throw new AppError(
+          'bad-input',
+          `cannot save the setting: ${dataDir} is not writable (${code}); use --data to choose a folder you can write to`,
+        );
+      throw error;
+    }
+  }
+
   function requireKnown(key: string): SettingDefinition {
     const definition = SETTINGS[key];
     if (!definition) {
@@ -90,19 +108,13 @@ export function createSettingsService(dataDir: string) {
     },
     set(key: string, value: string): void {
       const clean = requireKnown(key).validate(value.trim());
-      const all = { ...readAll(), [key]: clean };
-      mkdirSync(dataDir, { recursive: true });
-      // Write then rename, so a crash never leaves a half-written settings file.
-      writeFileSync(`${file}.tmp`, `${JSON.stringify(all, null, 2)}\n`);
-      renameSync(`${file}.tmp`, file);
+      writeAll({ ...readAll(), [key]: clean });
     },
     unset(key: string): void {
       requireKnown(key);
       const all = readAll();
       delete all[key];
-      mkdirSync(dataDir, { recursive: true });
-      writeFileSync(`${file}.tmp`, `${JSON.stringify(all, null, 2)}\n`);
-      renameSync(`${file}.tmp`, file);
+      writeAll(all);
     },
     timeZone(): string {
       return readAll().timezone ?? machineTimeZone();

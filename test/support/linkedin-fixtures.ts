@@ -63,10 +63,14 @@ export function materializeEra(era: Era, folderName: string = era): string {
 export interface ZipEntry {
   name: string;
   data: Buffer;
+  /** `stored`: the bytes as they are (method 0), so a flipped byte stays a flipped byte. Default deflate. */
+  method?: 'stored' | 'deflate';
+  /** The uncompressed size the zip's headers state, when a test needs them to lie (a zip bomb). */
+  declaredSize?: number;
 }
 
 /**
- * A minimal zip writer (deflate, UTF-8 names, no zip64): enough for test archives of a few files. The
+ * A minimal zip writer (deflate or stored, UTF-8 names, no zip64): enough for test archives of a few files. The
  * project depends only on a zip reader (yauzl), and tests must not rely on a `zip` binary being installed.
  */
 export function writeZip(path: string, entries: readonly ZipEntry[]): string {
@@ -78,18 +82,20 @@ export function writeZip(path: string, entries: readonly ZipEntry[]): string {
   const dosDate = ((2025 - 1980) << 9) | (1 << 5) | 1;
   for (const entry of entries) {
     const name = Buffer.from(entry.name, 'utf8');
-    const compressed = deflateRawSync(entry.data);
+    const stored = entry.method === 'stored';
+    const compressed = stored ? entry.data : deflateRawSync(entry.data);
     const crc = crc32(entry.data) >>> 0;
+    const size = entry.declaredSize ?? entry.data.length;
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
     local.writeUInt16LE(0x0800, 6);
-    local.writeUInt16LE(8, 8);
+    local.writeUInt16LE(stored ? 0 : 8, 8);
     local.writeUInt16LE(dosTime, 10);
     local.writeUInt16LE(dosDate, 12);
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(compressed.length, 18);
-    local.writeUInt32LE(entry.data.length, 22);
+    local.writeUInt32LE(size, 22);
     local.writeUInt16LE(name.length, 26);
     local.writeUInt16LE(0, 28);
     const central = Buffer.alloc(46);
@@ -97,12 +103,12 @@ export function writeZip(path: string, entries: readonly ZipEntry[]): string {
     central.writeUInt16LE(20, 4);
     central.writeUInt16LE(20, 6);
     central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(8, 10);
+    central.writeUInt16LE(stored ? 0 : 8, 10);
     central.writeUInt16LE(dosTime, 12);
     central.writeUInt16LE(dosDate, 14);
     central.writeUInt32LE(crc, 16);
     central.writeUInt32LE(compressed.length, 20);
-    central.writeUInt32LE(entry.data.length, 24);
+    central.writeUInt32LE(size, 24);
     central.writeUInt16LE(name.length, 28);
     central.writeUInt32LE(offset, 42);
     locals.push(local, name, compressed);

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
+import { prepareDataFolder } from '../../services/data-folder.js';
 import { SETTINGS, createSettingsService, machineTimeZone } from '../../services/settings.service.js';
 import { action, type Runtime } from '../command-runtime.js';
-import { printJson, printLine } from '../output.js';
+import { printJson, printLine, printNotice } from '../output.js';
 
 export function registerConfigCommand(program: Command, runtime: Runtime): void {
   program
@@ -21,6 +22,7 @@ export function registerConfigCommand(program: Command, runtime: Runtime): void 
         runtime,
         async (context, key: string | undefined, value: string | undefined, options: { unset?: boolean }) => {
           // Settings live in the data folder: no database is opened, so this works before the first import.
+          prepareDataFolder(context.config.dataDir, (line) => printNotice(context.io, line));
           const settings = createSettingsService(context.config.dataDir);
           if (!key) {
             const all = { timezone: settings.timeZone(), ...settings.list() };

@@ -3,7 +3,7 @@ import type { ImportReport } from '../../services/import.report.js';
 import { action, type Runtime } from '../command-runtime.js';
 import type { CliIo } from '../cli-io.js';
 import { EXIT } from '../exit-codes.js';
-import { printJson, printLine } from '../output.js';
+import { printJson, printLine, printNotice } from '../output.js';
 import { createProgressBar } from '../progress-bar.js';
 import { AppError } from '../../domain/errors.js';
 import { isValidTimeZone } from '../../domain/time.js';
@@ -15,7 +15,8 @@ export function printImportReport(io: CliIo, report: ImportReport): void {
       continue;
     }
     if (file.failed) {
-      printLine(io, `  FAILED    ${file.path}: ${file.failed}`);
+      // An error: on stderr, so it shows when the report on stdout goes to a file or a pipe.
+      printNotice(io, `  FAILED    ${file.path}: ${file.failed}`);
       continue;
     }
     if (file.unchanged) {
@@ -82,8 +83,11 @@ export function registerImportCommand(program: Command, runtime: Runtime): void 
             bar.update(progress.file, progress.bytes, progress.totalBytes, progress.rows),
         });
         bar.done();
-        if (context.config.json) printJson(context.io, report);
-        else printImportReport(context.io, report);
+        if (context.config.json) {
+          printJson(context.io, report);
+          for (const file of report.files.filter((entry) => entry.failed))
+            printNotice(context.io, `  FAILED    ${file.path}: ${file.failed}`);
+        } else printImportReport(context.io, report);
         return report.files.some((file) => file.failed) ? EXIT.badInput : EXIT.ok;
       }),
     );

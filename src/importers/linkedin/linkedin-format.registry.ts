@@ -40,6 +40,32 @@ export function normalizeHeaderCell(cell: string): string {
     .toLowerCase();
 }
 
+/** The names LinkedIn gives the files tend reads, across eras (normalised as header cells are). */
+const LINKEDIN_FILE_NAMES = new Set(
+  [
+    'Connections',
+    'messages',
+    'Invitations',
+    'Profile',
+    'Positions',
+    'Education',
+    'Notes',
+    'Contacts',
+    'Imported Contacts',
+    'Events',
+    'Recommendations_Given',
+    'Recommendations_Received',
+    'Endorsement_Given_Info',
+    'Endorsement_Received_Info',
+  ].map(normalizeHeaderCell),
+);
+
+/** Whether a file's name is that of a file tend reads (`Basic › Connections.csv`): for files without a header. */
+export function isLinkedInFileName(path: string): boolean {
+  const name = path.split('/').at(-1) ?? '';
+  return LINKEDIN_FILE_NAMES.has(normalizeHeaderCell(name.replace(/\.(csv|tsv|txt)$/i, '')));
+}
+
 interface FormatRule {
   format: LinkedInFormat | ((fileName: string) => LinkedInFormat | 'ignored');
   requires: readonly string[];
