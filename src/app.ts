@@ -53,7 +53,7 @@ export async function createApp(config: AppConfig, hooks: { notice?: (line: stri
         items: (now) => introductions.agendaItems(now),
       }),
     }),
-    editing: createPersonEditingService({ store, people, relationships, clock }),
+    editing: createPersonEditingService({ store, people, relationships, settings, clock }),
     prune: createPruneService({ store, people, relationships, clock }),
     health: createHealthService({ store, relationships }),
     triage,

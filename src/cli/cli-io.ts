@@ -11,3 +11,34 @@ export interface CliIo {
 export function processIo(): CliIo {
   return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env };
 }
+
+/**
+ * Control characters a terminal would obey — ESC sequences that set the title or the clipboard, BEL, a CR
+ * that overwrites a line — shown as U+FFFD instead. Kept: newline, tab, and tend's own sequences (colours,
+ * and the progress bar's `CR ESC [K`). Imports already remove control characters from names and texts;
+ * this is for anything else that reaches the screen (older data, file names). docs/RELIABILITY.md
+ */
+// eslint-disable-next-line no-control-regex
+const UNSAFE_FOR_TERMINAL = /\r\u001b\[K|\u001b\[[0-9;]*[mK]|[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
+export function terminalSafe(text: string): string {
+  return text.replace(UNSAFE_FOR_TERMINAL, (match) => (match.length > 1 ? match : '\ufffd'));
+}
+
+/** The same io, writing only terminal-safe text. */
+export function terminalSafeIo(io: CliIo): CliIo {
+  const { stdout, stderr } = io;
+  return {
+    ...io,
+    stdout: { write: (text: string) => stdout.write(terminalSafe(text)) },
+    stderr: {
+      write: (text: string) => stderr.write(terminalSafe(text)),
+      get isTTY() {
+        return stderr.isTTY;
+      },
+      get columns() {
+        return stderr.columns;
+      },
+    },
+  };
+}

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { isAppError } from '../domain/errors.js';
-import { processIo, type CliIo } from './cli-io.js';
+import { processIo, terminalSafeIo, type CliIo } from './cli-io.js';
 import type { Runtime } from './command-runtime.js';
 import { EXIT, exitCodeFor } from './exit-codes.js';
 import { registerImportCommand } from './commands/import.command.js';
@@ -79,7 +79,8 @@ export function buildProgram(runtime: Runtime): Command {
 }
 
 /** Runs the CLI in-process and returns the exit code; never throws, never calls process.exit. */
-export async function run(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+export async function run(argv: readonly string[], rawIo: CliIo = processIo()): Promise<number> {
+  const io = terminalSafeIo(rawIo);
   const runtime: Runtime = { io, exitCode: EXIT.ok, opened: [] };
   const program = buildProgram(runtime);
   const debug = argv.includes('--debug') || io.env.TEND_DEBUG === '1';

@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fieldValue, isPlaceholder, namePart, nameParts, withoutPlaceholderParts } from './imported-text.js';
+import {
+  fieldValue,
+  isPlaceholder,
+  multiLine,
+  namePart,
+  nameParts,
+  singleLine,
+  withoutPlaceholderParts,
+} from './imported-text.js';
 
 describe('placeholder values in imported fields', () => {
   it('reads every placeholder of the rules as empty, in any case and with spaces around', () => {
@@ -79,5 +87,37 @@ describe('name parts split from a whole name', () => {
   it('drops placeholder words at the ends of each part', () => {
     expect(nameParts('Rahul', 'Kumar NA')).toEqual({ firstName: 'Rahul', lastName: 'Kumar' });
     expect(nameParts('N/A Rahul', 'Kumar')).toEqual({ firstName: 'Rahul', lastName: 'Kumar' });
+  });
+});
+
+describe('control characters in imported text', () => {
+  // eslint-disable-next-line no-control-regex
+  const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+
+  it('are removed from one-line fields, line breaks and tabs becoming a space', () => {
+    expect(singleLine('Ra\u001b]0;x\u0007vi')).toBe('Ra]0;xvi');
+    expect(singleLine('Nul\u0000la')).toBe('Nulla');
+    expect(singleLine('Line\r\nbreak\tand tab')).toBe('Line break and tab');
+    expect(nameParts('Ra\u0007vi', 'Me\u0000non')).toEqual({ firstName: 'Ravi', lastName: 'Menon' });
+    expect(fieldValue('Acme\u001b[2J')).toBe('Acme[2J');
+  });
+
+  it('keep newlines and tabs in texts of several lines, and nothing else', () => {
+    expect(multiLine('Hello\u001b[31m\u0007\r\nthere\tnow')).toBe('Hello[31m\nthere\tnow');
+  });
+
+  it('leave no control character in any text, change text without them not at all, and are idempotent', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (text) => {
+        const one = singleLine(text);
+        const many = multiLine(text);
+        expect(one).not.toMatch(CONTROL);
+        expect(many.replace(/[\n\t]/g, '')).not.toMatch(CONTROL);
+        expect(singleLine(one)).toBe(one);
+        expect(multiLine(many)).toBe(many);
+        if (!CONTROL.test(text)) expect([one, many]).toEqual([text, text]);
+      }),
+      { numRuns: 500 },
+    );
   });
 });

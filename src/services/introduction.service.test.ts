@@ -341,7 +341,10 @@ describe('the give/ask ledger', () => {
     await app.editing.log('Priya Nair', 'help-received', 'intro to her CFO', { at: ANCHOR - 2 * DAY });
     await app.editing.log('Priya Nair', 'help-given', 'shared the diary study', { at: ANCHOR - DAY });
     await app.editing.log('Lukas Meyer', 'help-received', 'PSD2 walkthrough', { at: ANCHOR - DAY });
-    await app.editing.log('Lukas Meyer', 'help-given', 'later', { at: ANCHOR + DAY });
+    // What has not happened yet cannot be logged, so it never counts.
+    await expect(app.editing.log('Lukas Meyer', 'help-given', 'later', { at: ANCHOR + DAY })).rejects.toThrow(
+      /in the future/,
+    );
     const everyone = await service.ledger();
     const priya = everyone.find((row) => row.person.name === 'Priya Nair');
     const lukas = everyone.find((row) => row.person.name === 'Lukas Meyer');

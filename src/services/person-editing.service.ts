@@ -8,20 +8,40 @@ import {
 import { planPersonEdits, type PersonChange, type PersonEdits } from '../domain/person-edits.js';
 import type { Person } from '../domain/person.js';
 import { hash53 } from '../domain/source-key.js';
+import { formatInstant, toLocalDate } from '../domain/time.js';
 import { createInteractionRepository } from '../store/interaction.repository.js';
 import { createPersonRepository } from '../store/person.repository.js';
 import type { Store } from '../store/store.js';
 import type { PeopleService } from './people.service.js';
 import type { RelationshipService } from './relationship.service.js';
+import type { SettingsService } from './settings.service.js';
 
 /** `tend set` and `tend log`: what the user says, stored beside (and winning over) what imports found. */
 export function createPersonEditingService(deps: {
   store: Store;
   people: PeopleService;
   relationships: RelationshipService;
+  settings: SettingsService;
   clock: () => number;
 }) {
   const { store, people, relationships, clock } = deps;
+
+  function happenedAt(options: { at?: number; on?: string }): number {
+    const now = clock();
+    const today = toLocalDate(now, deps.settings.timeZone());
+    const future = (given: string) =>
+      new AppError(
+        'usage',
+        `--at ${given} is in the future (today is ${today}): log what has already happened, when it has`,
+      );
+    if (options.on !== undefined) {
+      if (options.on > today) throw future(options.on);
+      return options.on === today ? now : Date.parse(`${options.on}T12:00:00Z`);
+    }
+    const at = options.at ?? now;
+    if (at > now) throw future(formatInstant(at));
+    return at;
+  }
 
   return {
     /** Applies the edits and says what changed (nothing is written when nothing changes). */
@@ -35,7 +55,17 @@ export function createPersonEditingService(deps: {
       return { person: await people.resolveRef(String(person.id)), changes };
     },
 
-    async log(ref: string, kind: string, text: string | null, options: { at?: number; direction?: string }) {
+    /**
+     * Records what happened. `on` is a calendar date (`--at 2026-11-20`): today means now, an earlier day its
+     * noon UTC. Nothing logged may lie in the future: a future entry hid the person's history in `show` until
+     * the clock reached it (docs/RELIABILITY.md#future-logs).
+     */
+    async log(
+      ref: string,
+      kind: string,
+      text: string | null,
+      options: { at?: number; on?: string; direction?: string },
+    ) {
       if (!(INTERACTION_KINDS as readonly string[]).includes(kind)) {
         throw new AppError('usage', `unknown kind "${kind}": use one of ${INTERACTION_KINDS.join(', ')}`);
       }
@@ -47,8 +77,8 @@ export function createPersonEditingService(deps: {
             : 'out')) as Direction;
       if (!['in', 'out', 'both'].includes(direction))
         throw new AppError('usage', '--direction must be in, out or both');
+      const at = happenedAt(options);
       const person = await people.resolveRef(ref);
-      const at = options.at ?? clock();
       return store.transaction(async (trx) => {
         const interactions = createInteractionRepository(trx);
         const ids: number[] = [];

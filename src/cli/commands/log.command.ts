@@ -1,19 +1,22 @@
 import type { Command } from 'commander';
-import { parseDateOrTime } from '../../domain/date-input.js';
+import { parseCalendarDate, parseDateOrTime } from '../../domain/date-input.js';
 import { AppError } from '../../domain/errors.js';
 import { INTERACTION_KINDS } from '../../domain/interaction.js';
 import { formatInstant } from '../../domain/time.js';
 import { action, type Runtime } from '../command-runtime.js';
 import { printJson, printLine } from '../output.js';
 
-function parseAt(value: string): number {
+/** `--at`: a calendar date (`2026-11-20`: the service decides its time) or an instant. */
+function parseAt(value: string): { on: string } | { at: number } {
+  const day = parseCalendarDate(value);
+  if (day) return { on: day };
   const instant = parseDateOrTime(value);
   if (instant === null)
     throw new AppError(
       'usage',
       `--at "${value}" is not a date: use a real day as YYYY-MM-DD or an ISO 8601 time`,
     );
-  return instant;
+  return { at: instant };
 }
 
 export function registerLogCommand(program: Command, runtime: Runtime): void {
@@ -38,7 +41,7 @@ export function registerLogCommand(program: Command, runtime: Runtime): void {
           const app = await context.app();
           const text = words.join(' ').trim() || null;
           const logged = await app.editing.log(ref, kind, text, {
-            ...(options.at ? { at: parseAt(options.at) } : { at: context.config.now }),
+            ...(options.at ? parseAt(options.at) : {}),
             ...(options.direction ? { direction: options.direction } : {}),
           });
           if (context.config.json) {

@@ -2,6 +2,7 @@
  * LinkedIn message CONTENT carries HTML since about 2021 (`<p>`, `<br>`, `<li>`, `&nbsp;`, `&rsquo;`…,
  * docs/rules/linkedin-export.md#html-content). Stored and searched as plain text with entities decoded.
  */
+import { multiLine } from '../../domain/imported-text.js';
 import { isWhitespaceCode } from '../../domain/text-normalization.js';
 
 const NAMED_ENTITIES: ReadonlyMap<string, string> = new Map([
@@ -130,7 +131,12 @@ function replaceTags(text: string, firstTag: number): string {
   return from === 0 ? text : out + text.slice(from);
 }
 
+/** Plain text of a message or note as stored: markup and entities gone, and any control character (`&#27;`). */
 export function htmlToText(raw: string): string {
+  return multiLine(markupToText(raw));
+}
+
+function markupToText(raw: string): string {
   // 2026 CONTENT carries real CRLF and LF breaks inside quotes: plain text gets one kind of line break.
   const content = raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw;
   const firstTag = content.indexOf('<');

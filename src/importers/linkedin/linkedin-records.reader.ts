@@ -1,8 +1,8 @@
 import { readCsvRows, type CsvRow } from '../csv/csv.parser.js';
 import { textOfUtf8Bytes } from '../csv/text-decoding.js';
 import type { DetectedFormat, LinkedInFormat } from './linkedin-format.registry.js';
+import { columnsOf, type Columns } from './linkedin-columns.js';
 import {
-  columnsOf,
   isProblem,
   parseConnectionRow,
   parseContactRow,
@@ -12,7 +12,6 @@ import {
   parseNoteRow,
   parseOwnerHistoryRow,
   parseProfileRow,
-  type Columns,
   type RowResult,
   type TextHashing,
 } from './linkedin-row.parsers.js';

@@ -1,6 +1,7 @@
 import { isProfileUrl, normalizeMemberUrn, normalizeProfileUrl } from '../../domain/identity.js';
 import { hash53After, hash53Collapsed, hash53Prefix, type Hash53Prefix } from '../../domain/source-key.js';
 import { fieldValue, nameParts } from '../../domain/imported-text.js';
+import type { Columns } from './linkedin-columns.js';
 import { normalizeName } from '../../domain/text-normalization.js';
 import { htmlToText } from './html-to-text.js';
 import {
@@ -23,30 +24,6 @@ import type {
 } from './linkedin.records.js';
 import { MALFORMED } from './linkedin.records.js';
 
-/** Columns by normalised header name, never by position (docs/rules/linkedin-export.md#columns-by-name). */
-export interface Columns {
-  get(cells: readonly string[], name: string): string;
-  has(name: string): boolean;
-}
-
-/** `cellText` turns a cell as parsed into its text (cells read as UTF-8 bytes: `textOfUtf8Bytes`). */
-export function columnsOf(header: readonly string[], cellText?: (cell: string) => string): Columns {
-  const index = new Map<string, number>();
-  header.forEach((name, position) => {
-    if (!index.has(name)) index.set(name, position);
-  });
-  return {
-    get: (cells, name) => {
-      const position = index.get(name);
-      if (position === undefined) return '';
-      const cell = cells[position] ?? '';
-      // Decoded before trimming: U+00A0 is whitespace to trim() and also a UTF-8 continuation byte.
-      return (cellText ? cellText(cell) : cell).trim();
-    },
-    has: (name) => index.has(name),
-  };
-}
-
 export type RowResult<T> = T | RowProblem | null;
 
 export function isProblem<T extends object>(value: T | RowProblem): value is RowProblem {
@@ -67,8 +44,8 @@ export function parseConnectionRow(
   c: Columns,
   line: number,
 ): RowResult<ConnectionRecord> {
-  const firstName = c.get(cells, 'firstname');
-  const lastName = c.get(cells, 'lastname');
+  const firstName = c.line(cells, 'firstname');
+  const lastName = c.line(cells, 'lastname');
   const url = c.get(cells, 'url');
   const rawDate = c.get(cells, 'connectedon');
   if (!firstName && !lastName && !url) {
@@ -81,7 +58,7 @@ export function parseConnectionRow(
     line,
     ...nameParts(firstName, lastName),
     url: orNull(url),
-    email: orNull(c.get(cells, 'emailaddress')),
+    email: orNull(c.line(cells, 'emailaddress')),
     company: fieldValue(c.get(cells, 'company')),
     position: fieldValue(c.get(cells, 'position')),
     connectedOn,
@@ -173,7 +150,7 @@ export function parseMessageRow(
 ): RowResult<MessageRecord> {
   const rawDate = c.get(cells, 'date');
   const content = c.get(cells, 'content');
-  const fromName = c.get(cells, 'from');
+  const fromName = c.line(cells, 'from');
   if (!rawDate && !content && !fromName) return null;
   const is2018 = c.has('direction') && !c.has('conversationid');
   const at = parseUtcTimestamp(rawDate) ?? parseLocalUsDateTime(rawDate, zone);
@@ -192,7 +169,7 @@ export function parseMessageRow(
     fromName,
     senderUrl,
     senderKey,
-    toNames: c.get(cells, 'to'),
+    toNames: c.line(cells, 'to'),
     recipientUrls,
     recipientKeys: recipientUrls.map(profileKey),
     at,
@@ -220,8 +197,8 @@ export function parseInvitationRow(
   line: number,
   zone: string,
 ): RowResult<InvitationRecord> {
-  const fromName = c.get(cells, 'from');
-  const toName = c.get(cells, 'to');
+  const fromName = c.line(cells, 'from');
+  const toName = c.line(cells, 'to');
   const rawSentAt = c.get(cells, 'sentat');
   if (!fromName && !toName && !rawSentAt) return null;
   const sentAt = parseLocalUsDateTime(rawSentAt, zone) ?? parseUtcTimestamp(rawSentAt);
@@ -252,16 +229,16 @@ export function parseProfileRow(
   c: Columns,
   line: number,
 ): RowResult<ProfileRecord> {
-  const firstName = c.get(cells, 'firstname');
-  const lastName = c.get(cells, 'lastname');
+  const firstName = c.line(cells, 'firstname');
+  const lastName = c.line(cells, 'lastname');
   if (!firstName && !lastName) return null;
   return {
     line,
     firstName,
     lastName,
-    headline: orNull(c.get(cells, 'headline')),
-    industry: orNull(c.get(cells, 'industry')),
-    location: orNull(c.get(cells, 'geolocation')),
+    headline: orNull(c.line(cells, 'headline')),
+    industry: orNull(c.line(cells, 'industry')),
+    location: orNull(c.line(cells, 'geolocation')),
   };
 }
 
@@ -272,48 +249,48 @@ export function parseOwnerHistoryRow(
   line: number,
 ): RowResult<OwnerHistoryRecord> {
   if (format === 'linkedin-positions') {
-    const name = c.get(cells, 'companyname');
+    const name = c.line(cells, 'companyname');
     if (!name) return null;
     return {
       line,
       kind: 'position',
       name,
-      detail: orNull(c.get(cells, 'title')),
+      detail: orNull(c.line(cells, 'title')),
       started: parseMonthYear(c.get(cells, 'startedon')),
       finished: parseMonthYear(c.get(cells, 'finishedon')),
     };
   }
   if (format === 'linkedin-education') {
-    const name = c.get(cells, 'schoolname');
+    const name = c.line(cells, 'schoolname');
     if (!name) return null;
     return {
       line,
       kind: 'education',
       name,
-      detail: orNull(c.get(cells, 'degreename')),
+      detail: orNull(c.line(cells, 'degreename')),
       started: parseMonthYear(c.get(cells, 'startdate')),
       finished: parseMonthYear(c.get(cells, 'enddate')),
     };
   }
-  const name = c.get(cells, 'eventname');
+  const name = c.line(cells, 'eventname');
   if (!name) return null;
   return {
     line,
     kind: 'event',
     name,
-    detail: orNull(c.get(cells, 'eventtime')),
+    detail: orNull(c.line(cells, 'eventtime')),
     started: null,
     finished: null,
   };
 }
 
 export function parseNoteRow(cells: readonly string[], c: Columns, line: number): RowResult<NoteRecord> {
-  const note = c.get(cells, 'note');
+  const note = c.text(cells, 'note');
   if (!note) return null;
   return {
     line,
-    firstName: c.get(cells, 'connectionfirstname'),
-    lastName: c.get(cells, 'connectionlastname'),
+    firstName: c.line(cells, 'connectionfirstname'),
+    lastName: c.line(cells, 'connectionlastname'),
     url: orNull(c.get(cells, 'connectionprofileurl')),
     note,
     rawDate: c.get(cells, 'createdon'),
@@ -332,17 +309,17 @@ export function parseContactRow(
   c: Columns,
   line: number,
 ): RowResult<ContactRecord> {
-  const firstName = c.get(cells, 'firstname');
-  const lastName = c.get(cells, 'lastname');
-  const emails = splitList(c.get(cells, 'emails') || c.get(cells, 'emailaddress'));
+  const firstName = c.line(cells, 'firstname');
+  const lastName = c.line(cells, 'lastname');
+  const emails = splitList(c.line(cells, 'emails') || c.line(cells, 'emailaddress'));
   if (!firstName && !lastName && emails.length === 0) return null;
   return {
     line,
     ...nameParts(firstName, lastName),
     emails,
-    phones: splitList(c.get(cells, 'phonenumbers')),
+    phones: splitList(c.line(cells, 'phonenumbers')),
     company: fieldValue(c.get(cells, 'companies')),
-    title: fieldValue(c.get(cells, 'title')),
+    title: fieldValue(c.line(cells, 'title')),
     profiles: splitList(c.get(cells, 'profiles')).filter(isProfileUrl),
   };
 }
@@ -356,8 +333,8 @@ export function parseHelpRow(
 ): RowResult<HelpRecord> {
   if (format === 'linkedin-recommendations-given' || format === 'linkedin-recommendations-received') {
     const rawDate = c.get(cells, 'creationdate');
-    const firstName = c.get(cells, 'firstname');
-    const lastName = c.get(cells, 'lastname');
+    const firstName = c.line(cells, 'firstname');
+    const lastName = c.line(cells, 'lastname');
     if (!firstName && !lastName) return null;
     const at = parseLocalUsDateTime(rawDate, zone) ?? parseUtcTimestamp(rawDate);
     if (at === null) return malformed(line, `"Creation Date" is not a date: "${rawDate}"`);
@@ -369,15 +346,15 @@ export function parseHelpRow(
       firstName,
       lastName,
       url: null,
-      text: c.get(cells, 'text'),
+      text: c.text(cells, 'text'),
       at,
       rawDate,
     };
   }
   const given = format === 'linkedin-endorsements-given';
   const role = given ? 'endorsee' : 'endorser';
-  const firstName = c.get(cells, `${role}firstname`);
-  const lastName = c.get(cells, `${role}lastname`);
+  const firstName = c.line(cells, `${role}firstname`);
+  const lastName = c.line(cells, `${role}lastname`);
   if (!firstName && !lastName) return null;
   const rawDate = c.get(cells, 'endorsementdate');
   const at = parseUtcTimestamp(rawDate) ?? parseLocalUsDateTime(rawDate, zone);
@@ -391,7 +368,7 @@ export function parseHelpRow(
     firstName,
     lastName,
     url: orNull(url),
-    text: c.get(cells, 'skillname'),
+    text: c.line(cells, 'skillname'),
     at,
     rawDate,
   };
