@@ -1,6 +1,6 @@
 import type { AppConfig } from './config.js';
 import { createAgendaService } from './services/agenda.service.js';
-import { prepareDataFolder } from './services/data-folder.js';
+import { isReadOnlyDatabase, prepareDataFolder } from './services/data-folder.js';
 import { createHealthService } from './services/health.service.js';
 import { createImportService } from './services/import.service.js';
 import { createKnownTiesService } from './services/known-ties.service.js';
@@ -24,7 +24,9 @@ import { openStore } from './store/store.js';
 export async function createApp(config: AppConfig, hooks: { notice?: (line: string) => void } = {}) {
   prepareDataFolder(config.dataDir, hooks.notice);
   const settings = createSettingsService(config.dataDir);
-  const store = await openStore(config.store);
+  const location = config.store;
+  const readOnly = location.dialect === 'sqlite' && isReadOnlyDatabase(location.file);
+  const store = await openStore(readOnly ? { ...location, readOnly } : location);
   const clock = () => config.now;
   const relationships = createRelationshipService({ store, settings, recompute: config.recompute });
   const people = createPeopleService(store);

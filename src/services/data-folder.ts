@@ -1,5 +1,5 @@
-import { chmodSync, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { accessSync, chmodSync, constants, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { removeLeftoverSpills } from '../importers/import-sources.js';
 
 /**
@@ -47,6 +47,21 @@ export function prepareDataFolder(dataDir: string, notice: (line: string) => voi
       `tend: ${dataDir} was readable by other users of this machine; made it private (only you can read it now: ${loosened.length} ${loosened.length === 1 ? 'item' : 'items'} changed)`,
     );
   removeLeftoverSpills(join(dataDir, 'tmp'));
+}
+
+/**
+ * True when the database exists and tend may read it but not write beside it (a read-only folder or file, a
+ * read-only medium): commands then open it read-only, so those that only read still work.
+ */
+export function isReadOnlyDatabase(file: string): boolean {
+  if (!existsSync(file)) return false;
+  try {
+    accessSync(dirname(file), constants.W_OK);
+    accessSync(file, constants.W_OK);
+    return false;
+  } catch {
+    return true;
+  }
 }
 
 function safeList(folder: string): string[] {

@@ -36,6 +36,8 @@ export interface MigrationOptions {
   locked(work: (db: Kysely<unknown>) => Promise<void>): Promise<void>;
   /** Copies a database that has data before its schema changes; `label` names the schema it is at. */
   backup?(label: string): Promise<void>;
+  /** Set for a database tend may only read (a read-only data folder): its schema is checked, not changed. */
+  readOnly?: string;
 }
 
 function migrationTable(schema?: string) {
@@ -70,6 +72,11 @@ export async function migrateToLatest(
   const before = await appliedMigrations(db, options.schema);
   refuseNewer(before, names);
   if (isCurrent(before)) return;
+  if (options.readOnly)
+    throw new AppError(
+      'bad-input',
+      `the database in ${options.readOnly} was made by an older version of tend and its schema must be updated, which needs a folder tend can write to: make it writable and run tend again`,
+    );
   let failed: string | undefined;
   try {
     await options.locked(async (trx) => {

@@ -1,4 +1,4 @@
-import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { sql, type Kysely } from 'kysely';
@@ -23,10 +23,9 @@ export function openSqliteFile(
   let database: BetterSqlite3.Database | undefined;
   try {
     if (file !== ':memory:' && !options.readOnly) createPrivately(file);
-    database = new BetterSqlite3(file, {
-      ...(options.readOnly ? { readonly: true, fileMustExist: true } : {}),
-      timeout: options.busyTimeoutMs,
-    });
+    database = options.readOnly
+      ? openReadOnly(file, options.busyTimeoutMs)
+      : new BetterSqlite3(file, { timeout: options.busyTimeoutMs });
     // Already WAL on every file tend made: then this is a read, and needs no lock another process holds.
     if (database.pragma('journal_mode', { simple: true }) !== 'wal' && !options.readOnly)
       database.pragma('journal_mode = WAL');
@@ -43,6 +42,51 @@ export function openSqliteFile(
     database?.close();
     throw openFailure(file, error);
   }
+}
+
+/**
+ * A database in a folder tend may not write to. SQLite reads a WAL database only beside its -shm file, which
+ * it cannot create in such a folder (SQLITE_READONLY_DIRECTORY): then, when no -wal file holds commits not
+ * yet in the database (tend checkpoints it on close), the file is read into memory, marked as a rollback-
+ * journal database (header bytes 18–19, https://www.sqlite.org/fileformat.html#file_format_version_numbers)
+ * so SQLite opens it from memory, and read from there.
+ */
+function openReadOnly(file: string, timeout: number): BetterSqlite3.Database {
+  const database = new BetterSqlite3(file, { readonly: true, fileMustExist: true, timeout });
+  try {
+    database.pragma('schema_version');
+    return database;
+  } catch (error) {
+    database.close();
+    const code = (error as { code?: string }).code ?? '';
+    if (!(code === 'SQLITE_READONLY_DIRECTORY' || code === 'SQLITE_CANTOPEN') || existsSync(`${file}-wal`))
+      throw error;
+  }
+  const image = readFileSync(file);
+  if (image.length >= 20 && image[18] === 2 && image[19] === 2) image.fill(1, 18, 20);
+  return new BetterSqlite3(image, { readonly: true });
+}
+
+/**
+ * The database as Kysely sees it when tend may only read: a statement that would write is refused with
+ * `refusal()` before it runs, whichever path it comes by, instead of SQLite's bare "readonly database".
+ */
+export function refusingWrites(
+  database: BetterSqlite3.Database,
+  refusal: () => Error,
+): BetterSqlite3.Database {
+  return new Proxy(database, {
+    get(target, key) {
+      if (key === 'prepare')
+        return (source: string) => {
+          const statement = target.prepare(source);
+          if (!statement.readonly) throw refusal();
+          return statement;
+        };
+      const value: unknown = Reflect.get(target, key, target);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
 }
 
 function createPrivately(file: string): void {

@@ -1,3 +1,4 @@
+import { dirname } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql, type LogEvent, type Transaction } from 'kysely';
 import type { Pool, PoolConfig } from 'pg';
@@ -5,8 +6,8 @@ import { AppError } from '../domain/errors.js';
 import type { Database } from './database.schema.js';
 import { migrateToLatest } from './migrations.js';
 import { backupBeforeMigration } from './backup.js';
-import { immediateTransaction, openSqliteFile } from './sqlite-connection.js';
-import { WRITE_WAIT_MS, waitForWriteLock, type WriteWait } from './write-lock.js';
+import { immediateTransaction, openSqliteFile, refusingWrites } from './sqlite-connection.js';
+import { StoreBusyError, WRITE_WAIT_MS, waitForWriteLock, type WriteWait } from './write-lock.js';
 import type { SqlDialect } from './sql-dialect.js';
 
 export type StoreLocation = (
@@ -83,7 +84,15 @@ export async function openStore(location: StoreLocation, workspaceId = DEFAULT_W
       ? openSqliteFile(location.file, { readOnly: location.readOnly ?? false, busyTimeoutMs: wait.timeoutMs })
       : undefined;
   const db = sqlite
-    ? new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), ...(log ? { log } : {}) })
+    ? new Kysely<Database>({
+        dialect: new SqliteDialect({
+          database:
+            location.dialect === 'sqlite' && location.readOnly
+              ? refusingWrites(sqlite, () => readOnlyRefusal(location.file, {}))
+              : sqlite,
+        }),
+        ...(log ? { log } : {}),
+      })
     : await openPostgres(location as { url: string; schema?: string }, log);
   const schema = location.dialect === 'postgres' ? location.schema : undefined;
   const edits = { storedInteractions: 0 };
@@ -99,6 +108,7 @@ export async function openStore(location: StoreLocation, workspaceId = DEFAULT_W
     work: (context: StoreContext) => Promise<T>,
     options: TransactionOptions = {},
   ): Promise<T> {
+    if (location.dialect === 'sqlite' && location.readOnly) throw readOnlyRefusal(location.file, options);
     if (!sqlite)
       return db.transaction().execute(async (trx: Transaction<Database>) => {
         // One writer at a time here too: readers are never blocked, and no two writers deadlock on rows.
@@ -130,26 +140,25 @@ export async function openStore(location: StoreLocation, workspaceId = DEFAULT_W
   }
 
   try {
-    if (!(location.dialect === 'sqlite' && location.readOnly))
-      await migrateToLatest(db as Kysely<unknown>, location.dialect, {
-        ...(schema ? { schema } : {}),
-        locked: (work) =>
-          sqlite
-            ? transaction((context) => work(context.db as Kysely<unknown>))
-            : db.transaction().execute(async (trx) => {
-                // Serialises every process that migrates this schema: the second one finds it done.
-                const key = `tend:migrations:${schema ?? 'public'}`;
-                await sql`select pg_advisory_xact_lock(hashtext(${key}))`.execute(trx);
-                if (schema) await sql`create schema if not exists ${sql.id(schema)}`.execute(trx);
-                return work(trx as unknown as Kysely<unknown>);
-              }),
-        ...(sqlite && location.dialect === 'sqlite'
-          ? {
-              backup: (label: string) =>
-                backupBeforeMigration(sqlite, location.file, label, location.onBackup),
-            }
-          : {}),
-      });
+    await migrateToLatest(db as Kysely<unknown>, location.dialect, {
+      ...(schema ? { schema } : {}),
+      ...(location.dialect === 'sqlite' && location.readOnly ? { readOnly: dirname(location.file) } : {}),
+      locked: (work) =>
+        sqlite
+          ? transaction((context) => work(context.db as Kysely<unknown>))
+          : db.transaction().execute(async (trx) => {
+              // Serialises every process that migrates this schema: the second one finds it done.
+              const key = `tend:migrations:${schema ?? 'public'}`;
+              await sql`select pg_advisory_xact_lock(hashtext(${key}))`.execute(trx);
+              if (schema) await sql`create schema if not exists ${sql.id(schema)}`.execute(trx);
+              return work(trx as unknown as Kysely<unknown>);
+            }),
+      ...(sqlite && location.dialect === 'sqlite'
+        ? {
+            backup: (label: string) => backupBeforeMigration(sqlite, location.file, label, location.onBackup),
+          }
+        : {}),
+    });
   } catch (error) {
     await db.destroy();
     throw error;
@@ -165,6 +174,18 @@ export async function openStore(location: StoreLocation, workspaceId = DEFAULT_W
     },
     close: () => db.destroy(),
   };
+}
+
+/**
+ * A write to a database opened read-only: work that is only worth doing now (a cache a reader computed
+ * anyway) is skipped as when another process writes; anything the user asked to change is refused.
+ */
+function readOnlyRefusal(file: string, options: TransactionOptions): AppError {
+  if (options.wait === false) return new StoreBusyError(0);
+  return new AppError(
+    'bad-input',
+    `cannot change anything: ${file} is read-only (the file or its folder); make them writable, or use --data to choose a folder you can write to`,
+  );
 }
 
 function logQuery(event: LogEvent): void {

@@ -28,12 +28,18 @@ export function tendEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
  */
 export function spawnTend(
   argv: readonly string[],
-  options: { env?: Record<string, string>; onSpawn?: (pid: number) => void } = {},
+  options: {
+    env?: Record<string, string>;
+    onSpawn?: (pid: number) => void;
+    /** Run as this user (root may): what a user who may not write a folder sees. */
+    user?: { uid: number; gid: number };
+  } = {},
 ): Promise<ProcessResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [bin, ...argv], {
       env: tendEnv(options.env),
       stdio: ['ignore', 'pipe', 'pipe'],
+      ...(options.user ?? {}),
     });
     let stdout = '';
     let stderr = '';
