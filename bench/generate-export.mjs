@@ -1,9 +1,11 @@
 // The deterministic generator of large LinkedIn exports (Basic export, 2023–2025 era) for the benchmarks.
 // Same size and seed → byte-identical files; files are streamed to disk in chunks.
 //
-//   node bench/generate-export.mjs --size 1k|10k|30k [--out DIR] [--seed N]
+//   node bench/generate-export.mjs --size 1k|10k|30k [--messages long|short] [--out DIR] [--seed N]
 //
-// Default DIR is bench/data/<size> (git-ignored). Sizes: 1k = 1,000 connections / 30,000 messages /
+// Default DIR is bench/data/<size> (git-ignored), bench/data/<size>-short with `--messages short`: the same
+// people, threads and times, but every personal message a chat line of ~60 bytes instead of a letter of 5–80
+// words (the per-row cost of an import dominates there). Sizes: 1k = 1,000 connections / 30,000 messages /
 // 200 invitations; 10k = 10,000 / 300,000 / 1,500; 30k = 30,000 / 1,000,000 / 5,000. The formats follow
 // docs/rules/linkedin-export.md: exact headers, the Connections.csv preamble, `DD Mon YYYY`,
 // `YYYY-MM-DD HH:MM:SS UTC`, `"M/D/YY, h:mm AM"`, LF, UTF-8 without BOM, no final newline on Connections.csv.
@@ -47,6 +49,13 @@ export const SIZES = {
   },
 };
 
+export const MESSAGE_LENGTHS = ['long', 'short'];
+
+/** The folder name under bench/data/ of one export: `30k`, or `30k-short` for chat-line messages. */
+export function exportName(size, messageLength = 'long') {
+  return messageLength === 'long' ? size : `${size}-${messageLength}`;
+}
+
 const CONNECTIONS_PREAMBLE = [
   'Notes:',
   '"When exporting your connection data, you may notice that some of the email addresses are missing. You will only see email addresses for connections who have allowed their connections to see or download their email address using this setting https://www.linkedin.com/psettings/privacy/email. You can learn more here https://www.linkedin.com/help/linkedin/answer/261"',
@@ -63,7 +72,7 @@ function writeConnectionsFile(path, connections) {
 }
 
 /** Writes the whole export into `outDir`; returns the files written and a summary of the messages. */
-export function generateExport({ size, outDir, seed = 1 }) {
+export function generateExport({ size, outDir, seed = 1, messageLength = 'long' }) {
   const counts = SIZES[size];
   if (!counts) throw new Error(`unknown size "${size}": use ${Object.keys(SIZES).join(', ')}`);
   mkdirSync(outDir, { recursive: true });
@@ -86,7 +95,7 @@ export function generateExport({ size, outDir, seed = 1 }) {
   write('Education.csv', writeEducationFile);
   write('Connections.csv', (path) => writeConnectionsFile(path, connections));
   const messages = write('messages.csv', (path) =>
-    writeMessagesFile(path, { ...network, budget: counts.messages }),
+    writeMessagesFile(path, { ...network, budget: counts.messages, length: messageLength }),
   );
   write('Invitations.csv', (path) => writeInvitationsFile(path, { ...network, count: counts.invitations }));
   write('Endorsement_Received_Info.csv', (path) =>
@@ -118,23 +127,24 @@ function main() {
   };
   const size = option('size', '30k');
   const seed = Number(option('seed', '1'));
+  const messageLength = option('messages', 'long');
   const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-  const outDir = resolve(option('out', join(root, 'bench', 'data', size)));
-  if (!SIZES[size] || !Number.isInteger(seed)) {
+  const outDir = resolve(option('out', join(root, 'bench', 'data', exportName(size, messageLength))));
+  if (!SIZES[size] || !Number.isInteger(seed) || !MESSAGE_LENGTHS.includes(messageLength)) {
     console.error(
-      'usage: node bench/generate-export.mjs --size 1k|10k|30k [--out DIR] [--seed N] (seed: an integer)',
+      'usage: node bench/generate-export.mjs --size 1k|10k|30k [--messages long|short] [--out DIR] [--seed N] (seed: an integer)',
     );
     process.exit(1);
   }
   const before = existsSync(outDir) ? readdirSync(outDir) : [];
   const started = process.hrtime.bigint();
-  const result = generateExport({ size, outDir, seed });
+  const result = generateExport({ size, outDir, seed, messageLength });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
 
   const written = new Set(result.files.map((file) => file.name));
   const stray = before.filter((name) => !written.has(name));
   console.log(
-    `export ${size} (seed ${seed}, dated ${EXPORT_DATE}) → ${relative(process.cwd(), outDir) || '.'}`,
+    `export ${size}, ${messageLength} messages (seed ${seed}, dated ${EXPORT_DATE}) → ${relative(process.cwd(), outDir) || '.'}`,
   );
   for (const file of result.files) {
     console.log(

@@ -6,9 +6,10 @@
 //      `node bin/tend --data D --now 2026-11-21T12:00:00Z import EXPORT --json` under /usr/bin/time;
 //   3. tend's re-import of the unchanged export into the same data folder.
 //
-//   node bench/import.bench.mjs [--size 30k] [--runs 1]
+//   node bench/import.bench.mjs [--size 30k] [--messages long|short] [--runs 1]
 //
-// Generates bench/data/<size> with bench/generate-export.mjs when it is missing; needs `npm run build`
+// `--messages short` measures the export whose personal messages are chat lines of ~60 bytes
+// (bench/data/<size>-short), where the per-row cost dominates. Generates the export with bench/generate-export.mjs when it is missing; needs `npm run build`
 // (dist/cli/main.js). With --runs N each figure is the median of N runs (peak RSS: the largest). Prints a
 // table and writes it as JSON to bench/out/import-<size>.json; the temporary data under bench/out/ is
 // removed at the end. Exit code 1 when a target is missed or a check fails.
@@ -25,14 +26,17 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { cpus, loadavg } from 'node:os';
+import { MESSAGE_LENGTHS, exportName } from './generate-export.mjs';
 import { option, root } from './lib/bench-options.mjs';
 
 const size = option('size', '30k');
+const messageLength = option('messages', 'long');
+const name = exportName(size, messageLength);
 const runs = Number(option('runs', '1'));
-const exportDir = join(root, 'bench', 'data', size);
+const exportDir = join(root, 'bench', 'data', name);
 const outDir = join(root, 'bench', 'out');
-const workDir = join(outDir, `import-${size}-work`);
-const snapshotDir = join(outDir, `import-${size}-tend`);
+const workDir = join(outDir, `import-${name}-work`);
+const snapshotDir = join(outDir, `import-${name}-tend`);
 // The build measured: a copy of dist/ taken at the start (see snapshotTend).
 let tend = join(root, 'bin', 'tend');
 const now = '2026-11-21T12:00:00Z';
@@ -198,6 +202,7 @@ function oneRun(index) {
 
 function main() {
   if (!Number.isInteger(runs) || runs < 1) fail('--runs must be a positive integer');
+  if (!MESSAGE_LENGTHS.includes(messageLength)) fail(`--messages is ${MESSAGE_LENGTHS.join(' or ')}`);
   if (!existsSync(join(root, 'dist', 'cli', 'main.js'))) {
     fail('dist/cli/main.js is missing: build tend first with `npm run build`');
   }
@@ -212,7 +217,15 @@ function main() {
     console.error(`bench: ${exportDir} is missing; generating it…`);
     execFileSync(
       process.execPath,
-      [join(root, 'bench', 'generate-export.mjs'), '--size', size, '--out', exportDir],
+      [
+        join(root, 'bench', 'generate-export.mjs'),
+        '--size',
+        size,
+        '--messages',
+        messageLength,
+        '--out',
+        exportDir,
+      ],
       {
         stdio: 'inherit',
       },
@@ -260,7 +273,7 @@ function main() {
   const exportRows = samples[0].floor.rows;
   const s2 = (value) => value.toFixed(2);
   const lines = [
-    `import benchmark, ${size} (${exportRows.connections} connections, ${exportRows.messages} messages, ${exportRows.invitations} invitations), ` +
+    `import benchmark, ${size}, ${messageLength} messages (${exportRows.connections} connections, ${exportRows.messages} messages, ${exportRows.invitations} invitations), ` +
       `median of ${runs} run(s), ${new Date().toISOString()}, ${cpus().length} cores, load ${load.before.toFixed(1)} → ${load.after.toFixed(1)}, ` +
       `node ${process.version}, sqlite3 ${sqliteVersion.stdout.split(' ')[0]}`,
     '',
@@ -277,10 +290,11 @@ function main() {
   const sampleOf = ({ seconds, cpuSeconds, rssKb }) => ({ seconds, cpuSeconds, rssKb });
   mkdirSync(outDir, { recursive: true });
   writeFileSync(
-    join(outDir, `import-${size}.json`),
+    join(outDir, `import-${name}.json`),
     `${JSON.stringify(
       {
         size,
+        messages: messageLength,
         runs,
         at: new Date().toISOString(),
         machine: { cores: cpus().length, load, node: process.version, sqlite3: sqliteVersion.stdout.trim() },

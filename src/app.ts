@@ -31,7 +31,14 @@ export async function createApp(config: AppConfig, hooks: { notice?: (line: stri
   const relationships = createRelationshipService({ store, settings, recompute: config.recompute });
   const people = createPeopleService(store);
   const triage = createTriageService({ store, relationships, clock });
-  const imports = createImportService({ store, settings, clock, dataDir: config.dataDir, relationships });
+  const imports = createImportService({
+    store,
+    settings,
+    clock,
+    dataDir: config.dataDir,
+    relationships,
+    parserThread: config.parserThread,
+  });
   const introductions = createIntroductionService({ store, people, relationships, settings, clock });
   return {
     config,

@@ -24,6 +24,11 @@ export interface AppConfig {
   debug: boolean;
   /** `TEND_RECOMPUTE=1`: every answer recomputed from the events, to check the stored aggregates against. */
   recompute: boolean;
+  /**
+   * `TEND_IMPORT_WORKER=0`: large files parsed on the importing thread instead of the parser thread (to compare
+   * the two, or where worker threads are not available; docs/PERFORMANCE.md#parser-thread).
+   */
+  parserThread: boolean;
 }
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -72,5 +77,6 @@ export function resolveConfig(options: GlobalOptions, env: Env, clock: () => num
     json: Boolean(options.json),
     debug: Boolean(options.debug) || env.TEND_DEBUG === '1',
     recompute: env.TEND_RECOMPUTE === '1',
+    parserThread: env.TEND_IMPORT_WORKER !== '0',
   };
 }

@@ -189,6 +189,19 @@ describe('small files', () => {
 });
 
 /**
+ * Every environment switch is read in one place (src/config.ts, documented in the README): the CLI hands the
+ * process environment to it (cli/cli-io.ts) and nothing else reads `process.env`.
+ */
+describe('environment switches', () => {
+  it('only config.ts reads them, from the environment the CLI hands over', () => {
+    const readers = sourceFiles(root)
+      .filter((file) => readFileSync(file, 'utf8').includes('process.env'))
+      .map((file) => relative(root, file).split(/[\\/]/).join('/'));
+    expect(readers).toEqual(['cli/cli-io.ts']);
+  });
+});
+
+/**
  * The repository passes its tests alone, on a fresh clone with nothing beside it: no source, test, benchmark
  * or sample file may name a path that leads outside the repository (a relative path climbing above the root,
  * or an absolute path into someone's machine). Real files from other projects are copied into

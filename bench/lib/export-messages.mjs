@@ -9,6 +9,7 @@ import { OWNER, makeStranger } from './export-people.mjs';
 import {
   messageContent,
   recruiterContent,
+  shortMessageContent,
   spamContent,
   sponsoredContent,
   sponsoredSubject,
@@ -212,7 +213,7 @@ function threadSenders(random, conversation) {
   return senders;
 }
 
-function messageRow(random, conversation, sender, at, first) {
+function messageRow(random, conversation, sender, at, first, short) {
   const { kind, members } = conversation;
   const from = sender === -1 ? OWNER : members[sender];
   const to = sender === -1 ? members : [OWNER, ...members.filter((_, index) => index !== sender)];
@@ -226,6 +227,8 @@ function messageRow(random, conversation, sender, at, first) {
   } else if (kind === 'recruiter' && sender !== -1 && first) {
     content = recruiterContent(random, OWNER.firstName, from.company);
     if (random.chance(0.4)) subject = `Opportunity at ${from.company}`;
+  } else if (short) {
+    content = shortMessageContent(random);
   } else {
     content = messageContent(random, to.length === 1 ? to[0].firstName : null);
   }
@@ -246,8 +249,11 @@ function messageRow(random, conversation, sender, at, first) {
   ];
 }
 
-/** Writes messages.csv and returns what it wrote, for the generator's summary. */
-export function writeMessagesFile(path, { seed, budget, connections, makeSlug, companies }) {
+/**
+ * Writes messages.csv and returns what it wrote, for the generator's summary. `length` is `long` (letters of
+ * 5–80 words, the default) or `short` (chat lines of ~60 bytes); the threads, people and times are the same.
+ */
+export function writeMessagesFile(path, { seed, budget, connections, makeSlug, companies, length = 'long' }) {
   const random = createRandom(seed, 'messages');
   const conversations = planConversations(random, { budget, connections, makeSlug, companies });
   conversations.forEach((conversation, index) => {
@@ -263,7 +269,14 @@ export function writeMessagesFile(path, { seed, budget, connections, makeSlug, c
   for (const conversation of conversations) {
     for (let index = conversation.count - 1; index >= 0; index--) {
       const sender = conversation.senders[index];
-      const row = messageRow(random, conversation, sender, conversation.times[index], index === 0);
+      const row = messageRow(
+        random,
+        conversation,
+        sender,
+        conversation.times[index],
+        index === 0,
+        length === 'short',
+      );
       file.writeRow(row);
       stats.rows++;
       if (sender === -1) stats.owner++;

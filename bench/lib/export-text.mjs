@@ -62,6 +62,15 @@ export function messageContent(random, recipientFirstName) {
   return `${greeting}<p>${sentences.join(joiner)}</p>${signOff}`;
 }
 
+/**
+ * A short chat line (`--messages short`): one sentence of 6–12 words, ~60 bytes of text, mostly in one `<p>`
+ * — the typical message of an export where people chat rather than write letters.
+ */
+export function shortMessageContent(random) {
+  const text = sentence(random, random.int(6, 12));
+  return random.chance(0.1) ? text : `<p>${text}</p>`;
+}
+
 /** Sponsored InMail: spinmail markup, often with the unfilled `%FIRSTNAME%` placeholder. */
 export function sponsoredContent(random, ownerFirstName) {
   const name = random.chance(0.4) ? '%FIRSTNAME%' : ownerFirstName;

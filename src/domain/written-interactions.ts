@@ -27,8 +27,8 @@ interface Chunk {
 
 /**
  * The interactions a first import wrote, kept in compact columns (26 bytes a row) as they are inserted, so
- * that the relationship facts are built from them instead of reading a million rows back (docs/PERFORMANCE.md:
- * the read was 2.3–3.9 s of the import). Valid only while it holds every stored row exactly as stored: the
+ * that the relationship facts are built from them instead of reading a million rows back
+ * (docs/PERFORMANCE.md#written-rows). Valid only while it holds every stored row exactly as stored: the
  * caller starts it on an empty workspace and gives it up (`invalidate`) when a row's id is unknown, a file
  * rolls back or stored rows change after their insert.
  */

@@ -1,7 +1,7 @@
 import { createReadStream, type ReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 
-/** Read in 1 MiB chunks: fewer, larger chunks for the decoder and the parser (measured on 400 MB files). */
+/** Read in 1 MiB chunks: fewer, larger chunks for the decoder and the parser (docs/PERFORMANCE.md#file-chunks). */
 const READ_CHUNK = 1 << 20;
 
 /** A file's bytes as the importers read them, as a stream (each chunk a buffer of its own). */
@@ -11,9 +11,8 @@ export function readFileStream(path: string): ReadStream {
 
 /**
  * A file's bytes in chunks read into one buffer, reused: a chunk is valid only until the next one is asked
- * for, so only for a reader that copies or decodes each chunk at once (the hash, the CSV decoder). A stream
- * hands out a new 1 MiB buffer a chunk; on a 400 MB file the dead ones waited for the collector, 50–60 MB of
- * them at a time (the parser thread's external memory, measured), and that was resident memory.
+ * for, so only for a reader that copies or decodes each chunk at once (the hash, the CSV decoder). A stream's
+ * new buffer per chunk kept tens of MB of dead buffers resident (docs/PERFORMANCE.md#file-chunks).
  */
 export async function* readFileChunks(path: string): AsyncGenerator<Uint8Array, void, undefined> {
   const handle = await open(path, 'r');

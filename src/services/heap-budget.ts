@@ -2,15 +2,12 @@ import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
 /**
- * A bound on the heap of a long bulk loop (an import writing a million rows while a parser thread feeds it).
- * V8 lets the old generation grow to several times the live data between full collections once a thread is
- * busy: during a messages import the importing thread's heap reached 190 MB for 30–40 MB of live data, which
- * alone put the import over its 400 MB RSS target (docs/PERFORMANCE.md). A CLI cannot pass `--max-old-space-size`
- * to its own Node without re-executing it, and that would be a hard limit; this collects early instead.
+ * A bound on the heap of a long bulk loop: V8 lets a busy thread's heap grow to several times its live data,
+ * and a CLI cannot set `--max-old-space-size` for itself (docs/PERFORMANCE.md#heap-budget).
  *
  * `check()` is cheap (a heap statistics read); call it every few thousand rows. Once the heap in use passes
  * the budget it runs a full collection, and when the live data itself is large the budget grows to twice it,
- * so collections stay rare whatever the data (each one costs ~40–70 ms at 30 MB live, measured).
+ * so collections stay rare whatever the data.
  */
 export class HeapBudget {
   #bytes: number;
@@ -34,12 +31,9 @@ export class HeapBudget {
 let collect: (() => void) | undefined;
 
 /**
- * For a bulk loop whose objects each live for a batch or two (records, rows, their strings): V8's
- * allocation-site pretenuring sees them survive a scavenge and starts allocating them in the old
- * generation, where only full collections free them. On a million-message import the importing thread
- * then ran 28 full collections (0.95 s) besides its scavenges (0.95 s); without pretenuring, none, and
- * scavenges 0.67 s (`--trace-gc-nvp`: 360 → 95 MB promoted). A V8 flag set at run time, as `--expose-gc`
- * below: process-wide, for the rest of the process (a CLI command's life).
+ * For a bulk loop whose objects each live for a batch or two: no allocation-site pretenuring, which moved
+ * them to the old generation where only full collections free them (docs/PERFORMANCE.md#heap-budget). A V8
+ * flag set at run time, as `--expose-gc` below: process-wide, for the rest of the process (a command's life).
  */
 export function keepBulkObjectsYoung(): void {
   setFlagsFromString('--no-allocation-site-pretenuring');

@@ -115,6 +115,8 @@ export function createImportService(deps: {
   clock: () => number;
   dataDir: string;
   relationships: RelationshipService;
+  /** false: never parse in the parser thread (config `parserThread`, `TEND_IMPORT_WORKER=0`). */
+  parserThread?: boolean;
 }) {
   const { store, settings, clock } = deps;
 
@@ -163,7 +165,7 @@ export function createImportService(deps: {
     options: ImportOptions,
     zone: string,
     run: RunPeople,
-    inWorker = true,
+    inWorker = deps.parserThread ?? true,
   ): Promise<{ report: FileReport; totals: ImportTotals }> {
     const report = newFileReport(file.entry.displayPath, format);
     const totals = emptyTotals();

@@ -120,8 +120,8 @@ export function createRelationshipService(deps: {
     });
     // The rows an import has just written, when its copy still holds every stored row: no read back.
     if (written?.valid && written.length === expected) {
-      // Nothing here allocates much until finish(): without these two collections the messages step's
-      // garbage and the read columns stayed in memory beside the builder's (peak RSS 452 MB, measured).
+      // Without these two collections the messages step's garbage stayed resident beside the builder's
+      // (docs/PERFORMANCE.md#heap-budget).
       fullCollection();
       for (const row of written.drain()) builder.add(row);
       fullCollection();

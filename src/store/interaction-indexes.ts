@@ -4,7 +4,7 @@ import type { StoreContext } from './store.js';
 /**
  * The indexes of `interactions`, as migration 0001 creates them. A large import drops them and builds them
  * once the rows are in: building an index over a million sorted keys is several times faster than keeping
- * it up to date row by row (measured: 1M rows 13.8 s with indexes, 6.3 s + 3.3 s building them after).
+ * it up to date row by row (docs/PERFORMANCE.md#interaction-indexes).
  * Everything happens in the import's transaction, so a failed file leaves the indexes as they were.
  */
 export const INTERACTION_INDEXES = ['interactions_source_key', 'interactions_person_at'] as const;
@@ -25,11 +25,8 @@ export async function dropInteractionIndexes(
 }
 
 /**
- * SQLite's sorter for CREATE INDEX: with helper threads it sorts runs ("PMAs") of at most `cache_size`
- * bytes in parallel and merges them, but one run the size of the page cache is sorted on one thread.
- * Measured on 1M rows (sqlite3 3.40, 2 cores), the three indexes of then: a 32 MB cache and no helper
- * 2.6 s; a 1 MB cache (the sorter's minimum run) with two helpers 1.5 s (one: 1.7–1.9 s) — smaller runs
- * also stay in the CPU cache.
+ * SQLite's sorter for CREATE INDEX sorts runs of at most `cache_size` bytes on helper threads: small runs on
+ * two threads build the indexes faster (docs/PERFORMANCE.md#interaction-indexes).
  */
 const PARALLEL_SORTER = { cache_size: -1024, threads: 2 };
 

@@ -419,8 +419,8 @@ export function createRelationshipRepository(context: StoreContext) {
       unansweredBefore: number;
       reviveBefore: number;
     }): Promise<AgendaCandidateRow[]> {
-      // Two selections with their people and facts, not one OR across a join (measured 6 ms against 70 ms
-      // on 30k people); only the columns the agenda reads (half the time of whole people rows).
+      // Two selections with their people and facts, not one OR across a join; only the columns the agenda
+      // reads (docs/PERFORMANCE.md#agenda-selection).
       const fromStats = db
         .selectFrom('person_stats')
         .innerJoin('people', samePerson)

@@ -32,8 +32,7 @@ export function openSqliteFile(
     database.pragma('foreign_keys = ON');
     // WAL makes NORMAL durable against application crashes; it only risks the last commit on power loss.
     database.pragma('synchronous = NORMAL');
-    // 32 MB of page cache (the default is 2 MB): a million-row import's pages and index builds stay mostly
-    // in memory; 64 MB measured no faster and a higher peak RSS.
+    // 32 MB of page cache (the default is 2 MB) for large imports (docs/PERFORMANCE.md#page-cache).
     database.pragma('cache_size = -32768');
     // The log is cut back after a checkpoint: a large import leaves no 400 MB -wal file behind.
     if (!options.readOnly) database.pragma('journal_size_limit = 67108864');

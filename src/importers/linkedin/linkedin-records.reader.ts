@@ -76,10 +76,8 @@ function isBlank(row: CsvRow): boolean {
 
 /**
  * Batches of at least this many records, in practice one per 64 KB of text the CSV reader hands over (about
- * 150 messages): small enough that a batch is garbage before the collector promotes it, on either thread.
- * On the 1M-message export 1,000-record batches took the two threads ~0.8 s longer (the parser thread's
- * scavenges copied the batch it was filling: 0.7 s of pauses against 0.35 s), and larger ones measured a
- * higher peak RSS.
+ * 150 messages): small enough that a batch is garbage before the collector promotes it, on either thread
+ * (docs/PERFORMANCE.md#parser-thread).
  */
 const BATCH_RECORDS = 128;
 

@@ -46,7 +46,7 @@ export interface StreamOptions {
   zone: string;
   /** Bytes read so far, for progress. */
   onBytes?: (bytes: number) => void;
-  /** false: always parse on this thread (TEND_IMPORT_WORKER=0 does the same). */
+  /** false: always parse on this thread (the config's `parserThread`, `TEND_IMPORT_WORKER=0`). */
   worker?: boolean;
 }
 
@@ -60,7 +60,6 @@ export function streamRecordBatches(
 ): AsyncGenerator<RecordBatch<object>> {
   const useWorker =
     options.worker !== false &&
-    process.env.TEND_IMPORT_WORKER !== '0' &&
     entry.size >= WORKER_MIN_BYTES &&
     workerFile.protocol === 'file:' &&
     existsSync(fileURLToPath(workerFile));
@@ -95,8 +94,7 @@ async function* inWorker(entry: RecordSource, options: StreamOptions): AsyncGene
     zone: options.zone,
     credits: CREDITS,
   };
-  // Its live data is a few batches: a small heap makes it collect early instead of growing (the whole
-  // import's peak RSS depends on it, measured).
+  // Its live data is a few batches: a small heap makes it collect early (docs/PERFORMANCE.md#parser-thread).
   const worker = new Worker(workerFile, {
     workerData: job,
     resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: 16 },

@@ -1,10 +1,8 @@
 /**
- * Message records packed for the trip from the parser thread to the importing thread. Posted as objects,
- * a million records cost the importing thread 3.3 s to rebuild (V8's deserializer builds each object
- * property by property, and each of its seven strings anew) and the parser thread 3.2 s to serialise;
- * packed, 0.35 s and ~2.5 s (measured on 200k records of the 30k export, bench of the session in
- * docs/PERFORMANCE.md). A batch keeps one copy of each string it repeats — a conversation's id, names and
- * URLs recur on every message — and the rest in typed arrays, which are moved, not copied.
+ * Message records packed for the trip from the parser thread to the importing thread: objects cost the
+ * deserializer seconds per million (docs/PERFORMANCE.md#parser-thread). A batch keeps one copy of each
+ * string it repeats — a conversation's id, names and URLs recur on every message — and the rest in typed
+ * arrays, which are moved, not copied.
  */
 import type { SkipReason } from '../../domain/interaction.js';
 import type { MessageRecord } from './linkedin.records.js';

@@ -20,10 +20,7 @@ import { HeapBudget, fullCollection, keepBulkObjectsYoung } from '../heap-budget
 
 const OWNER_SAMPLE_ROWS = 5_000;
 const FLUSH_ROWS = 2_000;
-/**
- * The importing thread's heap between full collections (heap-budget.ts): 72 MB (22 collections, 0.9 s,
- * measured while V8 still pretenured the rows; without pretenuring it is rarely reached).
- */
+/** The importing thread's heap between full collections (docs/PERFORMANCE.md#heap-budget). */
 const HEAP_BUDGET_MB = 72;
 /**
  * The same message re-exported in another era lies within ±14 hours (zone and format changes;
