@@ -8,9 +8,9 @@ import { tempDataDir } from './support/cli-harness.js';
  * engine existed.
  */
 const EXPECTED: Array<[due: string, kind: string, subject: string]> = [
-  ['2025-11-18', 'reply', 'Felix Hartmann'],
   ['2025-12-06', 'keep-in-touch', 'Karin Ek'],
   ['2025-12-15', 'triage', 'Brandon Tate'],
+  ['2025-12-18', 'reply', 'Felix Hartmann'],
   ['2025-12-19', 'follow-up', 'Élodie Marchand'],
   ['2025-12-27', 'triage', 'Michael Brooks'],
   ['2026-01-05', 'triage', 'Anna Bergqvist'],

@@ -93,10 +93,10 @@ describe('follow-up: connected within 30 days and nothing said by me since', () 
   });
 });
 
-describe('reply: their last one-to-one message, sent within 60 days, unanswered', () => {
+describe('reply: their last one-to-one message, sent within 30 days, unanswered', () => {
   const connection = () => new Network().connected('Ben Okafor', LONG_AGO);
 
-  it.each(N_MINUS_1_N_N_PLUS_1(60, true, true, false))(
+  it.each(N_MINUS_1_N_N_PLUS_1(30, true, true, false))(
     'their message %i days ago: reply %s, due 2 days after it',
     (days, expected) => {
       // 00:30 in Berlin is the evening before in UTC: the due date must come from the Berlin date.
@@ -128,7 +128,7 @@ describe('reply: their last one-to-one message, sent within 60 days, unanswered'
     expect(network.agenda(NOW).unknownSenders).toBe(0);
   });
 
-  it.each(N_MINUS_1_N_N_PLUS_1(60, 1, 1, 0))(
+  it.each(N_MINUS_1_N_N_PLUS_1(30, 1, 1, 0))(
     'from a stranger %i days ago: no item, counted %i time(s) among people you do not know yet',
     (days, count) => {
       const network = new Network().message('Rex Recruiter', 'in', ago(days));

@@ -41,7 +41,7 @@ const PRECEDENCE: Readonly<Record<AgendaKind, number>> = {
 export const AGENDA_RULES = {
   followUpWithinDays: 30,
   followUpDueDays: 3,
-  replyWithinDays: 60,
+  replyWithinDays: 30,
   replyDueDays: 2,
   letGoAfterDays: 60,
   letGoMinDays: 2,

@@ -159,7 +159,8 @@ export function createFactsBuilder(options: FactsBuilderOptions) {
       const weight = MODEL.typeWeight[message.kind] * (mine ? 1 : MODEL.inboundWeight) * flags.groupFactor;
       addDecayed(facts.intensity, weight, message.at, MODEL.intensityHalfLifeDays);
       touch(facts, message);
-      if (isLater(message, facts.lastTopic))
+      // A closer is never the last topic (docs/rules/agenda.md#closers).
+      if (!message.closer && isLater(message, facts.lastTopic))
         facts.lastTopic = { id: message.id, at: message.at, summary: null };
 
       const gapDays = previous ? day - previousDay : Infinity;
@@ -191,7 +192,9 @@ export function createFactsBuilder(options: FactsBuilderOptions) {
 
   function recordOneToOne(entry: Accumulator, message: EngineInteraction, mine: boolean): void {
     const { facts } = entry;
-    if (isLater(message, facts.lastOneToOne)) {
+    // Their closer needs no answer: what was open before it stays open, and my message before it stays
+    // the last word (docs/rules/agenda.md#closers). Any message of mine answers.
+    if ((mine || !message.closer) && isLater(message, facts.lastOneToOne)) {
       facts.lastOneToOne = { id: message.id, at: message.at, summary: null, direction: mine ? 'out' : 'in' };
     }
     // Conversations may come in any order: an answer in one resets what is unanswered in all of them.

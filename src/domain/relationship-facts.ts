@@ -72,6 +72,8 @@ export interface RelationshipFacts {
 /** An interaction as the engine reads it: without its source, and only whether it was skipped. */
 export interface EngineInteraction extends Omit<Interaction, 'skippedReason' | 'source'> {
   skipped: boolean;
+  /** A message that needs no answer (docs/rules/agenda.md#closers); unknown counts as substantive. */
+  closer?: boolean;
 }
 
 export const MODEL = {

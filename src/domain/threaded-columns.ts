@@ -17,6 +17,7 @@ export class ThreadedColumns {
   #kind: Uint8Array;
   #channel: Uint16Array;
   #groupSize: Uint16Array;
+  #closer: Uint8Array;
   readonly #keys: string[] = [];
   readonly #keyIndex = new Map<string, number>();
   readonly #channels: string[] = [];
@@ -36,6 +37,7 @@ export class ThreadedColumns {
     this.#kind = new Uint8Array(size);
     this.#channel = new Uint16Array(size);
     this.#groupSize = new Uint16Array(size);
+    this.#closer = new Uint8Array(size);
   }
 
   get length(): number {
@@ -53,6 +55,7 @@ export class ThreadedColumns {
     this.#kind[row] = INTERACTION_KINDS.indexOf(interaction.kind);
     this.#channel[row] = intern(interaction.channel, this.#channels, this.#channelIndex);
     this.#groupSize[row] = Math.min(interaction.groupSize, 65_535);
+    this.#closer[row] = interaction.closer ? 1 : 0;
   }
 
   /** Every conversation once, its messages ordered by time, then id. */
@@ -87,6 +90,7 @@ export class ThreadedColumns {
       groupSize: this.#groupSize[row] ?? 2,
       summary: null,
       skipped: false,
+      closer: this.#closer[row] === 1,
     };
   }
 
@@ -101,6 +105,7 @@ export class ThreadedColumns {
     this.#kind = grown(this.#kind, new Uint8Array(size));
     this.#channel = grown(this.#channel, new Uint16Array(size));
     this.#groupSize = grown(this.#groupSize, new Uint16Array(size));
+    this.#closer = grown(this.#closer, new Uint8Array(size));
   }
 }
 

@@ -30,7 +30,7 @@ import { HeapBudget, fullCollection } from './heap-budget.js';
 import type { WrittenInteractions } from '../domain/written-interactions.js';
 
 /** Stored facts were built by this version of the model in this zone; anything else rebuilds them. */
-const FACTS_VERSION = 7;
+const FACTS_VERSION = 8;
 const FACTS_BASIS = 'facts.zone';
 const FACTS_THROUGH = 'facts.through';
 /** The ego reference's intensity key, kept with the facts (one lookup instead of an ordered scan). */
@@ -225,7 +225,7 @@ export function createRelationshipService(deps: {
         const rows = await repository.agendaCandidates({
           connectedFrom: now - 30 * DAY_MS - SLACK_MS,
           now,
-          lastInFrom: now - 60 * DAY_MS - SLACK_MS,
+          lastInFrom: now - 30 * DAY_MS - SLACK_MS,
           unansweredBefore: now - 60 * DAY_MS + SLACK_MS,
           reviveBefore: now - 365 * DAY_MS + SLACK_MS,
         });

@@ -5,6 +5,8 @@ import {
 } from '../domain/relationship-facts.js';
 import type { Direction, InteractionKind } from '../domain/interaction.js';
 import type { AgendaPerson } from '../domain/agenda.js';
+import { isCloser } from '../domain/closers.js';
+import { ENGINE_COLUMNS, SHORT_TEXT_SQL, toEngine } from './engine-rows.js';
 import type { Circle, ConnectionState } from '../domain/person.js';
 import { decodeFacts, encodeFacts } from './facts-codec.js';
 import { listOf } from './person.repository.js';
@@ -135,43 +137,6 @@ const STAT_COLUMNS = [
 export function createRelationshipRepository(context: StoreContext) {
   const { db, workspaceId } = context;
 
-  function toEngine(row: {
-    id: number;
-    person_id: number | null;
-    kind: string;
-    direction: string;
-    at: number;
-    channel: string;
-    conversation_key: string | null;
-    group_size: number;
-    skipped_reason: string | null;
-  }): EngineInteraction {
-    return {
-      id: Number(row.id),
-      personId: row.person_id === null ? null : Number(row.person_id),
-      kind: row.kind as InteractionKind,
-      direction: row.direction as Direction,
-      at: Number(row.at),
-      channel: row.channel,
-      conversationKey: row.conversation_key,
-      groupSize: row.group_size,
-      summary: null,
-      skipped: row.skipped_reason !== null,
-    };
-  }
-
-  const columns = [
-    'id',
-    'person_id',
-    'kind',
-    'direction',
-    'at',
-    'channel',
-    'conversation_key',
-    'group_size',
-    'skipped_reason',
-  ] as const;
-
   return {
     /**
      * Every interaction, in batches and in no particular order (the facts builder groups them): the
@@ -181,7 +146,7 @@ export function createRelationshipRepository(context: StoreContext) {
       if (context.sqlite) {
         const statement = prepared(
           context.sqlite,
-          `select id, person_id, kind, direction, at, channel, conversation_key, group_size, skipped_reason is not null
+          `select id, person_id, kind, direction, at, channel, conversation_key, group_size, skipped_reason is not null, ${SHORT_TEXT_SQL}
              from interactions where workspace_id = ?`,
         ).raw(true);
         let batch: EngineInteraction[] = [];
@@ -197,6 +162,7 @@ export function createRelationshipRepository(context: StoreContext) {
             groupSize: row[7] as number,
             summary: null,
             skipped: row[8] === 1,
+            closer: isCloser(row[9] as string | null),
           });
           if (batch.length === SCAN_BATCH) {
             yield batch;
@@ -209,7 +175,7 @@ export function createRelationshipRepository(context: StoreContext) {
       for (let after = -1; ;) {
         const rows = await db
           .selectFrom('interactions')
-          .select(columns)
+          .select(ENGINE_COLUMNS)
           .where('workspace_id', '=', workspaceId)
           .where('id', '>', after)
           .orderBy('id')
@@ -225,7 +191,7 @@ export function createRelationshipRepository(context: StoreContext) {
     async interactionsAround(personId: number): Promise<EngineInteraction[]> {
       const rows = await db
         .selectFrom('interactions')
-        .select(columns)
+        .select(ENGINE_COLUMNS)
         .where('workspace_id', '=', workspaceId)
         .where((eb) =>
           eb.or([

@@ -1,0 +1,93 @@
+import { CLOSER_LANGUAGES } from './closer-words.js';
+
+/**
+ * Closers need no answer (docs/rules/agenda.md#closers): a message with no question mark, no request
+ * wording, at most 60 characters, that is only acknowledgement, thanks, agreement, greeting, good wishes or
+ * emoji. A closer never makes a reply item and is never quoted as the last topic; it still counts as a reply
+ * for two-way exchanges.
+ */
+
+export const CLOSER_MAX_CHARS = 60;
+/** Unknown words allowed beside closer words when written with a capital: a name ("Thanks Priya!"). */
+const NAMES_ALLOWED = 2;
+
+const QUESTION = /[?¿？؟]/u;
+// Smileys typed as text: ":)", ":-D", ";)", "<3", "xD", "^^".
+const EMOTICONS = /(?:^|\s)(?:[:;=8][-'^]?[)(\][dpo3*|/\\]+|<3+|x-?d+|\^\^|\(:)(?=\s|$)/giu;
+const PICTOGRAPHS = /\p{Extended_Pictographic}|\p{Emoji_Modifier}|\u200d|\ufe0f|\u20e3/gu;
+const COMBINING_MARKS = /\p{M}+/gu;
+
+/** Lower case, no accents, apostrophes joined ("you're" → "youre"), anything not a letter or digit a space. */
+function fold(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(COMBINING_MARKS, '')
+    .replace(/ß/g, 'ss')
+    .replace(/['’`´]/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** Letters typed again for emphasis ("thanksss", "okkk", "hiii"): the word as written, then with runs shortened. */
+function variants(word: string): string[] {
+  return [word, word.replace(/(\p{L})\1{2,}/gu, '$1$1'), word.replace(/(\p{L})\1+/gu, '$1')];
+}
+
+const WORDS = new Set<string>();
+const PHRASES: string[] = [];
+const REQUESTS: string[] = [];
+const ALONE = new Set<string>();
+for (const language of Object.values(CLOSER_LANGUAGES)) {
+  for (const word of language.words.split(/\s+/)) if (word) WORDS.add(fold(word).toLowerCase());
+  for (const phrase of language.phrases) PHRASES.push(fold(phrase).toLowerCase());
+  for (const request of language.requests) REQUESTS.push(fold(request).toLowerCase());
+  for (const alone of language.alone ?? []) ALONE.add(fold(alone).toLowerCase());
+}
+// Longer phrases first, so "dank je wel" is taken whole before anything shorter inside it.
+PHRASES.sort((a, b) => b.length - a.length);
+
+function containsPhrase(text: string, phrase: string): boolean {
+  return ` ${text} `.includes(` ${phrase} `);
+}
+
+function isCloserWord(word: string): boolean {
+  return variants(word).some((variant) => WORDS.has(variant));
+}
+
+/** Whether a message needs no answer. Unknown text (null, empty) is not a closer. */
+export function isCloser(text: string | null | undefined): boolean {
+  if (!text) return false;
+  const trimmed = text.trim();
+  if (trimmed === '' || [...trimmed].length > CLOSER_MAX_CHARS || QUESTION.test(trimmed)) return false;
+  const withoutEmoji = trimmed.replace(EMOTICONS, ' ').replace(PICTOGRAPHS, ' ');
+  const hadEmoji = withoutEmoji !== trimmed;
+  const original = fold(withoutEmoji);
+  const lower = original.toLowerCase();
+  if (lower === '') return hadEmoji;
+  if (ALONE.has(lower)) return true;
+  let rest = ` ${lower} `;
+  let matched = hadEmoji;
+  for (const phrase of PHRASES) {
+    if (rest.includes(` ${phrase} `)) {
+      rest = rest.split(` ${phrase} `).join('  ');
+      matched = true;
+    }
+  }
+  // After the phrases: "bitte schön" thanks back, "bitte" alone in a sentence asks.
+  if (REQUESTS.some((request) => containsPhrase(rest.replace(/\s+/g, ' ').trim(), request))) return false;
+  const remaining = new Set(rest.split(' ').filter(Boolean));
+  const originalWords = original.split(' ');
+  let names = 0;
+  for (const word of originalWords) {
+    const lowered = word.toLowerCase();
+    if (!remaining.has(lowered)) continue;
+    if (isCloserWord(lowered)) {
+      matched = true;
+      continue;
+    }
+    // A name beside the thanks: written with a capital and not a digit.
+    if (/^\p{Lu}/u.test(word) && ++names <= NAMES_ALLOWED) continue;
+    return false;
+  }
+  return matched;
+}
