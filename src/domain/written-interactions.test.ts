@@ -10,6 +10,7 @@ const row = (overrides: Partial<WrittenRow> = {}): WrittenRow => ({
   conversationKey: '2-abc==',
   groupSize: 2,
   skippedReason: null,
+  summary: null,
   ...overrides,
 });
 
@@ -25,6 +26,7 @@ describe('WrittenInteractions', () => {
         conversationKey: index % 7 === 0 ? null : `2-c${index % 11}`,
         groupSize: index % 13 === 0 ? 5 : 2,
         skippedReason: index % 17 === 0 ? 'spam' : null,
+        summary: index % 19 === 0 ? 'Thanks!' : `message ${index}`,
       }),
     );
     written.add(
@@ -54,6 +56,7 @@ describe('WrittenInteractions', () => {
         groupSize: want.groupSize,
         summary: null,
         skipped: want.skippedReason !== null,
+        closer: index % 19 === 0,
       });
       index++;
     }

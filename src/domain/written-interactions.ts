@@ -1,4 +1,5 @@
 import type { Direction, Interaction, InteractionKind } from './interaction.js';
+import { isCloser } from './closers.js';
 import { INTERACTION_KINDS } from './interaction.js';
 import type { EngineInteraction } from './relationship-facts.js';
 import { DIRECTIONS, intern } from './threaded-columns.js';
@@ -6,7 +7,15 @@ import { DIRECTIONS, intern } from './threaded-columns.js';
 /** What the facts builder reads of a row, as a writer has it when it inserts the row. */
 export type WrittenRow = Pick<
   Interaction,
-  'personId' | 'kind' | 'direction' | 'at' | 'channel' | 'conversationKey' | 'groupSize' | 'skippedReason'
+  | 'personId'
+  | 'kind'
+  | 'direction'
+  | 'at'
+  | 'channel'
+  | 'conversationKey'
+  | 'groupSize'
+  | 'skippedReason'
+  | 'summary'
 >;
 
 const CHUNK_ROWS = 65_536;
@@ -22,7 +31,8 @@ interface Chunk {
   kind: Uint8Array;
   direction: Uint8Array;
   channel: Uint8Array;
-  skipped: Uint8Array;
+  /** 1: skipped; 2: a closer (docs/rules/agenda.md#closers). */
+  flags: Uint8Array;
 }
 
 /**
@@ -78,7 +88,7 @@ export class WrittenInteractions {
       chunk.kind[at] = kind;
       chunk.direction[at] = DIRECTIONS.indexOf(row.direction);
       chunk.channel[at] = intern(row.channel, this.#channels, this.#channelIndex);
-      chunk.skipped[at] = row.skippedReason === null ? 0 : 1;
+      chunk.flags[at] = (row.skippedReason === null ? 0 : 1) | (isCloser(row.summary) ? 2 : 0);
       this.#length++;
     }
   }
@@ -99,6 +109,7 @@ export class WrittenInteractions {
       groupSize: 2,
       summary: null,
       skipped: false,
+      closer: false,
     };
     while (this.#valid && this.#chunks.length > 0) {
       const chunk = this.#chunks.shift() as Chunk;
@@ -113,7 +124,8 @@ export class WrittenInteractions {
         row.channel = this.#channels[chunk.channel[at] ?? 0] ?? '';
         row.conversationKey = conversation < 0 ? null : (this.#keys[conversation] ?? null);
         row.groupSize = chunk.groupSize[at] ?? 2;
-        row.skipped = chunk.skipped[at] === 1;
+        row.skipped = ((chunk.flags[at] ?? 0) & 1) === 1;
+        row.closer = ((chunk.flags[at] ?? 0) & 2) === 2;
         yield row;
       }
     }
@@ -133,6 +145,6 @@ function newChunk(): Chunk {
     kind: new Uint8Array(CHUNK_ROWS),
     direction: new Uint8Array(CHUNK_ROWS),
     channel: new Uint8Array(CHUNK_ROWS),
-    skipped: new Uint8Array(CHUNK_ROWS),
+    flags: new Uint8Array(CHUNK_ROWS),
   };
 }
