@@ -13,7 +13,7 @@ const NAMES_ALLOWED = 2;
 
 const QUESTION = /[?¿？؟]/u;
 // Smileys typed as text: ":)", ":-D", ";)", "<3", "xD", "^^".
-const EMOTICONS = /(?:^|\s)(?:[:;=8][-'^]?[)(\][dpo3*|/\\]+|<3+|x-?d+|\^\^|\(:)(?=\s|$)/giu;
+const EMOTICONS = /(?:^|\s)(?:[:;=][-'^]?[)(\][dpo3*|/\\]+|<3+|x-?d+|\^\^|\(:)(?=\s|$)/giu;
 const PICTOGRAPHS = /\p{Extended_Pictographic}|\p{Emoji_Modifier}|\u200d|\ufe0f|\u20e3/gu;
 const COMBINING_MARKS = /\p{M}+/gu;
 
