@@ -70,7 +70,6 @@ export interface LedgerPerson {
 
 /** At most this many suggestions become agenda items a day, each person in one of them. */
 const AGENDA_SUGGESTIONS = 3;
-const CHUNK = 900;
 
 function toMatchPerson(person: Person, tie: TieStrength | undefined): MatchPerson {
   return {
@@ -113,12 +112,8 @@ export function createIntroductionService(deps: {
   const { store, people, relationships, settings, clock } = deps;
 
   async function peopleByIds(ids: readonly number[]): Promise<Map<number, Person>> {
-    const repository = createPersonRepository(store);
-    const result = new Map<number, Person>();
-    for (let start = 0; start < ids.length; start += CHUNK)
-      for (const person of await repository.findByIds(ids.slice(start, start + CHUNK)))
-        result.set(person.id, person);
-    return result;
+    const found = await createPersonRepository(store).findByIds(ids);
+    return new Map(found.map((person) => [person.id, person]));
   }
 
   async function suggestWithTies(now: number, given?: ReadonlyMap<number, TieStrength>) {

@@ -8,8 +8,6 @@ import type { EngineInteraction } from '../domain/relationship-facts.js';
  * messages — only those can be closers (docs/rules/agenda.md#closers) — so a scan of a million messages
  * reads no long text.
  */
-export const SHORT_TEXT_SQL = `case when length(summary) <= ${CLOSER_MAX_CHARS} then summary end`;
-
 export const ENGINE_COLUMNS = [
   'id',
   'person_id',

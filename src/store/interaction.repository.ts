@@ -2,8 +2,10 @@ import type { Selectable } from 'kysely';
 import type { Direction, Interaction, InteractionKind, SkipReason } from '../domain/interaction.js';
 import type { InteractionsTable } from './database.schema.js';
 import { createInteractionIndexes, dropInteractionIndexes } from './interaction-indexes.js';
+import { createCounterpartRepository } from './interaction-counterpart.repository.js';
+import { inChunks } from './query-runner.js';
 import { prepared } from './sqlite-statements.js';
-import type { StoreContext } from './store.js';
+import { storedInteractionsChanged, type StoreContext } from './store.js';
 
 export interface NewInteraction {
   personId: number | null;
@@ -50,9 +52,7 @@ export function toInteraction(row: Selectable<InteractionsTable>): Interaction {
 
 export function createInteractionRepository(context: StoreContext) {
   const { db, workspaceId } = context;
-  const edited = () => {
-    if (context.edits) context.edits.storedInteractions++;
-  };
+  const edited = () => storedInteractionsChanged(context);
 
   return {
     /**
@@ -136,47 +136,48 @@ export function createInteractionRepository(context: StoreContext) {
         return added;
       }
       if (ids) for (let index = 0; index < rows.length; index++) ids[index] = -1;
-      for (let start = 0; start < rows.length; start += BATCH_ROWS) {
-        const batch = rows.slice(start, start + BATCH_ROWS);
-        const result = await db
-          .insertInto('interactions')
-          .values(
-            batch.map((row) => ({
-              workspace_id: workspaceId,
-              person_id: row.personId,
-              kind: row.kind,
-              direction: row.direction,
-              at: row.at,
-              channel: row.channel,
-              conversation_key: row.conversationKey,
-              group_size: row.groupSize,
-              summary: row.summary,
-              text_hash: row.textHash,
-              skipped_reason: row.skippedReason,
-              source: row.source,
-              source_key: row.sourceKey,
-              created_at: now,
-            })),
-          )
-          .onConflict((conflict) => conflict.columns(['workspace_id', 'source_key']).doNothing())
-          .executeTakeFirst();
-        added += Number(result.numInsertedOrUpdatedRows ?? 0);
-      }
+      await inChunks(
+        rows,
+        async (batch) => {
+          const result = await db
+            .insertInto('interactions')
+            .values(
+              batch.map((row) => ({
+                workspace_id: workspaceId,
+                person_id: row.personId,
+                kind: row.kind,
+                direction: row.direction,
+                at: row.at,
+                channel: row.channel,
+                conversation_key: row.conversationKey,
+                group_size: row.groupSize,
+                summary: row.summary,
+                text_hash: row.textHash,
+                skipped_reason: row.skippedReason,
+                source: row.source,
+                source_key: row.sourceKey,
+                created_at: now,
+              })),
+            )
+            .onConflict((conflict) => conflict.columns(['workspace_id', 'source_key']).doNothing())
+            .executeTakeFirst();
+          added += Number(result.numInsertedOrUpdatedRows ?? 0);
+        },
+        BATCH_ROWS,
+      );
       return added;
     },
 
     async knownSourceKeys(keys: readonly number[]): Promise<Set<number>> {
-      const found = new Set<number>();
-      for (let start = 0; start < keys.length; start += 900) {
-        const rows = await db
+      const rows = await inChunks(keys, (chunk) =>
+        db
           .selectFrom('interactions')
           .select('source_key')
           .where('workspace_id', '=', workspaceId)
-          .where('source_key', 'in', keys.slice(start, start + 900))
-          .execute();
-        for (const row of rows) found.add(Number(row.source_key));
-      }
-      return found;
+          .where('source_key', 'in', chunk)
+          .execute(),
+      );
+      return new Set(rows.map((row) => Number(row.source_key)));
     },
 
     /** Messages of the same person and direction within a time window, for recognising re-exported ones. */
@@ -198,73 +199,7 @@ export function createInteractionRepository(context: StoreContext) {
       }));
     },
 
-    /**
-     * Gives rows stored without a person (by source key) their person: the single counterpart of a one-to-one
-     * conversation found later in the same file. Rows that already have a person keep it.
-     */
-    async assignPerson(personId: number, sourceKeys: readonly number[]): Promise<number> {
-      edited();
-      let updated = 0;
-      for (let start = 0; start < sourceKeys.length; start += 900) {
-        const result = await db
-          .updateTable('interactions')
-          .set({ person_id: personId })
-          .where('workspace_id', '=', workspaceId)
-          .where('person_id', 'is', null)
-          .where('source_key', 'in', sourceKeys.slice(start, start + 900))
-          .executeTakeFirst();
-        updated += Number(result.numUpdatedRows);
-      }
-      return updated;
-    },
-
-    /**
-     * The counterparts that one-to-one records stored without a person wait for: `name:<normalised name>`
-     * (name-only records) or `url:<profile URL>` in `conversation_key`. Read through the person index
-     * (person_id is null), so only person-less rows are visited.
-     */
-    async listWaitingCounterparts(): Promise<string[]> {
-      const rows = await db
-        .selectFrom('interactions')
-        .select('conversation_key')
-        .distinct()
-        .where('workspace_id', '=', workspaceId)
-        .where('person_id', 'is', null)
-        .where('group_size', '<=', 2)
-        .where((eb) =>
-          eb.or([eb('conversation_key', 'like', 'name:%'), eb('conversation_key', 'like', 'url:%')]),
-        )
-        .execute();
-      return rows.flatMap((row) => (row.conversation_key === null ? [] : [row.conversation_key]));
-    },
-
-    /** Files person-less rows (by source key) under the counterpart they wait for (`name:…`). */
-    async fileUnderCounterpart(counterpartKey: string, sourceKeys: readonly number[]): Promise<void> {
-      edited();
-      for (let start = 0; start < sourceKeys.length; start += 900) {
-        await db
-          .updateTable('interactions')
-          .set({ conversation_key: counterpartKey })
-          .where('workspace_id', '=', workspaceId)
-          .where('person_id', 'is', null)
-          .where('source_key', 'in', sourceKeys.slice(start, start + 900))
-          .execute();
-      }
-    },
-
-    /** Links every person-less one-to-one record waiting for `counterpartKey` to the person now known. */
-    async assignCounterpart(counterpartKey: string, personId: number): Promise<number> {
-      edited();
-      const result = await db
-        .updateTable('interactions')
-        .set({ person_id: personId })
-        .where('workspace_id', '=', workspaceId)
-        .where('person_id', 'is', null)
-        .where('group_size', '<=', 2)
-        .where('conversation_key', '=', counterpartKey)
-        .executeTakeFirst();
-      return Number(result.numUpdatedRows);
-    },
+    ...createCounterpartRepository(context),
 
     async updateTime(id: number, at: number): Promise<void> {
       edited();
@@ -379,20 +314,24 @@ export function createInteractionRepository(context: StoreContext) {
     async addConversationMembers(
       rows: ReadonlyArray<{ conversationKey: string; personId: number }>,
     ): Promise<void> {
-      for (let start = 0; start < rows.length; start += 2000) {
-        const batch = rows.slice(start, start + 2000);
-        await db
-          .insertInto('conversation_members')
-          .values(
-            batch.map((row) => ({
-              workspace_id: workspaceId,
-              conversation_key: row.conversationKey,
-              person_id: row.personId,
-            })),
-          )
-          .onConflict((conflict) => conflict.doNothing())
-          .execute();
-      }
+      // 3 values a row: 2,000 rows a statement.
+      await inChunks(
+        rows,
+        async (chunk) => {
+          await db
+            .insertInto('conversation_members')
+            .values(
+              chunk.map((row) => ({
+                workspace_id: workspaceId,
+                conversation_key: row.conversationKey,
+                person_id: row.personId,
+              })),
+            )
+            .onConflict((conflict) => conflict.doNothing())
+            .execute();
+        },
+        2000,
+      );
     },
   };
 }

@@ -4,6 +4,7 @@ import type { IntroductionState } from '../domain/introduction-flow.js';
 import type { Direction } from '../domain/interaction.js';
 import type { IntroductionsTable } from './database.schema.js';
 import type { StoreContext } from './store.js';
+import { inChunks } from './query-runner.js';
 
 export interface IntroductionHistoryEntry {
   state: IntroductionState;
@@ -35,8 +36,6 @@ export interface LedgerEntry {
 }
 
 const FINISHED_STATES: readonly IntroductionState[] = ['declined-a', 'declined-b', 'outcome'];
-// SQLite allows 32,766 bound values per statement, PostgreSQL 65,535.
-const CHUNK = 900;
 
 function parseHistory(value: string): IntroductionHistoryEntry[] {
   try {
@@ -160,12 +159,12 @@ export function createIntroductionRepository(context: StoreContext) {
     /** The group conversations each of the given people is a member of. */
     async groupThreads(personIds: readonly number[]): Promise<Map<number, string[]>> {
       const result = new Map<number, string[]>();
-      for (let start = 0; start < personIds.length; start += CHUNK) {
+      await inChunks(personIds, async (chunk) => {
         const rows = await db
           .selectFrom('conversation_members')
           .select(['person_id', 'conversation_key'])
           .where('workspace_id', '=', workspaceId)
-          .where('person_id', 'in', personIds.slice(start, start + CHUNK))
+          .where('person_id', 'in', chunk)
           .execute();
         for (const row of rows) {
           const id = Number(row.person_id);
@@ -173,7 +172,7 @@ export function createIntroductionRepository(context: StoreContext) {
           list.push(row.conversation_key);
           result.set(id, list);
         }
-      }
+      });
       return result;
     },
 

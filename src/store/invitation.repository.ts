@@ -2,6 +2,7 @@ import { sql, type Selectable } from 'kysely';
 import type { ConnectionState } from '../domain/person.js';
 import type { InvitationsTable } from './database.schema.js';
 import type { StoreContext } from './store.js';
+import { inChunks } from './query-runner.js';
 
 export interface NewInvitation {
   personId: number | null;
@@ -54,28 +55,32 @@ export function createInvitationRepository(context: StoreContext) {
   return {
     async insertMany(rows: readonly NewInvitation[], now: number): Promise<number> {
       let added = 0;
-      for (let start = 0; start < rows.length; start += 500) {
-        const result = await db
-          .insertInto('invitations')
-          .values(
-            rows.slice(start, start + 500).map((row) => ({
-              workspace_id: workspaceId,
-              person_id: row.personId,
-              counterpart_name: row.counterpartName,
-              counterpart_url: row.counterpartUrl,
-              counterpart_urn: row.counterpartUrn,
-              direction: row.direction,
-              sent_at: row.sentAt,
-              message: row.message,
-              export_at: row.exportAt,
-              source_key: row.sourceKey,
-              created_at: now,
-            })),
-          )
-          .onConflict((conflict) => conflict.columns(['workspace_id', 'source_key']).doNothing())
-          .executeTakeFirst();
-        added += Number(result.numInsertedOrUpdatedRows ?? 0);
-      }
+      await inChunks(
+        rows,
+        async (chunk) => {
+          const result = await db
+            .insertInto('invitations')
+            .values(
+              chunk.map((row) => ({
+                workspace_id: workspaceId,
+                person_id: row.personId,
+                counterpart_name: row.counterpartName,
+                counterpart_url: row.counterpartUrl,
+                counterpart_urn: row.counterpartUrn,
+                direction: row.direction,
+                sent_at: row.sentAt,
+                message: row.message,
+                export_at: row.exportAt,
+                source_key: row.sourceKey,
+                created_at: now,
+              })),
+            )
+            .onConflict((conflict) => conflict.columns(['workspace_id', 'source_key']).doNothing())
+            .executeTakeFirst();
+          added += Number(result.numInsertedOrUpdatedRows ?? 0);
+        },
+        500,
+      );
       return added;
     },
 

@@ -1,13 +1,5 @@
+import { inChunks } from './query-runner.js';
 import type { StoreContext } from './store.js';
-
-/** Ids per `in (…)` list: far below both dialects' bound-parameter limits. */
-const CHUNK = 500;
-
-function chunks<T>(values: readonly T[]): T[][] {
-  const result: T[][] = [];
-  for (let start = 0; start < values.length; start += CHUNK) result.push(values.slice(start, start + CHUNK));
-  return result;
-}
 
 /** A group conversation (thread, or later a meeting) as evidence that its members know each other. */
 export interface SharedConversation {
@@ -117,7 +109,7 @@ export function createKnownTieRepository(context: StoreContext) {
     async listTouching(personIds: readonly number[]): Promise<KnownTie[]> {
       const seen = new Set<string>();
       const result: KnownTie[] = [];
-      for (const ids of chunks([...new Set(personIds)])) {
+      await inChunks([...new Set(personIds)], async (ids) => {
         for (const column of ['person_a', 'person_b'] as const) {
           const rows = await db
             .selectFrom('known_ties')
@@ -133,7 +125,7 @@ export function createKnownTieRepository(context: StoreContext) {
             result.push(tie);
           }
         }
-      }
+      });
       return result;
     },
 
@@ -144,7 +136,7 @@ export function createKnownTieRepository(context: StoreContext) {
      */
     async sharedConversations(personIds: readonly number[], asOf: number): Promise<SharedConversation[]> {
       const keys = new Set<string>();
-      for (const ids of chunks([...new Set(personIds)])) {
+      await inChunks([...new Set(personIds)], async (ids) => {
         const rows = await db
           .selectFrom('conversation_members')
           .select('conversation_key')
@@ -153,9 +145,9 @@ export function createKnownTieRepository(context: StoreContext) {
           .where('person_id', 'in', ids)
           .execute();
         for (const row of rows) keys.add(row.conversation_key);
-      }
+      });
       const conversations = new Map<string, SharedConversation>();
-      for (const batch of chunks([...keys])) {
+      await inChunks([...keys], async (batch) => {
         // group_size > 2 lets SQLite use the partial index on group conversations.
         const stats = await db
           .selectFrom('interactions')
@@ -190,7 +182,7 @@ export function createKnownTieRepository(context: StoreContext) {
           .execute();
         for (const row of members)
           conversations.get(row.conversation_key)?.members.push(Number(row.person_id));
-      }
+      });
       return [...conversations.values()];
     },
   };

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { StoreContext } from './store.js';
+import { storedInteractionsChanged, type StoreContext } from './store.js';
 
 const OPEN_INTRODUCTION_ENDS = ['declined-a', 'declined-b', 'outcome'];
 const CONNECTION_RANK: Record<string, number> = {
@@ -74,7 +74,7 @@ export function createPersonMergeRepository(context: StoreContext) {
         .where('id', '=', keepId)
         .execute();
 
-      if (context.edits) context.edits.storedInteractions++;
+      storedInteractionsChanged(context);
       for (const table of ['person_identities', 'interactions', 'invitations'] as const) {
         await db
           .updateTable(table)

@@ -1,9 +1,10 @@
-import type { Selectable, Updateable } from 'kysely';
+import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
 import type { Circle, ConnectionState, Person } from '../domain/person.js';
 import type { IdentityKind } from '../domain/identity.js';
 import { foldText } from '../domain/text-normalization.js';
 import type { PeopleTable } from './database.schema.js';
-import { prepared } from './sqlite-statements.js';
+import { createPersonIdentityRepository } from './person-identity.repository.js';
+import { inChunks, insertReturningId, rowsOf } from './query-runner.js';
 import type { StoreContext } from './store.js';
 
 export interface NewPerson {
@@ -51,11 +52,7 @@ export interface UserPersonFields {
   archivedAt?: number | null;
 }
 
-export interface PersonIdentityRow {
-  personId: number;
-  kind: IdentityKind;
-  value: string;
-}
+export type { PersonIdentityRow } from './person-identity.repository.js';
 
 /** A JSON list column (tags, needs, offers, goals); most are empty, and `[]` needs no parsing. */
 export function listOf(value: string): string[] {
@@ -102,6 +99,38 @@ function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (char) => `\\${char}`);
 }
 
+const NEW_PERSON_COLUMNS = [
+  'workspace_id',
+  'first_name',
+  'last_name',
+  'display_name',
+  'name_key',
+  'company',
+  'position',
+  'headline',
+  'location',
+  'tags',
+  'needs',
+  'offers',
+  'goals',
+  'do_not_contact',
+  'connected_at',
+  'connection_state',
+  'last_export_at',
+  'search_text',
+  'created_at',
+  'updated_at',
+] as const satisfies ReadonlyArray<keyof PeopleTable>;
+
+/** A new person's row: what the import knows, the user's fields empty. */
+type NewPersonRow = { [K in (typeof NEW_PERSON_COLUMNS)[number]]: Insertable<PeopleTable>[K] };
+
+/**
+ * `workspace_id` compared as `workspace_id || ''`: SQLite then scans the table instead of turning a scan over a
+ * whole workspace into one lookup per row through the (workspace_id, name_key) index.
+ */
+const WORKSPACE_SCANNED = sql<string>`workspace_id || ''`;
+
 export function createPersonRepository(context: StoreContext) {
   const { db, workspaceId } = context;
   const people = () => db.selectFrom('people').selectAll().where('workspace_id', '=', workspaceId);
@@ -113,31 +142,9 @@ export function createPersonRepository(context: StoreContext) {
     },
 
     async findByIds(ids: readonly number[]): Promise<Person[]> {
-      const found: Person[] = [];
-      // Chunks far below both databases' limits on bound values.
-      for (let start = 0; start < ids.length; start += 900) {
-        const rows = await people()
-          .where('id', 'in', ids.slice(start, start + 900))
-          .execute();
-        for (const row of rows) found.push(toPerson(row));
-      }
-      return found;
-    },
-
-    /** Which of these people have an identity from `source` (e.g. the address book uploaded to LinkedIn). */
-    async withIdentitySource(ids: readonly number[], source: string): Promise<Set<number>> {
-      const found = new Set<number>();
-      for (let start = 0; start < ids.length; start += 900) {
-        const rows = await db
-          .selectFrom('person_identities')
-          .select('person_id')
-          .where('workspace_id', '=', workspaceId)
-          .where('source', '=', source)
-          .where('person_id', 'in', ids.slice(start, start + 900))
-          .execute();
-        for (const row of rows) found.add(Number(row.person_id));
-      }
-      return found;
+      return inChunks(ids, async (chunk) =>
+        (await people().where('id', 'in', chunk).execute()).map(toPerson),
+      );
     },
 
     /** Every person's id and connection instant (the facts builder needs them for follow-ups). */
@@ -164,6 +171,8 @@ export function createPersonRepository(context: StoreContext) {
       return row ? toPerson(row) : undefined;
     },
 
+    ...createPersonIdentityRepository(context),
+
     /** Names and connection states of everyone, for resolving an import in memory. */
     async listNames(): Promise<Array<{ id: number; name: string; connectionState: ConnectionState }>> {
       const rows = await db
@@ -178,27 +187,15 @@ export function createPersonRepository(context: StoreContext) {
       }));
     },
 
-    /**
-     * Every current company name once (company targets of `tend path` match them loosely in TypeScript).
-     * On SQLite a plain scan: the (workspace_id, name_key) index would turn it into 30,000 lookups.
-     */
+    /** Every current company name once (company targets of `tend path` match them loosely in TypeScript). */
     async distinctCompanies(): Promise<string[]> {
-      if (context.sqlite) {
-        return prepared(
-          context.sqlite,
-          'select distinct company from people not indexed where workspace_id = ? and company is not null',
-        )
-          .pluck()
-          .all(workspaceId) as string[];
-      }
-      const rows = await db
+      const query = db
         .selectFrom('people')
         .select('company')
         .distinct()
-        .where('workspace_id', '=', workspaceId)
-        .where('company', 'is not', null)
-        .execute();
-      return rows.flatMap((row) => (row.company === null ? [] : [row.company]));
+        .where(WORKSPACE_SCANNED, '=', workspaceId)
+        .where('company', 'is not', null);
+      return (await rowsOf(context, query)).flatMap((row) => (row.company === null ? [] : [row.company]));
     },
 
     /** Who works at one of these companies now, lean. */
@@ -207,50 +204,21 @@ export function createPersonRepository(context: StoreContext) {
     ): Promise<
       Array<{ id: number; name: string; company: string; archived: boolean; doNotContact: boolean }>
     > {
-      const result: Array<{
-        id: number;
-        name: string;
-        company: string;
-        archived: boolean;
-        doNotContact: boolean;
-      }> = [];
-      for (let start = 0; start < companies.length; start += 500) {
-        const batch = companies.slice(start, start + 500);
-        if (context.sqlite) {
-          const rows = prepared(
-            context.sqlite,
-            `select id, display_name, company, archived_at, do_not_contact from people not indexed
-              where workspace_id = ? and company in (${batch.map(() => '?').join(', ')}) order by id`,
-          )
-            .raw(true)
-            .all(workspaceId, ...batch) as Array<[number, string, string, number | null, number]>;
-          for (const [id, name, company, archivedAt, doNotContact] of rows)
-            result.push({
-              id,
-              name,
-              company,
-              archived: archivedAt !== null,
-              doNotContact: doNotContact === 1,
-            });
-          continue;
-        }
-        const rows = await db
+      return inChunks(companies, async (chunk) => {
+        const query = db
           .selectFrom('people')
           .select(['id', 'display_name', 'company', 'archived_at', 'do_not_contact'])
-          .where('workspace_id', '=', workspaceId)
-          .where('company', 'in', batch)
-          .orderBy('id')
-          .execute();
-        for (const row of rows)
-          result.push({
-            id: Number(row.id),
-            name: row.display_name,
-            company: row.company ?? '',
-            archived: row.archived_at !== null,
-            doNotContact: row.do_not_contact === 1,
-          });
-      }
-      return result;
+          .where(WORKSPACE_SCANNED, '=', workspaceId)
+          .where('company', 'in', chunk)
+          .orderBy('id');
+        return (await rowsOf(context, query)).map((row) => ({
+          id: Number(row.id),
+          name: row.display_name,
+          company: row.company ?? '',
+          archived: row.archived_at !== null,
+          doNotContact: row.do_not_contact === 1,
+        }));
+      });
     },
 
     async findByNameKey(nameKey: string): Promise<Person[]> {
@@ -273,34 +241,14 @@ export function createPersonRepository(context: StoreContext) {
     },
 
     async insert(person: NewPerson): Promise<number> {
-      if (context.sqlite) {
-        const result = prepared(
-          context.sqlite,
-          `insert into people (workspace_id, first_name, last_name, display_name, name_key, company, position, headline,
-             location, connected_at, connection_state, last_export_at, tags, needs, offers, goals, do_not_contact,
-             search_text, created_at, updated_at)
-           values (?, ?, ?, ?, ?, ?, ?, ?, null, ?, ?, ?, '[]', '[]', '[]', '[]', 0, ?, ?, ?)`,
-        ).run(
-          workspaceId,
-          person.firstName,
-          person.lastName,
-          person.name,
-          person.nameKey,
-          person.company,
-          person.position,
-          person.headline ?? null,
-          person.connectedAt,
-          person.connectionState,
-          person.lastExportAt,
-          person.searchText,
-          person.now,
-          person.now,
-        );
-        return Number(result.lastInsertRowid);
-      }
-      const row = await db
-        .insertInto('people')
-        .values({
+      return insertReturningId(
+        context,
+        {
+          name: 'people.insert',
+          columns: NEW_PERSON_COLUMNS,
+          build: (rows: NewPersonRow[]) => db.insertInto('people').values(rows).returning('id'),
+        },
+        {
           workspace_id: workspaceId,
           first_name: person.firstName,
           last_name: person.lastName,
@@ -321,10 +269,8 @@ export function createPersonRepository(context: StoreContext) {
           search_text: person.searchText,
           created_at: person.now,
           updated_at: person.now,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      return Number(row.id);
+        },
+      );
     },
 
     async updateImported(id: number, fields: ImportedPersonFields, now: number): Promise<void> {
@@ -366,100 +312,6 @@ export function createPersonRepository(context: StoreContext) {
         .set(values)
         .where('workspace_id', '=', workspaceId)
         .where('id', '=', id)
-        .execute();
-    },
-
-    /** Adds identities that are not yet known; returns how many were new. Existing owners are kept. */
-    async addIdentities(rows: readonly PersonIdentityRow[], source: string): Promise<number> {
-      if (rows.length === 0) return 0;
-      if (context.sqlite) {
-        const statement = prepared(
-          context.sqlite,
-          'insert into person_identities (workspace_id, person_id, kind, value, source) values (?, ?, ?, ?, ?) on conflict do nothing',
-        );
-        let added = 0;
-        for (const row of rows)
-          added += statement.run(workspaceId, row.personId, row.kind, row.value, source).changes;
-        return added;
-      }
-      const result = await db
-        .insertInto('person_identities')
-        .values(
-          rows.map((row) => ({
-            workspace_id: workspaceId,
-            person_id: row.personId,
-            kind: row.kind,
-            value: row.value,
-            source,
-          })),
-        )
-        .onConflict((conflict) => conflict.columns(['workspace_id', 'kind', 'value']).doNothing())
-        .executeTakeFirst();
-      return Number(result.numInsertedOrUpdatedRows ?? 0);
-    },
-
-    async listIdentities(personId: number): Promise<PersonIdentityRow[]> {
-      const rows = await db
-        .selectFrom('person_identities')
-        .select(['person_id', 'kind', 'value'])
-        .where('workspace_id', '=', workspaceId)
-        .where('person_id', '=', personId)
-        .orderBy('kind')
-        .orderBy('value')
-        .execute();
-      return rows.map((row) => ({
-        personId: Number(row.person_id),
-        kind: row.kind as IdentityKind,
-        value: row.value,
-      }));
-    },
-
-    /** Every identity of the workspace, for resolving a whole import in memory (30k people: a few MB). */
-    async loadIdentityIndex(): Promise<Map<string, number>> {
-      const rows = await db
-        .selectFrom('person_identities')
-        .select(['person_id', 'kind', 'value'])
-        .where('workspace_id', '=', workspaceId)
-        .execute();
-      return new Map(rows.map((row) => [`${row.kind}:${row.value}`, Number(row.person_id)]));
-    },
-
-    async addObservations(
-      rows: ReadonlyArray<{ personId: number; field: 'company' | 'position'; value: string; seenAt: number }>,
-    ): Promise<void> {
-      if (context.sqlite) {
-        const statement = prepared(
-          context.sqlite,
-          'insert into person_observations (workspace_id, person_id, field, value, seen_at) values (?, ?, ?, ?, ?) on conflict do nothing',
-        );
-        for (const row of rows) statement.run(workspaceId, row.personId, row.field, row.value, row.seenAt);
-        return;
-      }
-      // 5 values a row: 1,000 rows stay far below the bound values a statement may have.
-      for (let start = 0; start < rows.length; start += 1000) {
-        await db
-          .insertInto('person_observations')
-          .values(
-            rows.slice(start, start + 1000).map((row) => ({
-              workspace_id: workspaceId,
-              person_id: row.personId,
-              field: row.field,
-              value: row.value,
-              seen_at: row.seenAt,
-            })),
-          )
-          .onConflict((conflict) => conflict.doNothing())
-          .execute();
-      }
-    },
-
-    async listObservations(personId: number) {
-      return db
-        .selectFrom('person_observations')
-        .select(['field', 'value', 'seen_at'])
-        .where('workspace_id', '=', workspaceId)
-        .where('person_id', '=', personId)
-        .orderBy('seen_at')
         .execute();
     },
 

@@ -51,6 +51,11 @@ export interface StoreEdits {
   storedInteractions: number;
 }
 
+/** Every statement that changes stored interactions (not inserts) says so here (see StoreEdits). */
+export function storedInteractionsChanged(context: StoreContext): void {
+  if (context.edits) context.edits.storedInteractions++;
+}
+
 export interface TransactionOptions {
   /**
    * false: give up at once (StoreBusyError) when another process is writing, instead of waiting for it —
