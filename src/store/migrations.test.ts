@@ -57,7 +57,8 @@ describe('stores opened at once on a new database', () => {
   afterAll(async () => {
     for (const [, , cleanup] of locations) cleanup();
     if (url) {
-      const store = await openStore({ dialect: 'postgres', url });
+      // Through the test's own schema: the shared database's public schema may be another branch's newer one.
+      const store = await openStore({ dialect: 'postgres', url, schema });
       await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(store.db);
       await store.close();
     }
