@@ -1,4 +1,5 @@
 import type { AppConfig } from './config.js';
+import { createAgendaActionsService } from './services/agenda-actions.service.js';
 import { createAgendaService } from './services/agenda.service.js';
 import { isReadOnlyDatabase, prepareDataFolder } from './services/data-folder.js';
 import { createHealthService } from './services/health.service.js';
@@ -40,6 +41,20 @@ export async function createApp(config: AppConfig, hooks: { notice?: (line: stri
     parserThread: config.parserThread,
   });
   const introductions = createIntroductionService({ store, people, relationships, settings, clock });
+  const agenda = createAgendaService({
+    store,
+    relationships,
+    contributions: () => ({
+      verdicts: async (view, invitations, facts) =>
+        new Map(
+          (await triage.pending(view.now, { view, invitations, facts })).map((entry) => [
+            entry.invitation.id,
+            { verdict: entry.result.verdict, reason: entry.result.reasons.at(-1) ?? '' },
+          ]),
+        ),
+      items: (now) => introductions.agendaItems(now),
+    }),
+  });
   return {
     config,
     store,
@@ -48,20 +63,8 @@ export async function createApp(config: AppConfig, hooks: { notice?: (line: stri
     profiles: createPersonProfileService({ people, relationships }),
     imports,
     relationships,
-    agenda: createAgendaService({
-      store,
-      relationships,
-      contributions: () => ({
-        verdicts: async (view, invitations, facts) =>
-          new Map(
-            (await triage.pending(view.now, { view, invitations, facts })).map((entry) => [
-              entry.invitation.id,
-              { verdict: entry.result.verdict, reason: entry.result.reasons.at(-1) ?? '' },
-            ]),
-          ),
-        items: (now) => introductions.agendaItems(now),
-      }),
-    }),
+    agenda,
+    agendaActions: createAgendaActionsService({ store, agenda, relationships, settings, clock }),
     editing: createPersonEditingService({ store, people, relationships, settings, clock }),
     prune: createPruneService({ store, people, relationships, clock }),
     health: createHealthService({ store, relationships }),

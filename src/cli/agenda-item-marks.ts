@@ -1,4 +1,5 @@
 import type { ItemState } from '../domain/agenda.js';
+import type { DoneOptions } from '../services/agenda-actions.service.js';
 import type { CommandContext } from './command-runtime.js';
 import { printJson, printLine } from './output.js';
 
@@ -7,11 +8,38 @@ export async function markAgendaItem(
   context: CommandContext,
   id: string,
   state: ItemState['state'],
-  until: string | null = null,
+  options: { until?: string | null; done?: DoneOptions } = {},
 ): Promise<void> {
   const app = await context.app();
-  const set = await app.agenda.setItemState(id, state, until, context.config.now, app.settings.timeZone());
-  const date = set.until;
-  if (context.config.json) printJson(context.io, { id, state, ...(date !== null ? { until: date } : {}) });
-  else printLine(context.io, date !== null ? `${id} ${state} until ${date}.` : `${id} ${state}.`);
+  const { item, until, logged } = await app.agendaActions.mark(id, state, options);
+  if (context.config.json) {
+    printJson(context.io, {
+      id,
+      state,
+      kind: item.kind,
+      person: item.person,
+      ...(until !== null ? { until } : {}),
+      ...(logged ? { logged } : {}),
+    });
+    return;
+  }
+  const what = `${item.subject}'s ${item.kind} [${id}]`;
+  const quiet =
+    item.person && ['reply', 'follow-up', 'let-go', 'keep-in-touch', 'revive'].includes(item.kind);
+  if (state === 'snoozed')
+    printLine(
+      context.io,
+      `Snoozed ${what} until ${until}${quiet ? `: nothing for ${item.subject} before then` : ''}.`,
+    );
+  else if (state === 'dismissed')
+    printLine(
+      context.io,
+      `Dismissed ${what}${quiet ? `: nothing more for ${item.subject} until something new happens` : ''}.`,
+    );
+  else if (logged)
+    printLine(
+      context.io,
+      `Done: ${what}; logged a ${logged.kind} with ${item.subject} today (entry ${logged.id}), so the clock restarts. tend undo takes it back.`,
+    );
+  else printLine(context.io, `Done: ${what} (nothing logged). tend undo takes it back.`);
 }

@@ -13,6 +13,7 @@ import { registerDismissCommand } from './commands/dismiss.command.js';
 import { registerSnoozeCommand } from './commands/snooze.command.js';
 import { registerLogCommand } from './commands/log.command.js';
 import { registerUnlogCommand } from './commands/unlog.command.js';
+import { registerUndoCommand } from './commands/undo.command.js';
 import { registerSetCommand } from './commands/set.command.js';
 import { registerTriageCommand } from './commands/triage.command.js';
 import { registerInviteNoteCommand } from './commands/invite-note.command.js';
@@ -62,6 +63,7 @@ export function buildProgram(runtime: Runtime): Command {
   registerSnoozeCommand(program, runtime);
   registerLogCommand(program, runtime);
   registerUnlogCommand(program, runtime);
+  registerUndoCommand(program, runtime);
   registerSetCommand(program, runtime);
   registerTriageCommand(program, runtime);
   registerInviteNoteCommand(program, runtime);

@@ -143,7 +143,11 @@ describe('reply: their last one-to-one message, sent within 30 days, unanswered'
       .message('Rex Recruiter', 'in', ago(3))
       .message('Rex Recruiter', 'in', ago(2))
       .message('Sal Seller', 'in', ago(1));
-    expect(network.agenda(NOW)).toEqual({ items: [], unknownSenders: 2 });
+    expect(network.agenda(NOW)).toEqual({
+      items: [],
+      unknownSenders: 2,
+      unknownSenderIds: [network.idOf('Rex Recruiter'), network.idOf('Sal Seller')].sort((a, b) => a - b),
+    });
   });
 
   it('a group thread never makes a reply item', () => {
@@ -153,7 +157,7 @@ describe('reply: their last one-to-one message, sent within 30 days, unanswered'
       .said('g1', 'me', ago(6))
       .said('g1', 'Ben Okafor', ago(5));
     expect(network.kinds('Ben Okafor', NOW)).toEqual([]);
-    expect(network.agenda(NOW)).toEqual({ items: [], unknownSenders: 0 });
+    expect(network.agenda(NOW)).toEqual({ items: [], unknownSenders: 0, unknownSenderIds: [] });
   });
 });
 

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { careItemShows, markHides, quietByPerson, type ItemState } from './agenda-states.js';
 import { CADENCE_DAYS } from './cadence.js';
 import type { Circle, ConnectionState, Person } from './person.js';
 import type { RelationshipFacts } from './relationship-facts.js';
@@ -100,10 +101,7 @@ export interface AgendaInvitation {
   verdict?: { verdict: string; reason: string } | null;
 }
 
-export interface ItemState {
-  state: 'done' | 'snoozed' | 'dismissed';
-  until: string | null;
-}
+export type { ItemState } from './agenda-states.js';
 
 export interface AgendaItem {
   id: string;
@@ -116,6 +114,8 @@ export interface AgendaItem {
   suggestion: string;
   strength: number;
   invitationId?: number;
+  /** When the event that made a care item happened (a dismissal quiets the items triggered before it). */
+  triggerAt?: number | null;
 }
 
 export interface AgendaInput {
@@ -141,6 +141,8 @@ export interface Agenda {
    * (docs/rules/agenda.md#unknown-senders).
    */
   unknownSenders: number;
+  /** Who they are, strongest tie first (the line names them). */
+  unknownSenderIds: number[];
 }
 
 export function agendaItemId(kind: AgendaKind, personId: number, trigger: string | number): string {
@@ -179,6 +181,7 @@ export function careItemsFor(
     due: string,
     reason: string,
     suggestion: string,
+    triggerAt: number | null,
   ) =>
     items.push({
       id: agendaItemId(kind, person.id, trigger),
@@ -189,6 +192,7 @@ export function careItemsFor(
       reason,
       suggestion,
       strength: strength.score,
+      triggerAt,
     });
 
   const isConnection = person.connectionState === 'connected';
@@ -210,6 +214,7 @@ export function careItemsFor(
         addDays(sent, AGENDA_RULES.replyDueDays),
         `${person.name} wrote on ${sent} (${days(lastOneToOne.at)} days ago) and has no answer yet`,
         replySuggestion({ ...suggestionFacts, lastTopic: lastOneToOne.summary, lastTopicDate: sent }),
+        lastOneToOne.at,
       );
     } else {
       unknownSender = true;
@@ -231,6 +236,7 @@ export function careItemsFor(
         addDays(connectedOn, AGENDA_RULES.followUpDueDays),
         `connected on ${connectedOn} (${sinceConnected} days ago) and nothing said since`,
         followUpSuggestion(suggestionFacts),
+        person.connectedAt,
       );
     }
   }
@@ -252,6 +258,7 @@ export function careItemsFor(
         today,
         `you wrote on ${writeDays} different days since ${theirLast ? `their last message on ${theirLast}` : 'you last heard from them'}, the first ${days(first)} days ago`,
         letGoSuggestion(suggestionFacts, writeDays, theirLast, toLocalDate(first, zone)),
+        facts.lastFromThem?.at ?? first,
       );
     }
   }
@@ -274,6 +281,7 @@ export function careItemsFor(
           person.circle,
           baseDate,
         ),
+        base,
       );
     }
   }
@@ -290,6 +298,7 @@ export function careItemsFor(
       today,
       `${exchangeCount} two-way exchanges in the past, the last on ${lastDate} (${days(lastExchange)} days ago)`,
       reviveSuggestion(suggestionFacts, lastDate),
+      lastExchange,
     );
   }
   return { items, unknownSender };
@@ -317,23 +326,40 @@ export function compareItems(a: AgendaItem, b: AgendaItem): number {
 }
 
 function visible(id: string, states: ReadonlyMap<string, ItemState>, today: string): boolean {
-  const state = states.get(id);
-  if (!state) return true;
-  if (state.state === 'snoozed') return state.until !== null && state.until <= today;
-  return false;
+  return !markHides(id, states, today);
+}
+
+/** Every item the rules make, before precedence and marks: any id `today` shows is among them. */
+export function everyAgendaItem(input: Omit<AgendaInput, 'states'>): AgendaItem[] {
+  return collectItems({ ...input, states: new Map() }, false).items;
 }
 
 export function buildAgenda(input: AgendaInput): Agenda {
+  const { items, unknown } = collectItems(input, true);
+  items.sort(compareItems);
+  const unknownSenderIds = unknown.sort((a, b) => b.score - a.score).map((entry) => entry.id);
+  return { items, unknownSenders: unknownSenderIds.length, unknownSenderIds };
+}
+
+function collectItems(input: AgendaInput, applyMarks: boolean) {
   const { now, zone, states } = input;
   const today = toLocalDate(now, zone);
+  const quiet = quietByPerson(states, today);
   const items: AgendaItem[] = [];
-  let unknownSenders = 0;
+  const unknown: Array<{ id: number; score: number }> = [];
   for (const entry of input.people) {
     if (entry.person.archived || entry.person.doNotContact) continue;
     const care = careItemsFor(entry, now, zone);
-    if (care.unknownSender) unknownSenders++;
+    if (care.unknownSender) unknown.push({ id: entry.person.id, score: entry.strength.score });
+    if (!applyMarks) {
+      items.push(...care.items);
+      continue;
+    }
+    const personQuiet = quiet.get(entry.person.id);
     const open = care.items
-      .filter((item) => visible(item.id, states, today))
+      .filter((item) =>
+        careItemShows({ id: item.id, triggerAt: item.triggerAt ?? null }, personQuiet, states, today),
+      )
       .sort((a, b) => PRECEDENCE[a.kind] - PRECEDENCE[b.kind]);
     if (open[0]) items.push(open[0]);
   }
@@ -357,6 +383,5 @@ export function buildAgenda(input: AgendaInput): Agenda {
     });
   }
   for (const item of input.extraItems ?? []) if (visible(item.id, states, today)) items.push(item);
-  items.sort(compareItems);
-  return { items, unknownSenders };
+  return { items, unknown };
 }

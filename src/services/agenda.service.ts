@@ -1,13 +1,27 @@
-import { buildAgenda, type Agenda, type AgendaItem, type ItemState } from '../domain/agenda.js';
-import { parseUntilDate } from '../domain/date-input.js';
+import {
+  buildAgenda,
+  everyAgendaItem,
+  type Agenda,
+  type AgendaInput,
+  type AgendaItem,
+} from '../domain/agenda.js';
 import { AppError } from '../domain/errors.js';
 import type { RelationshipFacts } from '../domain/relationship-facts.js';
-import { toLocalDate } from '../domain/time.js';
 import { createAgendaStateRepository } from '../store/agenda-state.repository.js';
 import { createInvitationRepository } from '../store/invitation.repository.js';
+import { createPersonRepository } from '../store/person.repository.js';
 import type { Store } from '../store/store.js';
 import { loadInvitationContext, toAgendaInvitation, type InvitationContext } from './invitation-context.js';
 import type { RelationshipService, RelationshipView } from './relationship.service.js';
+
+/** The day's agenda with what the CLI and the web UI say around it. */
+export interface TodayAgenda extends Agenda {
+  zone: string;
+  /** The people behind `unknownSenders`, in the same order (docs/rules/agenda.md#unknown-senders). */
+  unknownSenderNames: string[];
+  /** No one in the database at all: "nothing imported yet", not "nothing needs you". */
+  nothingImported: boolean;
+}
 
 /** What other features add to the day: triage verdicts, introduction items. */
 export interface AgendaContributions {
@@ -33,7 +47,8 @@ export function createAgendaService(deps: {
 }) {
   const { store, relationships } = deps;
 
-  async function agendaAt(now: number, states: ReadonlyMap<string, ItemState>) {
+  /** What the agenda is made from at `now`, before the marks. */
+  async function inputsAt(now: number): Promise<Omit<AgendaInput, 'states'> & { zone: string }> {
     const view = await relationships.view(now);
     const [candidates, invitations, howMet] = await Promise.all([
       view.agendaCandidates(),
@@ -41,7 +56,6 @@ export function createAgendaService(deps: {
       createInvitationRepository(store).acceptedNotes(),
     ]);
     const strengthOf = new Map<number, number>();
-    // Triage items are ordered by their sender's strength too, also when the sender is no candidate.
     // Triage items are ordered by their sender's strength too, also when the sender is no candidate.
     const candidateFacts = new Map(
       candidates.flatMap((candidate) =>
@@ -60,7 +74,7 @@ export function createAgendaService(deps: {
     const verdicts = contributions.verdicts
       ? await contributions.verdicts(view, invitations, senderFacts)
       : new Map<number, { verdict: string; reason: string }>();
-    const agenda = buildAgenda({
+    return {
       people: candidates.map(({ person, scoring, facts }) => {
         const strength = view.score(scoring, facts ?? undefined, false);
         strengthOf.set(person.id, strength.score);
@@ -76,47 +90,42 @@ export function createAgendaService(deps: {
       })),
       strengthOf: (personId) => strengthOf.get(personId) ?? 0,
       extraItems: contributions.items ? await contributions.items(now) : [],
-      states,
       now,
       zone: view.zone,
-    });
-    return { ...agenda, zone: view.zone };
+    };
   }
 
   return {
-    async today(now: number): Promise<Agenda & { zone: string }> {
-      return agendaAt(now, await createAgendaStateRepository(store).all());
+    async today(now: number): Promise<TodayAgenda> {
+      const [inputs, states] = await Promise.all([inputsAt(now), createAgendaStateRepository(store).all()]);
+      const agenda = buildAgenda({ ...inputs, states });
+      const persons = createPersonRepository(store);
+      const byId = new Map(
+        (await persons.findByIds(agenda.unknownSenderIds)).map((person) => [person.id, person.name]),
+      );
+      return {
+        ...agenda,
+        zone: inputs.zone,
+        unknownSenderNames: agenda.unknownSenderIds.map((id) => byId.get(id) ?? `#${id}`),
+        nothingImported:
+          agenda.items.length === 0 && agenda.unknownSenders === 0 && (await persons.count()) === 0,
+      };
     },
 
-    async setItemState(
-      itemId: string,
-      state: ItemState['state'],
-      until: string | null,
-      now: number,
-      zone: string,
-    ): Promise<{ until: string | null }> {
+    /**
+     * The item with this id among everything the rules make today, marked or not: an id `today` showed
+     * (its plan or `--all`) is always found (docs/rules/agenda.md#item-ids).
+     */
+    async findItem(itemId: string, now: number): Promise<AgendaItem> {
       if (!/^[0-9a-f]{12}$/.test(itemId))
         throw new AppError('usage', `"${itemId}" is not an agenda item id: copy it from \`tend today\``);
-      const everything = await agendaAt(now, new Map());
-      if (!everything.items.some((item) => item.id === itemId)) {
+      const item = everyAgendaItem(await inputsAt(now)).find((candidate) => candidate.id === itemId);
+      if (!item)
         throw new AppError(
           'not-found',
-          `no agenda item ${itemId} today: \`tend today\` lists the current ids`,
+          `no agenda item ${itemId} today: \`tend today --all\` lists the current ids`,
         );
-      }
-      let date: string | null = null;
-      if (state === 'snoozed') {
-        const today = toLocalDate(now, zone);
-        date = until === null ? null : parseUntilDate(until, today);
-        if (date === null)
-          throw new AppError(
-            'usage',
-            `--until needs a real day as YYYY-MM-DD, or 3d, 2w, next-week, next-month${until ? ` (not "${until}")` : ''}`,
-          );
-        if (date <= today) throw new AppError('usage', `--until ${until} is not after today`);
-      }
-      await createAgendaStateRepository(store).set(itemId, { state, until: date }, now);
-      return { until: date };
+      return item;
     },
   };
 }

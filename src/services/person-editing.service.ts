@@ -1,17 +1,13 @@
 import { AppError } from '../domain/errors.js';
-import {
-  INTERACTION_KINDS,
-  type Direction,
-  type Interaction,
-  type InteractionKind,
-} from '../domain/interaction.js';
+import type { Direction, Interaction } from '../domain/interaction.js';
 import { planPersonEdits, type PersonChange, type PersonEdits } from '../domain/person-edits.js';
 import type { Person } from '../domain/person.js';
-import { hash53 } from '../domain/source-key.js';
 import { formatInstant, toLocalDate } from '../domain/time.js';
+import { createAgendaStateRepository } from '../store/agenda-state.repository.js';
 import { createInteractionRepository } from '../store/interaction.repository.js';
 import { createPersonRepository } from '../store/person.repository.js';
 import type { Store } from '../store/store.js';
+import { defaultDirection, insertLoggedInteraction, loggableKind } from './logged-interaction.js';
 import type { PeopleService } from './people.service.js';
 import type { RelationshipService } from './relationship.service.js';
 import type { SettingsService } from './settings.service.js';
@@ -66,51 +62,28 @@ export function createPersonEditingService(deps: {
       text: string | null,
       options: { at?: number; on?: string; direction?: string },
     ) {
-      if (!(INTERACTION_KINDS as readonly string[]).includes(kind)) {
-        throw new AppError('usage', `unknown kind "${kind}": use one of ${INTERACTION_KINDS.join(', ')}`);
-      }
-      const direction = (options.direction ??
-        (kind === 'call' || kind === 'meeting'
-          ? 'both'
-          : kind === 'help-received'
-            ? 'in'
-            : 'out')) as Direction;
+      const interactionKind = loggableKind(kind);
+      const direction = (options.direction ?? defaultDirection(interactionKind)) as Direction;
       if (!['in', 'out', 'both'].includes(direction))
         throw new AppError('usage', '--direction must be in, out or both');
       const at = happenedAt(options);
       const person = await people.resolveRef(ref);
       return store.transaction(async (trx) => {
-        const interactions = createInteractionRepository(trx);
-        const ids: number[] = [];
-        await interactions.insertMany(
-          [
-            {
-              personId: person.id,
-              kind: kind as InteractionKind,
-              direction,
-              at,
-              channel:
-                kind === 'email'
-                  ? 'email'
-                  : kind === 'call'
-                    ? 'phone'
-                    : kind === 'meeting'
-                      ? 'meeting'
-                      : 'logged',
-              conversationKey: null,
-              groupSize: 2,
-              summary: text,
-              textHash: null,
-              skippedReason: null,
-              source: 'user',
-              sourceKey: hash53('log', person.id, kind, direction, at, text ?? '', clock(), Math.random()),
-            },
-          ],
+        const id = await insertLoggedInteraction(
+          trx,
+          { personId: person.id, kind: interactionKind, direction, at, text },
           clock(),
-          ids,
         );
         await relationships.refreshPerson(trx, person.id);
-        return { id: ids[0] ?? -1, person, kind, direction, at };
+        await createAgendaStateRepository(trx).record({
+          at: clock(),
+          description: `logged a ${kind} with ${person.name} on ${toLocalDate(at, deps.settings.timeZone())} (entry ${id})`,
+          itemId: null,
+          previous: null,
+          interactionId: id,
+          personId: person.id,
+        });
+        return { id, person, kind, direction, at };
       });
     },
 

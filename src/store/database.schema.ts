@@ -122,6 +122,21 @@ export interface AgendaItemStatesTable {
   state: string; // done | snoozed | dismissed
   until_date: string | null;
   at: number;
+  person_id: number | null;
+}
+
+/** The journal `tend undo` reads: each agenda action or log with what it replaced. */
+export interface AgendaActionsTable {
+  id: Generated<number>;
+  workspace_id: string;
+  at: number;
+  description: string;
+  item_id: string | null;
+  /** The item's state before the action, as JSON (null: it had none). */
+  previous: string | null;
+  interaction_id: number | null;
+  person_id: number | null;
+  undone_at: number | null;
 }
 
 export interface ImportsTable {
@@ -198,6 +213,7 @@ export interface Database {
   introductions: IntroductionsTable;
   known_ties: KnownTiesTable;
   agenda_item_states: AgendaItemStatesTable;
+  agenda_actions: AgendaActionsTable;
   imports: ImportsTable;
   owner_facts: OwnerFactsTable;
   workspace_settings: WorkspaceSettingsTable;

@@ -9,6 +9,7 @@ import { introductionsSchema } from './migrations/0005-introductions.migration.j
 import { triageResultsSchema } from './migrations/0006-triage-results.migration.js';
 import { peopleSeekingSchema } from './migrations/0007-people-seeking.migration.js';
 import { foldLettersData } from './migrations/0008-fold-letters.migration.js';
+import { agendaActionsSchema } from './migrations/0009-agenda-actions.migration.js';
 
 /** Versioned, in order. Append only: a released migration is never edited. */
 function allMigrations(dialect: SqlDialect): Record<string, Migration> {
@@ -21,6 +22,7 @@ function allMigrations(dialect: SqlDialect): Record<string, Migration> {
     '0006-triage-results': triageResultsSchema(),
     '0007-people-seeking': peopleSeekingSchema(),
     '0008-fold-letters': foldLettersData(),
+    '0009-agenda-actions': agendaActionsSchema(dialect),
   };
 }
 

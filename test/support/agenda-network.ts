@@ -160,7 +160,7 @@ export class Network {
     return this;
   }
 
-  private entries(now: number) {
+  entries(now: number) {
     const facts = summarizeRelationships({
       interactions: this.interactions,
       members: this.members,

@@ -83,45 +83,61 @@ export function registerPeopleCommand(program: Command, runtime: Runtime): void 
     .description('list people, or those whose name, e-mail, profile URL, company or position contains TEXT')
     .argument('[text...]', 'text to look for (case- and accent-insensitive)')
     .option('--archived', 'the archived instead (tend unarchive REF brings one back)')
+    .option('--unknown-senders', "people you don't know yet whose messages wait (today counts them)")
     .action(
-      action(runtime, async (context, words: string[], options: { archived?: boolean }) => {
-        const app = await context.app();
-        const query = words.join(' ').trim() || null;
-        if (options.archived) {
-          await printArchived(context, query);
-          return;
-        }
-        const people = await app.people.list(query);
-        const factsOf = await listingFacts(app, context.config.now);
-        const rows = people.map((person) => personSummary(person, factsOf(person)));
-        if (context.config.json) {
-          printJson(context.io, rows);
-          return;
-        }
-        if (rows.length === 0) {
+      action(
+        runtime,
+        async (context, words: string[], options: { archived?: boolean; unknownSenders?: boolean }) => {
+          const app = await context.app();
+          const query = words.join(' ').trim() || null;
+          if (options.archived) {
+            await printArchived(context, query);
+            return;
+          }
+          const people = options.unknownSenders
+            ? (await unknownSenders(app, context.config.now)).filter(
+                (person) => query === null || app.people.matchesQuery(person, query),
+              )
+            : await app.people.list(query);
+          const factsOf = await listingFacts(app, context.config.now);
+          const rows = people.map((person) => personSummary(person, factsOf(person)));
+          if (context.config.json) {
+            printJson(context.io, rows);
+            return;
+          }
+          if (rows.length === 0) {
+            printLine(
+              context.io,
+              options.unknownSenders
+                ? 'No messages from people you do not know yet.'
+                : query
+                  ? `No one matches "${query}".`
+                  : 'No people yet: import your LinkedIn export with `tend import PATH`.',
+            );
+            return;
+          }
           printLine(
             context.io,
-            query
-              ? `No one matches "${query}".`
-              : 'No people yet: import your LinkedIn export with `tend import PATH`.',
+            formatTable(
+              ['ID', 'NAME', 'COMPANY', 'POSITION', 'STRENGTH', 'LAST CONTACT'],
+              rows.map((row) => [
+                String(row.id),
+                row.name,
+                row.company ?? '',
+                row.position ?? '',
+                row.strength === null ? '' : `${row.strength} ${row.band ?? ''}`,
+                row.lastInteractionAt ? row.lastInteractionAt.slice(0, 10) : '',
+              ]),
+            ),
           );
-          return;
-        }
-        printLine(
-          context.io,
-          formatTable(
-            ['ID', 'NAME', 'COMPANY', 'POSITION', 'STRENGTH', 'LAST CONTACT'],
-            rows.map((row) => [
-              String(row.id),
-              row.name,
-              row.company ?? '',
-              row.position ?? '',
-              row.strength === null ? '' : `${row.strength} ${row.band ?? ''}`,
-              row.lastInteractionAt ? row.lastInteractionAt.slice(0, 10) : '',
-            ]),
-          ),
-        );
-        printLine(context.io, `${rows.length} ${rows.length === 1 ? 'person' : 'people'}`);
-      }),
+          printLine(context.io, `${rows.length} ${rows.length === 1 ? 'person' : 'people'}`);
+        },
+      ),
     );
+}
+
+/** Who wrote without being a connection or an earlier contact, as the agenda counts them. */
+async function unknownSenders(app: App, now: number): Promise<Person[]> {
+  const agenda = await app.agenda.today(now);
+  return Promise.all(agenda.unknownSenderIds.map((id) => app.people.resolveRef(String(id))));
 }

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import type { AgendaItem } from '../../domain/agenda.js';
+import { AGENDA_KINDS, type AgendaItem, type AgendaKind } from '../../domain/agenda.js';
+import { AppError } from '../../domain/errors.js';
 import { formatInstant, toLocalDate } from '../../domain/time.js';
 import type { App } from '../../app.js';
 import { action, type Runtime } from '../command-runtime.js';
@@ -22,17 +23,28 @@ export async function printToday(
   io: CliIo,
   app: App,
   now: number,
-  options: { json: boolean; all?: boolean },
+  options: { json: boolean; all?: boolean; kind?: string },
 ): Promise<void> {
+  const kinds = parseKinds(options.kind);
   const agenda = await app.agenda.today(now);
   const today = toLocalDate(now, agenda.zone);
-  const items = options.all ? agenda.items : agenda.items.filter((item) => item.due <= today);
+  const items = (options.all ? agenda.items : agenda.items.filter((item) => item.due <= today)).filter(
+    (item) => kinds === null || kinds.has(item.kind),
+  );
   if (options.json) {
     printJson(io, {
       now: formatInstant(now),
       items: items.map(itemJson),
       unknownSenders: agenda.unknownSenders,
+      unknownSenderNames: agenda.unknownSenderNames,
     });
+    return;
+  }
+  if (agenda.nothingImported) {
+    printLine(
+      io,
+      'Nothing imported yet: tend import PATH (your LinkedIn export, a .zip or its folder), or tend demo to look around.',
+    );
     return;
   }
   if (items.length === 0) {
@@ -48,17 +60,38 @@ export async function printToday(
       printLine(io, `    next: ${item.suggestion}`);
     }
   }
-  if (agenda.unknownSenders > 0) {
+  if (agenda.unknownSenders > 0 && (kinds === null || kinds.has('reply'))) {
     printLine(io);
-    printLine(
-      io,
-      `  ${agenda.unknownSenders} ${agenda.unknownSenders === 1 ? 'message' : 'messages'} from people you don't know yet (tend people to look).`,
-    );
+    printLine(io, `  ${unknownSendersLine(agenda.unknownSenderNames)}`);
   }
   if (items.length > 0) {
     printLine(io);
-    printLine(io, 'Mark an item: tend done ID · tend snooze ID --until YYYY-MM-DD · tend dismiss ID');
+    printLine(io, 'Mark an item: tend done ID · tend snooze ID --until 2w · tend dismiss ID · tend undo');
   }
+}
+
+/** `--kind reply,triage`: the kinds to show, each checked (null: all). */
+function parseKinds(value: string | undefined): Set<AgendaKind> | null {
+  if (value === undefined) return null;
+  const kinds = value
+    .split(',')
+    .map((kind) => kind.trim())
+    .filter(Boolean);
+  for (const kind of kinds)
+    if (!(AGENDA_KINDS as readonly string[]).includes(kind))
+      throw new AppError(
+        'usage',
+        `--kind ${kind}: use one or more of ${AGENDA_KINDS.join(', ')}, with commas`,
+      );
+  if (kinds.length === 0) throw new AppError('usage', `--kind needs a kind: ${AGENDA_KINDS.join(', ')}`);
+  return new Set(kinds as AgendaKind[]);
+}
+
+/** "3 messages from people you don't know yet: A, B, C and 2 more (tend people --unknown-senders)." */
+export function unknownSendersLine(names: readonly string[]): string {
+  const shown = names.slice(0, 3).join(', ');
+  const more = names.length > 3 ? ` and ${names.length - 3} more` : '';
+  return `${names.length} ${names.length === 1 ? 'message' : 'messages'} from people you don't know yet: ${shown}${more} (tend people --unknown-senders).`;
 }
 
 export function registerTodayCommand(program: Command, runtime: Runtime): void {
@@ -66,8 +99,9 @@ export function registerTodayCommand(program: Command, runtime: Runtime): void {
     .command('today')
     .description('the agenda: who needs care today, why, and a concrete next step')
     .option('--all', 'also show items that are not due yet')
+    .option('--kind <kinds>', `only these kinds, with commas: ${AGENDA_KINDS.join(', ')}`)
     .action(
-      action(runtime, async (context, options: { all?: boolean }) => {
+      action(runtime, async (context, options: { all?: boolean; kind?: string }) => {
         await printToday(context.io, await context.app(), context.config.now, {
           json: context.config.json,
           ...options,
