@@ -152,37 +152,15 @@ function cyclesOf(graph: ReadonlyMap<string, readonly string[]>): string[][] {
   return cycles;
 }
 
-/**
- * Files a maintainer can hold in mind: no non-test source file over 400 lines. The files listed in
- * OVERSIZE are the ones still being split (issue 12); each may only shrink, and the list only lose entries.
- */
+/** Files a maintainer can hold in mind: no non-test source file over 400 lines. */
 const MAX_LINES = 400;
-const OVERSIZE: Readonly<Record<string, number>> = {
-  'domain/introduction-matching.ts': 491,
-  'services/introduction.service.ts': 455,
-};
 
 describe('small files', () => {
-  const lengths = new Map(
-    sourceFiles(root).map((file) => [
-      relative(root, file).split(/[\\/]/).join('/'),
-      readFileSync(file, 'utf8').split('\n').length - 1,
-    ]),
-  );
-
-  it(`no source file outside the known list exceeds ${MAX_LINES} lines`, () => {
-    const over = [...lengths].filter(([file, lines]) => lines > MAX_LINES && !(file in OVERSIZE));
+  it(`no source file exceeds ${MAX_LINES} lines`, () => {
+    const over = sourceFiles(root)
+      .map((file) => [relative(root, file), readFileSync(file, 'utf8').split('\n').length - 1] as const)
+      .filter(([, lines]) => lines > MAX_LINES);
     expect(over.map(([file, lines]) => `${file}: ${lines} lines`)).toEqual([]);
-  });
-
-  it('the files still being split only shrink, and leave the list once small', () => {
-    for (const [file, limit] of Object.entries(OVERSIZE)) {
-      const lines = lengths.get(file);
-      expect(lines, `${file} is gone or at most ${MAX_LINES} lines: remove it from OVERSIZE`).toBeGreaterThan(
-        MAX_LINES,
-      );
-      expect(lines, `${file} grew`).toBeLessThanOrEqual(limit);
-    }
   });
 });
 

@@ -1,5 +1,6 @@
 import { AppError } from './errors.js';
-import type { PairFit } from './introduction-matching.js';
+import type { PairFit } from './introduction-types.js';
+import type { Person } from './person.js';
 import { firstNameOf } from './suggestions.js';
 import { addDays, toLocalDate } from './time.js';
 
@@ -299,4 +300,16 @@ export function stepSummary(
   };
   const text = `Introduction ${introductionId}: ${what[step]}`;
   return note ? `${text}: ${note.replace(/\s+/g, ' ').trim()}` : text;
+}
+
+/** A person as the drafts of an introduction cite them. */
+export function toParty(person: Person): IntroductionParty {
+  return {
+    id: person.id,
+    name: person.name,
+    company: person.company,
+    position: person.position,
+    offers: person.offers,
+    needs: person.needs,
+  };
 }

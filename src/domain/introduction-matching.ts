@@ -1,6 +1,18 @@
-import type { Band } from './strength.js';
-import { companyKey, companyWords } from './organization-name.js';
+import { companyWords } from './organization-name.js';
 import { foldText } from './text-normalization.js';
+import { extractTerms, sameCompanyKey, sharedWords, type Terms } from './introduction-terms.js';
+
+import type {
+  IntroductionSuggestion,
+  MatchLinks,
+  MatchPerson,
+  PairFit,
+  SourceKind,
+  TargetKind,
+} from './introduction-types.js';
+
+export { extractTerms, sameCompanyKey, stemWord, type Terms } from './introduction-terms.js';
+export type * from './introduction-types.js';
 
 /**
  * Introduction suggestions (docs/rules/introductions-and-paths.md#complementary-pairs): pairs of people I
@@ -10,52 +22,6 @@ import { foldText } from './text-normalization.js';
  * Scale: an inverted index term → target texts (offers, roles, companies) of the people I know well, looked
  * up from each need and goal, so 30,000 people never means comparing every pair.
  */
-
-export interface MatchPerson {
-  id: number;
-  name: string;
-  company: string | null;
-  position: string | null;
-  headline: string | null;
-  needs: readonly string[];
-  offers: readonly string[];
-  goals: readonly string[];
-  tie: { score: number; band: Band };
-  doNotContact: boolean;
-  archived: boolean;
-}
-
-export interface MatchLinks {
-  /** Group conversations each person is a member of (a shared thread means they know each other). */
-  groupThreads: ReadonlyMap<number, readonly string[]>;
-  /** Recorded evidence that two people know each other (`tend knows`, shared meetings…). */
-  knownTies: ReadonlyArray<readonly [number, number]>;
-  /** Pairs with an introduction already started, in any state. */
-  introductions: ReadonlyArray<readonly [number, number]>;
-}
-
-export type SourceKind = 'need' | 'goal';
-export type TargetKind = 'offer' | 'role' | 'company';
-
-/** One directional fit: what the seeker needs or wants, and what of the other person's meets it. */
-export interface PairFit {
-  seekerId: number;
-  otherId: number;
-  source: { kind: SourceKind; text: string };
-  target: { kind: TargetKind; text: string };
-  /** Words of the source text that the target shares, as the seeker wrote them. */
-  shared: string[];
-  score: number;
-}
-
-export interface IntroductionSuggestion {
-  /** The seeker of the strongest fit comes first. */
-  a: { id: number; name: string };
-  b: { id: number; name: string };
-  score: number;
-  reasons: string[];
-  fits: PairFit[];
-}
 
 export const MATCHING = {
   /** Suggestions start at this score; the agenda takes the strong ones. */
@@ -84,70 +50,6 @@ export const MATCHING = {
   /** Each seeker's best fits, at most this many (one per other person): nobody needs 50 people for one need. */
   perSeeker: 5,
 } as const;
-
-// Function words and the generic words of "looking for / can help with" phrasing: they say nothing about
-// what fits (everyone "needs help" and "offers advice").
-const STOP_WORDS = new Set(
-  (
-    'a an the and or of for to in on at by from with without into about as is are be been being this that these ' +
-    'those it its my our your his her their them they we you i me us he she who whom which what when where how ' +
-    'why not no nor so than too very can could will would should may might must shall do does did done has have ' +
-    'had having get got getting some any each every all both few more most other such only own same just also ' +
-    'next new good great best someone somebody anyone person people looking look need needs needed want wants ' +
-    'wanted find finding help helping support advice work working service services know thing things way ways ' +
-    'like etc via per up out over under off again further then once here there vs'
-  ).split(' '),
-);
-
-/**
- * Whether two people work at the same company now is decided on the loose company key of
- * `organization-name.ts` (case, accents, punctuation, legal forms: "Acme, Inc." is "ACME"); null when unknown.
- */
-export function sameCompanyKey(company: string | null): string | null {
-  return company ? companyKey(company) || null : null;
-}
-
-/**
- * Stemming-lite: plurals, -ing and agent nouns, so "contractors", "researcher" and "consulting" meet
- * "contractor", "research" and "consultant". Only when enough of the word is left to stay specific.
- */
-export function stemWord(word: string): string {
-  let stem = word.replace(/'s$/, '');
-  if (stem.length > 4 && stem.endsWith('ies')) stem = `${stem.slice(0, -3)}y`;
-  else if (stem.length > 3 && stem.endsWith('s') && !/(ss|us|is)$/.test(stem)) stem = stem.slice(0, -1);
-  if (stem.length >= 7 && stem.endsWith('ing')) stem = stem.slice(0, -3);
-  if (stem.length >= 7 && /(er|or)$/.test(stem)) stem = stem.slice(0, -2);
-  else if (stem.length >= 8 && stem.endsWith('ant')) stem = stem.slice(0, -3);
-  return stem;
-}
-
-export interface Terms {
-  /** Stems of the content words, in order, with the word as written. */
-  words: Array<{ stem: string; word: string }>;
-  stems: Set<string>;
-  /** Adjacent content words (not across a stop word): the short phrases. */
-  phrases: Set<string>;
-}
-
-export function extractTerms(text: string): Terms {
-  const words: Terms['words'] = [];
-  const phrases = new Set<string>();
-  let previous: string | null = null;
-  const original = text.split(/[^\p{L}\p{N}+#]+/u);
-  for (const raw of original) {
-    if (!raw) continue;
-    const folded = foldText(raw);
-    if (STOP_WORDS.has(folded) || folded.length < 2 || /^\d+$/.test(folded)) {
-      previous = null;
-      continue;
-    }
-    const stem = stemWord(folded);
-    words.push({ stem, word: raw });
-    if (previous !== null) phrases.add(`${previous} ${stem}`);
-    previous = stem;
-  }
-  return { words, stems: new Set(words.map((entry) => entry.stem)), phrases };
-}
 
 interface TargetDoc {
   personIndex: number;
@@ -226,17 +128,6 @@ function buildIndex(people: readonly MatchPerson[], termsOf: (text: string) => T
     docPerson: Int32Array.from(docs, (doc) => doc.personIndex),
     docKind: Uint8Array.from(docs, (doc) => kindCode[doc.kind]),
   };
-}
-
-function sharedWords(source: Terms, target: Terms, exclude: ReadonlySet<string>): string[] {
-  const seen = new Set<string>();
-  const words: string[] = [];
-  for (const entry of source.words) {
-    if (!target.stems.has(entry.stem) || exclude.has(entry.stem) || seen.has(entry.stem)) continue;
-    seen.add(entry.stem);
-    words.push(entry.word);
-  }
-  return words;
 }
 
 interface FitOptions {

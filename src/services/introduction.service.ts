@@ -10,8 +10,8 @@ import {
   recordsOfStep,
   stallOf,
   stepSummary,
+  toParty,
   type Draft,
-  type IntroductionParty,
   type IntroductionState,
   type IntroductionStep,
 } from '../domain/introduction-flow.js';
@@ -20,8 +20,8 @@ import {
   MATCHING,
   suggestIntroductions,
   type IntroductionSuggestion,
-  type MatchPerson,
 } from '../domain/introduction-matching.js';
+import { toMatchPerson } from '../domain/introduction-types.js';
 import type { Person } from '../domain/person.js';
 import { hash53 } from '../domain/source-key.js';
 import type { TieStrength } from '../domain/strength.js';
@@ -32,14 +32,16 @@ import {
   createIntroductionRepository,
   type IntroductionHistoryEntry,
   type IntroductionRecord,
-  type LedgerEntry,
 } from '../store/introduction.repository.js';
 import { createPersonRepository } from '../store/person.repository.js';
 import { createRelationshipRepository } from '../store/relationship.repository.js';
 import type { Store } from '../store/store.js';
+import { giveAskLedger, type LedgerPerson } from './give-ask-ledger.js';
 import type { PeopleService } from './people.service.js';
 import type { RelationshipService } from './relationship.service.js';
 import type { SettingsService } from './settings.service.js';
+
+export type { LedgerPerson } from './give-ask-ledger.js';
 
 export interface IntroductionView {
   id: number;
@@ -58,45 +60,8 @@ export interface IntroductionView {
   history: IntroductionHistoryEntry[];
 }
 
-export interface LedgerPerson {
-  person: { id: number; name: string };
-  given: { help: number; introductions: number };
-  received: { help: number };
-  /** What I gave minus what I received: above 0 I gave more. */
-  balance: number;
-  lastAt: number | null;
-  entries: LedgerEntry[];
-}
-
 /** At most this many suggestions become agenda items a day, each person in one of them. */
 const AGENDA_SUGGESTIONS = 3;
-
-function toMatchPerson(person: Person, tie: TieStrength | undefined): MatchPerson {
-  return {
-    id: person.id,
-    name: person.name,
-    company: person.company,
-    position: person.position,
-    headline: person.headline,
-    needs: person.needs,
-    offers: person.offers,
-    goals: person.goals,
-    tie: { score: tie?.score ?? 0, band: tie?.band ?? 'none' },
-    doNotContact: person.doNotContact,
-    archived: person.archivedAt !== null,
-  };
-}
-
-function toParty(person: Person): IntroductionParty {
-  return {
-    id: person.id,
-    name: person.name,
-    company: person.company,
-    position: person.position,
-    offers: person.offers,
-    needs: person.needs,
-  };
-}
 
 /**
  * Introductions (docs/rules/introductions-and-paths.md): suggestions among people I know well, the double
@@ -410,45 +375,8 @@ export function createIntroductionService(deps: {
       return items;
     },
 
-    /** The give/ask ledger: per person, what I gave and what I asked for or received, from interactions. */
-    async ledger(ref?: string): Promise<LedgerPerson[]> {
-      const now = clock();
-      const target = ref !== undefined ? await people.resolveRef(ref) : undefined;
-      const entries = await createIntroductionRepository(store).ledgerEntries(now, target?.id);
-      const byPerson = new Map<number, LedgerEntry[]>();
-      for (const entry of entries) {
-        const list = byPerson.get(entry.personId) ?? [];
-        list.push(entry);
-        byPerson.set(entry.personId, list);
-      }
-      if (target && !byPerson.has(target.id)) byPerson.set(target.id, []);
-      const found = target ? new Map([[target.id, target]]) : await peopleByIds([...byPerson.keys()]);
-      const rows: LedgerPerson[] = [];
-      for (const [personId, list] of byPerson) {
-        const person = found.get(personId);
-        if (!person) continue;
-        const count = (kind: LedgerEntry['kind']) => list.filter((entry) => entry.kind === kind).length;
-        const given = { help: count('help-given'), introductions: count('introduction-made') };
-        const received = { help: count('help-received') };
-        rows.push({
-          person: { id: person.id, name: person.name },
-          given,
-          received,
-          balance: given.help + given.introductions - received.help,
-          lastAt: list.at(-1)?.at ?? null,
-          entries: target ? list : [],
-        });
-      }
-      return rows.sort(
-        (x, y) =>
-          y.given.help +
-            y.given.introductions +
-            y.received.help -
-            (x.given.help + x.given.introductions + x.received.help) ||
-          x.person.name.localeCompare(y.person.name) ||
-          x.person.id - y.person.id,
-      );
-    },
+    /** The give/ask ledger (give-ask-ledger.ts). */
+    ledger: (ref?: string): Promise<LedgerPerson[]> => giveAskLedger({ store, people }, clock(), ref),
   };
 }
 
