@@ -13,9 +13,7 @@ import {
 import { MALFORMED } from '../importers/linkedin/linkedin.records.js';
 import { createDuplicateRepository } from '../store/duplicate.repository.js';
 import { createImportLogRepository } from '../store/import-log.repository.js';
-import { createInteractionRepository } from '../store/interaction.repository.js';
 import { createInvitationRepository } from '../store/invitation.repository.js';
-import { WrittenInteractions } from '../domain/written-interactions.js';
 import type { Store } from '../store/store.js';
 import {
   addTotals,
@@ -29,6 +27,7 @@ import { WORKSPACE_KEYS, bindRepositories, type FileImportContext } from './link
 import type { HeaderInfo } from './linkedin/linkedin-file.reader.js';
 import { linkWaitingRecords } from './linkedin/counterpart-links.writer.js';
 import { ParserThreadMemoryError } from '../importers/linkedin/linkedin-records.stream.js';
+import { startImportShortcuts, type ImportShortcuts } from './first-import.js';
 import { importLinkedInFile } from './linkedin/linkedin-file.importer.js';
 import { PeopleDirectory } from './linkedin/people-directory.js';
 import { repairPlaceholders } from './placeholder-repair.service.js';
@@ -155,8 +154,8 @@ export function createImportService(deps: {
   /** The run's people, kept across its files while they commit (see PeopleDirectory.forFile). */
   interface RunPeople {
     directory?: PeopleDirectory;
-    /** A first import's copy of the interactions it writes, for the facts (null: read them back). */
-    written: WrittenInteractions | null;
+    /** A first import's shortcuts (first-import.ts). */
+    shortcuts: ImportShortcuts;
   }
 
   async function importOne(
@@ -191,7 +190,7 @@ export function createImportService(deps: {
           now: clock(),
           exportDate: file.entry.exportDate,
           ownerUrlSetting: settings.list()['owner-url'] ?? null,
-          written: run.written,
+          shortcuts: run.shortcuts,
           ...(options.onStep
             ? { onStep: (part, ms) => options.onStep?.(`${file.entry.displayPath}: ${part}`, ms) }
             : {}),
@@ -225,7 +224,7 @@ export function createImportService(deps: {
     } catch (error) {
       // Rolled back: people the directory learnt from this file are not in the store, nor its rows.
       delete run.directory;
-      run.written?.invalidate();
+      run.shortcuts.rolledBack();
       // A few huge fields outgrew the parser thread's heap: the whole file again, on this thread.
       if (error instanceof ParserThreadMemoryError && inWorker) {
         options.onStep?.(
@@ -255,14 +254,10 @@ export function createImportService(deps: {
       const sources = await step('open sources', () => openImportSources(paths, join(deps.dataDir, 'tmp')));
       const files: FileReport[] = [];
       const totals = emptyTotals();
-      // Facts from the rows written only when nothing else is stored and nothing stored is changed later.
-      const run: RunPeople = {
-        written: (await createInteractionRepository(store).isEmpty()) ? new WrittenInteractions() : null,
-      };
+      const run: RunPeople = { shortcuts: await startImportShortcuts(store) };
       const importAll = async (): Promise<void> => {
         // Before anyone is matched: the names of earlier imports must be keyed as this one keys them.
         await step('clean placeholders', () => store.transaction((trx) => repairPlaceholders(trx, clock())));
-        const editsAtStart = store.edits?.storedInteractions;
         try {
           for (const file of await step('recognise files', () => plan(sources.entries))) {
             if (file.failure) {
@@ -297,11 +292,9 @@ export function createImportService(deps: {
           await step('propose duplicates', () => createDuplicateRepository(store).proposeSameNames(clock()));
           // Statistics first: without them SQLite plans the lookups that follow (and every command) badly.
           await step('analyze', () => store.optimize());
-          const unchanged = store.edits !== undefined && store.edits.storedInteractions === editsAtStart;
           await step('relationship facts', () =>
-            deps.relationships.refreshAll(undefined, unchanged ? (run.written ?? undefined) : undefined),
+            deps.relationships.refreshAll(undefined, (expected) => run.shortcuts.takeRows(expected)),
           );
-          run.written = null;
         }
       };
       await importAll();

@@ -6,6 +6,7 @@ import {
   emptyFacts,
   intensityFromKey,
   messageRefsOf,
+  type EngineInteraction,
   type RelationshipFacts,
 } from '../domain/relationship-facts.js';
 import { createFactsBuilder } from '../domain/facts-builder.js';
@@ -26,8 +27,10 @@ import {
 import { createWorkspaceSettingsRepository } from '../store/workspace-settings.repository.js';
 import type { Store, StoreContext } from '../store/store.js';
 import type { SettingsService } from './settings.service.js';
-import { HeapBudget, fullCollection } from './heap-budget.js';
-import type { WrittenInteractions } from '../domain/written-interactions.js';
+import { withBulkMemoryPolicy } from '../runtime/bulk-memory.js';
+
+/** The rows the facts can be built from without reading them back, given how many are stored; or null. */
+export type WrittenRowsFor = (expected: number) => Iterable<EngineInteraction> | null;
 
 /** Stored facts were built by this version of the model in this zone; anything else rebuilds them. */
 const FACTS_VERSION = 8;
@@ -37,7 +40,7 @@ const FACTS_THROUGH = 'facts.through';
 const FACTS_REFERENCE = 'facts.reference-key';
 /** Slack around day-count bounds in SQL, so calendar days in any zone stay inside (exact rules run after). */
 const SLACK_MS = 2 * DAY_MS;
-/** The heap while every interaction streams through the facts builder (heap-budget.ts). */
+/** The heap while every interaction streams through the facts builder (runtime/bulk-memory.ts). */
 const FACTS_HEAP_BUDGET_MB = 96;
 
 /** What scoring needs of a person: their own settings, not the rest of their record. */
@@ -105,7 +108,7 @@ export function createRelationshipService(deps: {
     context: StoreContext,
     zone: string,
     asOf?: number,
-    written?: WrittenInteractions,
+    writtenRows?: WrittenRowsFor,
   ): Promise<Map<number, RelationshipFacts>> {
     const repository = createRelationshipRepository(context);
     const connectedAt = await createPersonRepository(context).connectedAtAll();
@@ -118,31 +121,32 @@ export function createRelationshipService(deps: {
       expectedInteractions: expected,
       ...(asOf !== undefined ? { asOf } : {}),
     });
-    // The rows an import has just written, when its copy still holds every stored row: no read back.
-    if (written?.valid && written.length === expected) {
-      // Without these two collections the messages step's garbage stayed resident beside the builder's
-      // (docs/PERFORMANCE.md#heap-budget).
-      fullCollection();
-      for (const row of written.drain()) builder.add(row);
-      fullCollection();
+    return withBulkMemoryPolicy({ heapBudgetMb: FACTS_HEAP_BUDGET_MB }, async (memory) => {
+      // The rows an import has just written, when its copy is exactly what is stored: no read back.
+      const written = writtenRows?.(expected);
+      if (written) {
+        // Without these two collections the messages step's garbage stayed resident beside the builder's.
+        memory.collect();
+        for (const row of written) builder.add(row);
+        memory.collect();
+        return builder.finish();
+      }
+      for await (const batch of repository.scanInteractions()) {
+        for (const row of batch) builder.add(row);
+        memory.check();
+      }
       return builder.finish();
-    }
-    const heap = new HeapBudget(FACTS_HEAP_BUDGET_MB);
-    for await (const batch of repository.scanInteractions()) {
-      for (const row of batch) builder.add(row);
-      heap.check();
-    }
-    return builder.finish();
+    });
   }
 
   /**
-   * Rebuilds everyone's facts in one transaction: a reader never sees a half-filled table. `written`: the
-   * rows a first import wrote, when they are all there is (import.service.ts).
+   * Rebuilds everyone's facts in one transaction: a reader never sees a half-filled table. `writtenRows`: a
+   * first import's copy of the rows it wrote, when that is all there is (first-import.ts).
    */
-  async function refreshAll(context?: StoreContext, written?: WrittenInteractions): Promise<void> {
+  async function refreshAll(context?: StoreContext, writtenRows?: WrittenRowsFor): Promise<void> {
     const rebuild = async (trx: StoreContext) => {
       const zone = settings.timeZone();
-      const facts = await computeAll(trx, zone, undefined, written);
+      const facts = await computeAll(trx, zone, undefined, writtenRows);
       // The cited messages' first words are kept with the facts: the agenda quotes them on every run.
       await fillSummaries(trx, facts.values());
       const repository = createRelationshipRepository(trx);

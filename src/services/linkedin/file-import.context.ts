@@ -8,7 +8,7 @@ import { createPersonMergeRepository } from '../../store/person-merge.repository
 import { createWorkspaceSettingsRepository } from '../../store/workspace-settings.repository.js';
 import type { FileReport, ImportTotals } from '../import.report.js';
 import type { PeopleDirectory } from './people-directory.js';
-import type { WrittenInteractions } from '../../domain/written-interactions.js';
+import type { ImportShortcuts } from '../first-import.js';
 import type { NewInteraction } from '../../store/interaction.repository.js';
 
 /** Everything one file's import needs, bound to that file's transaction. */
@@ -29,25 +29,18 @@ export interface FileImportContext {
   /** The export's date from the zip name, when known (YYYY-MM-DD). */
   exportDate: string | null;
   ownerUrlSetting: string | null;
-  /** The run's copy of the interactions it wrote, for the facts (a first import only; see the class). */
-  written: WrittenInteractions | null;
+  /** The run's shortcuts (a first import's; first-import.ts): every interaction is inserted through them. */
+  shortcuts: ImportShortcuts;
   /** Times a part of the file's work (`--debug`): the part's name and how long it took. */
   onStep?: (part: string, milliseconds: number) => void;
 }
 
-/** Inserts interactions (known source keys are left alone) and keeps the run's copy of them in step. */
+/** Inserts interactions (known source keys are left alone) through the run's shortcuts. */
 export async function insertInteractions(
   context: FileImportContext,
   rows: readonly NewInteraction[],
 ): Promise<void> {
-  const { written } = context;
-  if (!written?.valid) {
-    await context.interactions.insertMany(rows, context.now);
-    return;
-  }
-  const ids: number[] = [];
-  await context.interactions.insertMany(rows, context.now, ids);
-  written.add(rows, ids);
+  await context.shortcuts.insert(context.interactions, rows, context.now);
 }
 
 export function bindRepositories(store: StoreContext) {

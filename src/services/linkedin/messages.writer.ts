@@ -16,7 +16,7 @@ import { countSkip } from '../import.report.js';
 import { linkWaitingRows, type Waiting } from './counterpart-links.writer.js';
 import { OccurrenceCounter } from './occurrence-counter.js';
 import { messageKeys } from '../../importers/linkedin/linkedin-row.parsers.js';
-import { HeapBudget, fullCollection, keepBulkObjectsYoung } from '../heap-budget.js';
+import { withBulkMemoryPolicy, type BulkMemory } from '../../runtime/bulk-memory.js';
 
 const OWNER_SAMPLE_ROWS = 5_000;
 const FLUSH_ROWS = 2_000;
@@ -44,7 +44,9 @@ export async function writeMessages(
 ): Promise<void> {
   const iterator = batches[Symbol.asyncIterator]();
   try {
-    await writeFrom(iterator, context);
+    await withBulkMemoryPolicy({ heapBudgetMb: HEAP_BUDGET_MB, shortLivedObjects: true }, (memory) =>
+      writeFrom(iterator, context, memory),
+    );
   } finally {
     // Stops a parser thread that is still reading when writing fails half-way.
     await iterator.return?.(undefined);
@@ -54,10 +56,10 @@ export async function writeMessages(
 async function writeFrom(
   iterator: AsyncIterator<MessageRecord[]>,
   context: FileImportContext,
+  memory: BulkMemory,
 ): Promise<void> {
   const { directory, interactions, report, totals, workspace } = context;
   const started = performance.now();
-  keepBulkObjectsYoung();
   const buffered: MessageRecord[][] = [];
   let sampled = 0;
   while (sampled < OWNER_SAMPLE_ROWS) {
@@ -78,8 +80,8 @@ async function writeFrom(
   const ownerNameKey = personNameKey(profileName ?? detected?.name ?? '');
 
   const hadMessages = !(await interactions.isEmpty());
-  // A first import into an empty table builds the indexes after the rows are in (store/interaction-indexes.ts).
-  const suspended = (await interactions.tableIsEmpty()) ? await interactions.suspendIndexes() : null;
+  // A first import into an empty table builds the indexes after the rows are in (first-import.ts).
+  const suspended = await context.shortcuts.indexesAfterRows(interactions);
   const occurrences = new OccurrenceCounter();
   const conversationPeople = new Map<string, Set<number>>();
   const conversationSize = new Map<string, number>();
@@ -90,7 +92,6 @@ async function writeFrom(
   const waiting = new Map<string, Waiting[]>();
   let pending: NewInteraction[] = [];
   let newest = 0;
-  const heap = new HeapBudget(HEAP_BUDGET_MB);
 
   /** Writes the pending rows; each row is counted once: already imported, its skip reason, or imported. */
   async function flush(): Promise<void> {
@@ -119,7 +120,7 @@ async function writeFrom(
       }
     }
     unresolved.clear();
-    heap.check();
+    memory.check();
   }
 
   /**
@@ -267,7 +268,7 @@ async function writeFrom(
   if (suspended) {
     const building = performance.now();
     // The rows' garbage goes before SQLite's index sorter takes its memory: that was the import's peak.
-    fullCollection();
+    memory.collect();
     await suspended.restore();
     context.onStep?.('indexes', performance.now() - building);
   }

@@ -2,6 +2,35 @@ import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
 /**
+ * How a long bulk loop (an import writing a million rows, the facts built from them) keeps the process's
+ * memory bounded: V8's heap policy and forced collections, in one place (docs/PERFORMANCE.md#heap-budget).
+ * Services say what their loop is and where its phases end; this module decides what V8 is told.
+ */
+export interface BulkMemory {
+  /** Cheap (a heap statistics read): call it every few thousand rows; collects once the budget is passed. */
+  check(): void;
+  /** Between two phases: what the first left is garbage V8 would otherwise keep until the second allocates. */
+  collect(): void;
+}
+
+export interface BulkMemoryPolicy {
+  /** The heap in use that triggers a full collection; grows to twice the live data when that is larger. */
+  heapBudgetMb: number;
+  /** The loop's objects each live for a batch or two: no allocation-site pretenuring from now on. */
+  shortLivedObjects?: boolean;
+}
+
+/** Runs `work` under a bulk memory policy. */
+export async function withBulkMemoryPolicy<T>(
+  policy: BulkMemoryPolicy,
+  work: (memory: BulkMemory) => Promise<T>,
+): Promise<T> {
+  if (policy.shortLivedObjects) keepBulkObjectsYoung();
+  const budget = new HeapBudget(policy.heapBudgetMb);
+  return work({ check: () => budget.check(), collect: fullCollection });
+}
+
+/**
  * A bound on the heap of a long bulk loop: V8 lets a busy thread's heap grow to several times its live data,
  * and a CLI cannot set `--max-old-space-size` for itself (docs/PERFORMANCE.md#heap-budget).
  *
@@ -35,7 +64,7 @@ let collect: (() => void) | undefined;
  * them to the old generation where only full collections free them (docs/PERFORMANCE.md#heap-budget). A V8
  * flag set at run time, as `--expose-gc` below: process-wide, for the rest of the process (a command's life).
  */
-export function keepBulkObjectsYoung(): void {
+function keepBulkObjectsYoung(): void {
   setFlagsFromString('--no-allocation-site-pretenuring');
 }
 
@@ -45,7 +74,7 @@ export function keepBulkObjectsYoung(): void {
  * documented flag, reached the way test runners do it (a global `gc` appears only in contexts created after
  * the flag is set).
  */
-export function fullCollection(): void {
+function fullCollection(): void {
   if (!collect) {
     setFlagsFromString('--expose-gc');
     const gc: unknown = runInNewContext('typeof gc === "function" ? gc : undefined');

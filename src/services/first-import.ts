@@ -1,0 +1,59 @@
+import type { EngineInteraction } from '../domain/relationship-facts.js';
+import { WrittenInteractions } from '../domain/written-interactions.js';
+import {
+  createInteractionRepository,
+  type InteractionRepository,
+  type NewInteraction,
+} from '../store/interaction.repository.js';
+import type { StoreContext } from '../store/store.js';
+
+/**
+ * The shortcuts of a first import, behind one door. Into a workspace without interactions an import
+ * (1) keeps a compact copy of the rows it writes and hands it to the facts builder instead of reading a
+ * million rows back (docs/PERFORMANCE.md#written-rows) — valid while no file rolls back and no stored row
+ * changes after its insert (the store's `edits` counter, store.ts `storedInteractionsChanged`); and
+ * (2) builds the interaction indexes once the rows are in, when the table is empty
+ * (docs/PERFORMANCE.md#interaction-indexes). Any other import goes through the same calls, the ordinary way.
+ */
+export interface ImportShortcuts {
+  /** Inserts interactions (known source keys are left alone), copied while the copy is valid. */
+  insert(interactions: InteractionRepository, rows: readonly NewInteraction[], now: number): Promise<void>;
+  /** On an empty interactions table, its indexes dropped until `restore()`; else null. */
+  indexesAfterRows(interactions: InteractionRepository): Promise<{ restore(): Promise<void> } | null>;
+  /** A file rolled back: its rows are not stored, so the copy no longer matches. */
+  rolledBack(): void;
+  /**
+   * The copy's rows for the facts, once, when they are exactly the `expected` stored rows and none changed
+   * since their insert; null otherwise (the facts then read the stored rows).
+   */
+  takeRows(expected: number): Iterable<EngineInteraction> | null;
+}
+
+/** The one entry point: the shortcuts an import run may take on `store`, decided when the run starts. */
+export async function startImportShortcuts(store: StoreContext): Promise<ImportShortcuts> {
+  let written = (await createInteractionRepository(store).isEmpty()) ? new WrittenInteractions() : null;
+  const editsAtStart = store.edits?.storedInteractions;
+  const unchanged = () => store.edits !== undefined && store.edits.storedInteractions === editsAtStart;
+  return {
+    async insert(interactions, rows, now) {
+      if (!written?.valid) {
+        await interactions.insertMany(rows, now);
+        return;
+      }
+      const ids: number[] = [];
+      await interactions.insertMany(rows, now, ids);
+      written.add(rows, ids);
+    },
+    async indexesAfterRows(interactions) {
+      return (await interactions.tableIsEmpty()) ? interactions.suspendIndexes() : null;
+    },
+    rolledBack() {
+      written?.invalidate();
+    },
+    takeRows(expected) {
+      const copy = written;
+      written = null;
+      return copy?.valid && copy.length === expected && unchanged() ? copy.drain() : null;
+    },
+  };
+}
