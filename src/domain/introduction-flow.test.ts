@@ -199,9 +199,10 @@ describe('drafts for each step cite the facts', () => {
     const draft = draftFor('proposed', context);
     expect(draft?.to).toEqual(['Sofia Reyes']);
     expect(draft?.text).toContain(
-      "Hi Sofia, I'd like to introduce you to Daniel Okafor (React Native Consultant at Okafor Mobile).",
+      "Hi Sofia,\n\nI'd like to introduce you to Daniel Okafor (React Native Consultant at Okafor Mobile).",
     );
-    expect(draft?.text).toContain('Her app is too slow on older Android phones.');
+    // My reason is about Sofia: to her it says "your app", never "her app".
+    expect(draft?.text).toContain('Your app is too slow on older Android phones.');
     expect(draft?.text).toContain(
       'You mentioned you are looking for “a React Native contractor”, and Daniel offers “React Native consulting”.',
     );
@@ -212,8 +213,9 @@ describe('drafts for each step cite the facts', () => {
     const draft = draftFor('agreed-a', context);
     expect(draft?.to).toEqual(['Daniel Okafor']);
     expect(draft?.text).toContain(
-      "Hi Daniel, I'd like to introduce you to Sofia Reyes (Founder & CEO at Kindred Care).",
+      "Hi Daniel,\n\nI'd like to introduce you to Sofia Reyes (Founder & CEO at Kindred Care).",
     );
+    expect(draft?.text).toContain('Her app is too slow on older Android phones.');
     expect(draft?.text).toContain(
       'Sofia is looking for “a React Native contractor”, and you offer “React Native consulting”.',
     );

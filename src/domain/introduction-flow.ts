@@ -1,3 +1,4 @@
+import { addressedTo, mentions } from './addressed-to.js';
 import { AppError } from './errors.js';
 import type { PairFit } from './introduction-types.js';
 import type { Person } from './person.js';
@@ -178,9 +179,13 @@ function whyTheyShouldMeet(
   other: IntroductionParty,
 ): string {
   const parts: string[] = [];
-  if (context.why) parts.push(sentence(context.why));
+  // My reason, told to one of the two it describes, speaks to them ("Sofia needs" → "You need"); a reason
+  // that names neither is about the one who seeks (else A): "her app" is Sofia's.
+  if (context.why) parts.push(sentence(reader ? whyTold(context, reader) : context.why));
   const fit = context.fit;
-  if (fit) {
+  // A reason that already says what the one seeks needs no second sentence saying it again.
+  const said = fit !== null && (context.why ?? '').toLowerCase().includes(fit.source.text.toLowerCase());
+  if (fit && !said) {
     const seeker = fit.seekerId === context.a.id ? context.a : context.b;
     const giver = seeker === context.a ? context.b : context.a;
     const name = (party: IntroductionParty) => (party === reader ? 'you' : firstNameOf(party.name));
@@ -197,11 +202,18 @@ function whyTheyShouldMeet(
           : `${you(giver) ? 'work' : 'works'} at ${fit.target.text}`;
     const lead = you(seeker) ? 'You mentioned you' : firstNameOf(seeker.name);
     parts.push(`${lead} ${wants}, and ${name(giver)} ${has}.`);
-  } else if (other.offers[0]) {
+  } else if (!fit && other.offers[0]) {
     parts.push(`${firstNameOf(other.name)} offers “${other.offers[0]}”.`);
   }
   if (parts.length === 0) parts.push('I think you would get a lot out of meeting each other.');
   return parts.join(' ');
+}
+
+function whyTold(context: DraftContext, reader: IntroductionParty): string {
+  const why = context.why ?? '';
+  const described = context.fit ? (context.fit.seekerId === context.a.id ? context.a : context.b) : context.a;
+  const namesSomeone = [context.a, context.b].some((party) => mentions(why, party.name));
+  return addressedTo(why, reader.name, { pronouns: !namesSomeone && described === reader });
 }
 
 function askDraft(
@@ -218,7 +230,7 @@ function askDraft(
   return {
     to: [reader.name],
     subject: null,
-    text: `Hi ${readerFirst}, I'd like to introduce you to ${withRole(other)}. ${whyTheyShouldMeet(context, reader, other)}\n\n${closing}`,
+    text: `Hi ${readerFirst},\n\nI'd like to introduce you to ${withRole(other)}. ${whyTheyShouldMeet(context, reader, other)}\n\n${closing}`,
   };
 }
 
@@ -236,13 +248,13 @@ export function draftFor(state: IntroductionState, context: DraftContext): Draft
       return {
         to: [a.name],
         subject: null,
-        text: `Hi ${aFirst}, a gentle nudge about my note of ${context.since}: would you like to meet ${withRole(b)}? Either answer is fine.`,
+        text: `Hi ${aFirst},\n\nA gentle nudge about my note of ${context.since}: would you like to meet ${withRole(b)}? Either answer is fine.`,
       };
     case 'asked-b':
       return {
         to: [b.name],
         subject: null,
-        text: `Hi ${bFirst}, a gentle nudge about my note of ${context.since}: ${aFirst} would like to meet you. Would you be open to an introduction? Either answer is fine.`,
+        text: `Hi ${bFirst},\n\nA gentle nudge about my note of ${context.since}: ${aFirst} would like to meet you. Would you be open to an introduction? Either answer is fine.`,
       };
     case 'agreed-b':
       return {
@@ -251,7 +263,7 @@ export function draftFor(state: IntroductionState, context: DraftContext): Draft
         text: [
           `Hi ${aFirst} and ${bFirst},`,
           '',
-          `as promised, here you are. ${aFirst}, meet ${withRole(b)}. ${bFirst}, meet ${withRole(a)}.`,
+          `As promised, here you are. ${aFirst}, meet ${withRole(b)}. ${bFirst}, meet ${withRole(a)}.`,
           whyTheyShouldMeet(context, null, b),
           '',
           `I'll let you two take it from here.`,
@@ -267,13 +279,13 @@ export function draftFor(state: IntroductionState, context: DraftContext): Draft
       return {
         to: [a.name],
         subject: null,
-        text: `Hi ${aFirst}, I asked ${withRole(b)}, but the timing doesn't work on their side right now. I'll keep you in mind if someone else fits.`,
+        text: `Hi ${aFirst},\n\nI asked ${withRole(b)}, but the timing doesn't work on their side right now. I'll keep you in mind if someone else fits.`,
       };
     case 'introduced':
       return {
         to: [a.name, b.name],
         subject: `How did it go? ${a.name} ↔ ${b.name}`,
-        text: `Hi ${aFirst} and ${bFirst}, I introduced you on ${context.since}. How did it go? Did you get to meet? I'd love to hear whether it was useful.`,
+        text: `Hi ${aFirst} and ${bFirst},\n\nI introduced you on ${context.since}. How did it go? Did you get to meet? I'd love to hear whether it was useful.`,
       };
     case 'outcome':
       return null;
@@ -312,4 +324,17 @@ export function toParty(person: Person): IntroductionParty {
     offers: person.offers,
     needs: person.needs,
   };
+}
+
+/** A draft quoted on one line (an agenda suggestion): "Hi Jonas,\n\nA gentle nudge" → "Hi Jonas, a gentle nudge". */
+export function draftOnOneLine(text: string): string {
+  return text
+    .replace(/^([^\n]+,)\n\n(\p{Lu})([^\n]?)/u, (_m, greeting: string, letter: string, next: string) =>
+      // "I" stays a capital ("Hi Sofia, I'd like…").
+      letter === 'I' && /^[\s'’]$/.test(next)
+        ? `${greeting} ${letter}${next}`
+        : `${greeting} ${letter.toLowerCase()}${next}`,
+    )
+    .replace(/\s+/g, ' ')
+    .trim();
 }

@@ -180,6 +180,23 @@ function lowerArticle(phrase: string): string {
   return phrase.replace(/^(A|An|The|My|Our)\b/u, (word) => word.toLowerCase());
 }
 
+/**
+ * How we met as the user wrote it, in a sentence that reads: "met at the payments meetup" → "we met at the
+ * payments meetup", "through Anna" → "we know each other through Anna", "Brightloop" → "we know each
+ * other from Brightloop".
+ */
+function howMetBasis(howMet: string): Basis {
+  const text = howMet.replace(/^we\s+/i, '');
+  const lowerFirst = (phrase: string) => phrase.charAt(0).toLowerCase() + phrase.slice(1);
+  if (
+    /^(met|worked|studied|were|sat|played|ran|built|shared|spoke|talked|both|share|work|study)\b/i.test(text)
+  )
+    return { prefix: 'we ', fact: lowerFirst(text), suffix: '.', acquainted: true };
+  if (/^(through|via|at|in|from|since|on|during)\b/i.test(text))
+    return { prefix: 'we know each other ', fact: lowerFirst(text), suffix: '.', acquainted: true };
+  return { prefix: 'we know each other from ', fact: lowerArticle(text), suffix: '.', acquainted: true };
+}
+
 interface Basis {
   prefix: string;
   fact: string;
@@ -208,13 +225,7 @@ export function draftInvitationNote(context: NoteDraftContext): string {
   const position = clean(context.recipientPosition);
 
   const bases: Basis[] = [];
-  if (howMet)
-    bases.push({
-      prefix: 'we know each other from ',
-      fact: lowerArticle(howMet),
-      suffix: '.',
-      acquainted: true,
-    });
+  if (howMet) bases.push(howMetBasis(howMet));
   if (employer) bases.push({ prefix: 'we were both at ', fact: employer, suffix: '.', acquainted: true });
   if (school) bases.push({ prefix: 'we both studied at ', fact: school, suffix: '.', acquainted: true });
   if (company || position) {

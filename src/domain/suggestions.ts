@@ -111,8 +111,18 @@ export function triageSuggestion(
   verdict?: { verdict: string; reason: string } | null,
 ): string {
   const note = snippet(message, 60);
-  if (verdict)
-    return `Suggested: ${verdict.verdict} ${name}'s invitation of ${sentOn} — ${verdict.reason} (tend triage)`;
+  if (verdict) {
+    const first = firstNameOf(fullNameOf(name));
+    // The reason is the verdict's own summary ("Ask: nothing yet shows…"): its label is said here already.
+    const reason = verdict.reason.replace(/^(accept|ask|decline):\s*/i, '').replace(/[.\s]+$/, '');
+    const step =
+      verdict.verdict === 'accept'
+        ? `accept — connect with ${name} (invited you on ${sentOn})`
+        : verdict.verdict === 'ask'
+          ? `ask — reply to ${first} before accepting (invited you on ${sentOn})`
+          : `decline — let ${name}'s invitation of ${sentOn} go`;
+    return `Suggested: ${step}: ${reason}. The draft and the decision: tend triage.`;
+  }
   return note
     ? `Decide on ${name}'s invitation of ${sentOn}: “${note}” (tend triage)`
     : `Decide on ${name}'s invitation of ${sentOn}, sent without a note (tend triage)`;

@@ -148,7 +148,7 @@ describe('starting an introduction', () => {
       history: [{ state: 'proposed', at: ANCHOR, note: 'her app is slow on old Android phones' }],
     });
     expect(view.draft?.to).toEqual(['Sofia Reyes']);
-    expect(view.draft?.text).toContain('Her app is slow on old Android phones.');
+    expect(view.draft?.text).toContain('Your app is slow on old Android phones.');
     expect(view.draft?.text).toContain('Daniel offers “React Native consulting”');
     for (const [a, b] of [
       ['Sofia Reyes', 'Daniel Okafor'],

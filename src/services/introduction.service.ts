@@ -5,6 +5,7 @@ import {
   draftFor,
   INTRODUCTION_STEPS,
   isFinished,
+  draftOnOneLine,
   isIntroductionStep,
   NEXT_STEPS,
   recordsOfStep,
@@ -368,7 +369,7 @@ export function createIntroductionService(deps: {
           subject: `${a.name} ↔ ${b.name}`,
           due: view.due ?? today,
           reason,
-          suggestion: `${view.draft ? `Send: “${view.draft.text.replace(/\s+/g, ' ')}”` : 'Follow up'}; ${record}`,
+          suggestion: `${view.draft ? `Send: “${draftOnOneLine(view.draft.text)}”` : 'Follow up'}; ${record}`,
           strength: Math.min(scored.get(a.id)?.score ?? 0, scored.get(b.id)?.score ?? 0),
         });
       }

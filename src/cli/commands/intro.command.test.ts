@@ -85,8 +85,9 @@ describe('tend intros, tend intro and tend ledger, end to end on the sample netw
     expect(id).toBeGreaterThan(0);
     expect(started.stdout).toContain('Draft (to Sofia Reyes):');
     expect(started.stdout).toContain(
-      "Hi Sofia, I'd like to introduce you to Daniel Okafor (React Native Consultant at Okafor Mobile).",
+      "  Hi Sofia,\n\n  I'd like to introduce you to Daniel Okafor (React Native Consultant at Okafor Mobile).",
     );
+    expect(started.stdout).toContain('Your app is slow on old Android phones.');
     expect(started.stdout).toContain(`tend intro advance ${id} asked-a`);
 
     const listed = (await tend(['intro', 'list', '--json'])).json<IntroductionJson[]>();
@@ -111,7 +112,7 @@ describe('tend intros, tend intro and tend ledger, end to end on the sample netw
       IntroductionJson[]
     >();
     expect(stalled[0]).toMatchObject({ state: 'asked-a', due: '2026-01-23', stalled: true });
-    expect(stalled[0]?.draft?.text).toContain('a gentle nudge');
+    expect(stalled[0]?.draft?.text).toContain('A gentle nudge');
     const table = await tend(['intro', 'list'], '2026-01-23T09:00:00Z');
     expect(table.stdout).toMatch(
       new RegExp(

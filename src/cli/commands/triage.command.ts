@@ -42,7 +42,10 @@ export function registerTriageCommand(program: Command, runtime: Runtime): void 
           if (entry.invitation.message)
             printLine(context.io, `  note: “${entry.invitation.message.replace(/\s+/g, ' ')}”`);
           for (const reason of entry.reasons) printLine(context.io, `  - ${reason}`);
-          if (entry.reply) printLine(context.io, `  draft reply: ${entry.reply.replace(/\n+/g, ' / ')}`);
+          if (entry.reply) {
+            printLine(context.io, '  draft reply:');
+            for (const line of entry.reply.split('\n')) printLine(context.io, line ? `    ${line}` : '');
+          }
           printLine(context.io);
         }
         printLine(context.io, 'Record what you did: tend triage --decide ID accept|ask|decline');

@@ -18,7 +18,7 @@ import type { NoteKind, TriageInput, TriageResult, TriageVerdict } from './triag
  * Raise when the verdict rules or texts change: stored results are reused only while this and the
  * inputs' hash are the same (services/triage.service.ts).
  */
-export const TRIAGE_RULES_VERSION = 2;
+export const TRIAGE_RULES_VERSION = 3;
 
 const BANDS: Readonly<Record<TriageVerdict, readonly [number, number]>> = {
   accept: [60, 100],
