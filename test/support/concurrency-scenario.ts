@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnTend, type ProcessResult } from './built-cli.js';
@@ -97,13 +97,16 @@ export async function parallelFirstStarts(target: Target, count: number): Promis
 }
 
 /**
- * The export's people and invitations with only its first `messages` messages: for PostgreSQL, where an
- * import makes a round trip per message and takes minutes on a loaded two-core machine.
+ * The export's people and invitations (`everyOtherFile`: all its other files) with only its first `messages`
+ * messages: for PostgreSQL, where an import makes a round trip per message and takes minutes on a loaded
+ * two-core machine, and for a crash test of a mid-size import.
  */
-export function trimmedExport(exportDir: string, messages: number): string {
+export function trimmedExport(exportDir: string, messages: number, everyOtherFile = false): string {
   const folder = mkdtempSync(join(tmpdir(), 'tend-trimmed-'));
-  for (const name of ['Profile.csv', 'Connections.csv', 'Invitations.csv'])
-    copyFileSync(join(exportDir, name), join(folder, name));
+  const others = everyOtherFile
+    ? readdirSync(exportDir).filter((name) => name !== 'messages.csv')
+    : ['Profile.csv', 'Connections.csv', 'Invitations.csv'];
+  for (const name of others) copyFileSync(join(exportDir, name), join(folder, name));
   const lines = readFileSync(join(exportDir, 'messages.csv'), 'utf8').split('\n');
   // Whole records only: a message whose text spans lines continues until a line that starts a new one.
   let end = 1;
