@@ -117,6 +117,8 @@ describe('no network', () => {
     await tend('unarchive', archived);
     await tend('config', 'timezone', 'Europe/Stockholm');
     await tendIn(join(work, 'demo'), 'demo');
+    await tend('backup', join(work, 'copy.db'));
+    await tendIn(join(work, 'restored'), 'restore', join(work, 'copy.db'));
     expect([...ran].sort()).toEqual(allCommands().sort());
     expect(existsSync(networkLog) ? readFileSync(networkLog, 'utf8') : '').toBe('');
   });

@@ -26,6 +26,8 @@ import { registerUnarchiveCommand } from './commands/unarchive.command.js';
 import { registerHealthCommand } from './commands/health.command.js';
 import { registerConfigCommand } from './commands/config.command.js';
 import { registerDemoCommand } from './commands/demo.command.js';
+import { registerBackupCommand } from './commands/backup.command.js';
+import { registerRestoreCommand } from './commands/restore.command.js';
 
 function packageVersion(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
@@ -76,6 +78,8 @@ export function buildProgram(runtime: Runtime): Command {
   registerHealthCommand(program, runtime);
   registerConfigCommand(program, runtime);
   registerDemoCommand(program, runtime);
+  registerBackupCommand(program, runtime);
+  registerRestoreCommand(program, runtime);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

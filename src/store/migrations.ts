@@ -26,6 +26,11 @@ function allMigrations(dialect: SqlDialect): Record<string, Migration> {
   };
 }
 
+/** The names of every migration this version knows: a database with another one was made by a newer tend. */
+export function knownMigrations(): string[] {
+  return Object.keys(allMigrations('sqlite'));
+}
+
 const MIGRATION_TABLE = 'kysely_migration';
 
 export interface MigrationOptions {

@@ -79,7 +79,10 @@ export function canonicalDump(file: string): string {
 }
 
 /** Rows written per file format, and the formats recorded as imported. */
-function fileRows(database: BetterSqlite3.Database): { rows: Record<string, number>; recorded: string[] } {
+export function fileRows(database: BetterSqlite3.Database): {
+  rows: Record<string, number>;
+  recorded: string[];
+} {
   const hasImports = database
     .prepare(`select count(*) from sqlite_master where name = 'imports'`)
     .pluck()
