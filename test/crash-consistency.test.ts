@@ -1,5 +1,13 @@
-import { describe, expect, inject, it } from 'vitest';
-import { crashExport, crashTrials, type Trial } from './support/crash-scenario.js';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import {
+  SOUND,
+  crashExport,
+  crashTrials,
+  killedImport,
+  uninterruptedImport,
+  verdict,
+  type Reference,
+} from './support/crash-scenario.js';
 
 /**
  * SIGKILL at random moments of an import of a mid-size export (1,000 connections, 10,000 messages, in a zip
@@ -7,33 +15,20 @@ import { crashExport, crashTrials, type Trial } from './support/crash-scenario.j
  */
 const TRIALS = 5;
 const SEED = 15;
+let exportZip: string;
+let reference: Reference;
 
-/** What must hold after every trial, in one object so a failure shows all of it. */
-export function verdict(trial: Trial) {
-  return {
-    integrity: trial.integrity,
-    partialFiles: trial.partialFiles,
-    spillsAfterNextStart: trial.spillsAfterNextStart,
-    rerunCode: trial.rerun.code,
-    sameAsUninterrupted: trial.sameAsUninterrupted,
-  };
-}
-
-export const SOUND = {
-  integrity: 'ok',
-  partialFiles: [],
-  spillsAfterNextStart: 0,
-  rerunCode: 0,
-  sameAsUninterrupted: true,
-};
+beforeAll(async () => {
+  exportZip = crashExport(inject('generatedExport1k'), 10_000);
+  reference = await uninterruptedImport(exportZip);
+}, 60_000);
 
 describe('an import killed at a random moment', () => {
   it(
     'leaves an intact database with each file whole or absent; the next start removes its spill files; importing again gives what one uninterrupted import gives',
     { timeout: 240_000 },
     async () => {
-      const exportZip = crashExport(inject('generatedExport1k'), 10_000);
-      const { trials } = await crashTrials(exportZip, TRIALS, SEED);
+      const trials = await crashTrials(exportZip, TRIALS, SEED, reference);
       for (const trial of trials)
         expect({ at: trial.killedAfterMs, ...verdict(trial) }).toEqual({ at: trial.killedAfterMs, ...SOUND });
       // The trials are worth something only when they killed imports in their midst, spill files and all.
@@ -41,6 +36,17 @@ describe('an import killed at a random moment', () => {
       expect(killed.length).toBeGreaterThanOrEqual(TRIALS - 2);
       expect(killed.some((trial) => trial.spillsLeft > 0)).toBe(true);
       expect(killed.some((trial) => trial.committedFiles > 0)).toBe(true);
+    },
+  );
+
+  it(
+    'killed after its last file, before the links and duplicate proposals: the next import makes them, even after a reader refreshed the facts',
+    { timeout: 60_000 },
+    async () => {
+      const trial = await killedImport(exportZip, reference, { afterFiles: reference.files });
+      expect(trial.killed).toBe(true);
+      expect(trial.committedFiles).toBe(reference.files);
+      expect(verdict(trial)).toEqual(SOUND);
     },
   );
 });

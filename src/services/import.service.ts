@@ -14,6 +14,7 @@ import { MALFORMED } from '../importers/linkedin/linkedin.records.js';
 import { createDuplicateRepository } from '../store/duplicate.repository.js';
 import { createImportLogRepository } from '../store/import-log.repository.js';
 import { createInvitationRepository } from '../store/invitation.repository.js';
+import { createWorkspaceSettingsRepository } from '../store/workspace-settings.repository.js';
 import type { Store } from '../store/store.js';
 import {
   addTotals,
@@ -33,6 +34,12 @@ import { PeopleDirectory } from './linkedin/people-directory.js';
 import { repairPlaceholders } from './placeholder-repair.service.js';
 import type { RelationshipService } from './relationship.service.js';
 import type { SettingsService } from './settings.service.js';
+
+/**
+ * 'yes' from the commit of an imported file until the steps after the files (links, duplicate proposals,
+ * statistics, facts) have run: an import killed between the two leaves them to the next import.
+ */
+const DERIVED_PENDING = 'import.derived-pending';
 
 /** Part of every fingerprint: raising it makes an improved importer read old files again. */
 export const IMPORTER_VERSION = 2;
@@ -211,6 +218,8 @@ export function createImportService(deps: {
           );
         }
         await deps.relationships.markStale(trx);
+        // Committed with the file: the steps after the files are owed until they have run (see below).
+        await createWorkspaceSettingsRepository(trx).set(DERIVED_PENDING, 'yes');
         await createImportLogRepository(trx).record({
           path: file.entry.displayPath,
           format,
@@ -283,8 +292,11 @@ export function createImportService(deps: {
         // (docs/rules/exchanges-and-strength.md#aggregates): after any file that was read and committed (it
         // marked the facts stale), even one that added no row. An earlier import interrupted before these
         // steps left the facts stale: they run now.
+        // The facts' own stale mark is not enough: a reader refreshes the facts (and clears it) before the
+        // next import, while the links and duplicate proposals stay owed.
         const read = files.some((file) => !file.failed && !file.unchanged && file.format !== 'ignored');
-        if (read || (await deps.relationships.isStale())) {
+        const owed = (await createWorkspaceSettingsRepository(store).get(DERIVED_PENDING)) === 'yes';
+        if (read || owed || (await deps.relationships.isStale())) {
           await step('link invitations', () => createInvitationRepository(store).linkPeople());
           await step('link waiting records', () =>
             store.transaction((trx) => linkWaitingRecords(bindRepositories(trx), clock(), run.directory)),
@@ -295,6 +307,7 @@ export function createImportService(deps: {
           await step('relationship facts', () =>
             deps.relationships.refreshAll(undefined, (expected) => run.shortcuts.takeRows(expected)),
           );
+          await store.transaction((trx) => createWorkspaceSettingsRepository(trx).set(DERIVED_PENDING, 'no'));
         }
       };
       await importAll();

@@ -1,6 +1,5 @@
 import { describe, expect, inject, it } from 'vitest';
-import { SOUND, verdict } from '../crash-consistency.test.js';
-import { crashExport, crashTrials } from '../support/crash-scenario.js';
+import { SOUND, crashExport, crashTrials, uninterruptedImport, verdict } from '../support/crash-scenario.js';
 
 /** The CI test's 5 trials as 30, on the whole generated 1k export (30,000 messages), from a new seed each run. */
 const TRIALS = 30;
@@ -9,7 +8,8 @@ describe('an import killed at a random moment (stress)', () => {
   it(`holds over ${TRIALS} trials`, { timeout: 1_800_000 }, async () => {
     const seed = Number(process.env.TEND_STRESS_SEED ?? Date.now() % 100_000);
     const exportZip = crashExport(inject('generatedExport1k'), 30_000);
-    const { reference, trials } = await crashTrials(exportZip, TRIALS, seed);
+    const reference = await uninterruptedImport(exportZip);
+    const trials = await crashTrials(exportZip, TRIALS, seed, reference);
     const unsound = trials.filter((trial) => JSON.stringify(verdict(trial)) !== JSON.stringify(SOUND));
     const killed = trials.filter((trial) => trial.killed);
     console.log(

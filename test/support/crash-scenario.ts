@@ -102,6 +102,8 @@ export interface Reference {
   rows: Record<string, number>;
   /** How long the import took, in milliseconds. */
   durationMs: number;
+  /** How many files it imported (its `imports` rows). */
+  files: number;
 }
 
 export async function uninterruptedImport(exportZip: string): Promise<Reference> {
@@ -112,11 +114,11 @@ export async function uninterruptedImport(exportZip: string): Promise<Reference>
   if (result.code !== 0) throw new Error(`the reference import failed: ${result.stderr}`);
   const file = join(dataDir, 'tend.db');
   const database = new BetterSqlite3(file, { readonly: true });
-  const { rows } = fileRows(database);
+  const { rows, recorded } = fileRows(database);
   database.close();
   const dump = canonicalDump(file);
   rmSync(dataDir, { recursive: true, force: true });
-  return { dump, rows, durationMs };
+  return { dump, rows, durationMs, files: recorded.length };
 }
 
 export interface Trial {
@@ -137,19 +139,45 @@ export interface Trial {
 }
 
 /** One import killed after `killAfterMs`, checked, then started again and compared with `reference`. */
+/** When to kill: after a time, or as soon as the import has committed this many files. */
+export type KillMoment = { afterMs: number } | { afterFiles: number };
+
+/** Kills `pid` at `moment`; returns what stops the watch. */
+function scheduleKill(pid: number, moment: KillMoment, file: string): () => void {
+  if ('afterMs' in moment) {
+    const timer = setTimeout(() => process.kill(pid, 'SIGKILL'), moment.afterMs);
+    return () => clearTimeout(timer);
+  }
+  let database: BetterSqlite3.Database | undefined;
+  const poll = setInterval(() => {
+    try {
+      database ??= existsSync(file) ? new BetterSqlite3(file, { readonly: true }) : undefined;
+      const committed = database?.prepare('select count(*) from imports').pluck().get() as number | undefined;
+      if ((committed ?? 0) >= moment.afterFiles) process.kill(pid, 'SIGKILL');
+    } catch {
+      // No schema yet, or the process has ended: poll again or stop.
+    }
+  }, 2);
+  return () => {
+    clearInterval(poll);
+    database?.close();
+  };
+}
+
+/** One import killed at `moment`, checked, then started again and compared with `reference`. */
 export async function killedImport(
   exportZip: string,
   reference: Reference,
-  killAfterMs: number,
+  moment: KillMoment,
 ): Promise<Trial> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tend-crash-'));
   const file = join(dataDir, 'tend.db');
   const spillDir = join(dataDir, 'tmp');
-  let timer: NodeJS.Timeout | undefined;
+  let stop: (() => void) | undefined;
   const run = await spawnTend(['--data', dataDir, '--now', NOW, 'import', exportZip], {
-    onSpawn: (pid) => (timer = setTimeout(() => process.kill(pid, 'SIGKILL'), killAfterMs)),
+    onSpawn: (pid) => (stop = scheduleKill(pid, moment, file)),
   });
-  clearTimeout(timer);
+  stop?.();
   const killed = run.signal === 'SIGKILL';
   const spills = () => (existsSync(spillDir) ? readdirSync(spillDir).length : 0);
   const spillsLeft = spills();
@@ -177,7 +205,7 @@ export async function killedImport(
   const sameAsUninterrupted = rerun.code === 0 && canonicalDump(file) === reference.dump;
   rmSync(dataDir, { recursive: true, force: true });
   return {
-    killedAfterMs: killAfterMs,
+    killedAfterMs: 'afterMs' in moment ? moment.afterMs : -1,
     killed,
     integrity,
     partialFiles,
@@ -206,14 +234,35 @@ export async function crashTrials(
   exportZip: string,
   trials: number,
   seed: number,
-): Promise<{ reference: Reference; trials: Trial[] }> {
-  const reference = await uninterruptedImport(exportZip);
+  reference: Reference,
+): Promise<Trial[]> {
   const random = seededRandom(seed);
   const results: Trial[] = [];
   for (let index = 0; index < trials; index += 1) {
     // Spread over the run: trial i falls in the i-th of `trials` equal slices, at a random point in it.
     const moment = (index + random()) / trials;
-    results.push(await killedImport(exportZip, reference, Math.round(moment * reference.durationMs * 0.95)));
+    results.push(
+      await killedImport(exportZip, reference, { afterMs: Math.round(moment * reference.durationMs * 0.95) }),
+    );
   }
-  return { reference, trials: results };
+  return results;
 }
+
+/** What must hold after every trial, in one object so that a failure shows all of it. */
+export function verdict(trial: Trial) {
+  return {
+    integrity: trial.integrity,
+    partialFiles: trial.partialFiles,
+    spillsAfterNextStart: trial.spillsAfterNextStart,
+    rerunCode: trial.rerun.code,
+    sameAsUninterrupted: trial.sameAsUninterrupted,
+  };
+}
+
+export const SOUND: ReturnType<typeof verdict> = {
+  integrity: 'ok',
+  partialFiles: [],
+  spillsAfterNextStart: 0,
+  rerunCode: 0,
+  sameAsUninterrupted: true,
+};
