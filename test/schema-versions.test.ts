@@ -30,8 +30,10 @@ function folderFrom(fixture: string): { dataDir: string; database: string } {
 const fixtures = readdirSync(FIXTURES).filter((name) => name.endsWith('.sql'));
 
 describe('databases of every earlier schema', () => {
-  it('are all here: one per version', () => {
-    expect(fixtures.length).toBeGreaterThanOrEqual(8);
+  it('are all here: one per version, the last with the current schema (a new migration needs a new one)', () => {
+    expect(fixtures.length).toBeGreaterThanOrEqual(9);
+    const newest = fixtures.map((fixture) => inspectSqliteFile(folderFrom(fixture).database).migrations);
+    expect(newest).toContainEqual([...knownMigrations()].sort());
   });
 
   it.each(fixtures)('%s: upgraded after a backup, with everything kept', async (fixture) => {

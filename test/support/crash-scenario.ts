@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
+import fc from 'fast-check';
 import { spawnTend, type ProcessResult } from './built-cli.js';
 import { folderEntries, writeZip } from './linkedin-fixtures.js';
 import { trimmedExport } from './concurrency-scenario.js';
@@ -217,18 +218,6 @@ export async function killedImport(
   };
 }
 
-/** A seeded random source (mulberry32): the same seed gives the same kill times. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 /** `trials` killed imports at moments spread over the uninterrupted import's duration. */
 export async function crashTrials(
   exportZip: string,
@@ -236,11 +225,15 @@ export async function crashTrials(
   seed: number,
   reference: Reference,
 ): Promise<Trial[]> {
-  const random = seededRandom(seed);
+  // The same seed gives the same kill times (fast-check's generator, seeded).
+  const points = fc.sample(fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }), {
+    seed,
+    numRuns: trials,
+  });
   const results: Trial[] = [];
   for (let index = 0; index < trials; index += 1) {
     // Spread over the run: trial i falls in the i-th of `trials` equal slices, at a random point in it.
-    const moment = (index + random()) / trials;
+    const moment = (index + (points[index] ?? 0)) / trials;
     results.push(
       await killedImport(exportZip, reference, { afterMs: Math.round(moment * reference.durationMs * 0.95) }),
     );
