@@ -45,31 +45,62 @@ for (const language of Object.values(CLOSER_LANGUAGES)) {
 }
 // Longer phrases first, so "dank je wel" is taken whole before anything shorter inside it.
 PHRASES.sort((a, b) => b.length - a.length);
+const PADDED_PHRASES = PHRASES.map((phrase) => ` ${phrase} `);
+/** Every word of a phrase: a word outside them, the closer words and names rules a message out. */
+const PHRASE_WORDS = new Set(PHRASES.flatMap((phrase) => phrase.split(' ')));
 
 function containsPhrase(text: string, phrase: string): boolean {
   return ` ${text} `.includes(` ${phrase} `);
 }
 
 function isCloserWord(word: string): boolean {
+  if (WORDS.has(word)) return true;
   return variants(word).some((variant) => WORDS.has(variant));
+}
+
+/**
+ * Whether a closer is still possible: every word is part of some phrase, a closer word or written with a
+ * capital (a name). A word that is none of these stays after the phrases and fails the last test of
+ * `isCloser` anyway; checked first because most messages fail it at their first ordinary word, before the
+ * hundreds of phrases are tried (the import asks this of every short message: docs/PERFORMANCE.md#closers).
+ */
+function mayBeCloser(original: string): boolean {
+  for (const word of original.split(' ')) {
+    const lowered = word.toLowerCase();
+    if (PHRASE_WORDS.has(lowered) || /^\p{Lu}/u.test(word) || isCloserWord(lowered)) continue;
+    return false;
+  }
+  return true;
 }
 
 /** Whether a message needs no answer. Unknown text (null, empty) is not a closer. */
 export function isCloser(text: string | null | undefined): boolean {
+  return closerTest(text, true);
+}
+
+/** `isCloser` without the early way out (mayBeCloser), for the test that it never changes an answer. */
+export function isCloserTriedInFull(text: string | null | undefined): boolean {
+  return closerTest(text, false);
+}
+
+function closerTest(text: string | null | undefined, earlyOut: boolean): boolean {
   if (!text) return false;
   const trimmed = text.trim();
-  if (trimmed === '' || [...trimmed].length > CLOSER_MAX_CHARS || QUESTION.test(trimmed)) return false;
+  // Characters, not UTF-16 units; a text of at most 60 units has at most 60 characters (no array needed).
+  const tooLong = trimmed.length > CLOSER_MAX_CHARS && [...trimmed].length > CLOSER_MAX_CHARS;
+  if (trimmed === '' || tooLong || QUESTION.test(trimmed)) return false;
   const withoutEmoji = trimmed.replace(EMOTICONS, ' ').replace(PICTOGRAPHS, ' ');
   const hadEmoji = withoutEmoji !== trimmed;
   const original = fold(withoutEmoji);
   const lower = original.toLowerCase();
   if (lower === '') return hadEmoji;
   if (ALONE.has(lower)) return true;
+  if (earlyOut && !mayBeCloser(original)) return false;
   let rest = ` ${lower} `;
   let matched = hadEmoji;
-  for (const phrase of PHRASES) {
-    if (rest.includes(` ${phrase} `)) {
-      rest = rest.split(` ${phrase} `).join('  ');
+  for (const padded of PADDED_PHRASES) {
+    if (rest.includes(padded)) {
+      rest = rest.split(padded).join('  ');
       matched = true;
     }
   }

@@ -1,0 +1,47 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { CLOSER_LANGUAGES } from './closer-words.js';
+import { isCloser, isCloserTriedInFull } from './closers.js';
+
+/**
+ * `isCloser` rules most messages out before it tries every phrase of every language (the import asks it of
+ * every short message: docs/PERFORMANCE.md#closers). That early way out must never change an answer.
+ */
+const vocabulary = Object.values(CLOSER_LANGUAGES).flatMap((language) => [
+  ...language.words.split(/\s+/).filter(Boolean),
+  ...language.phrases,
+  ...language.requests,
+  ...(language.alone ?? []),
+]);
+const piece = fc.oneof(
+  fc.constantFrom(...vocabulary),
+  fc.constantFrom('Priya', 'Bjørn', 'ΟΔΟΣ', 'roadmap', 'call', 'tomorrow', 'the', 'deck', 'İstanbul'),
+  fc.constantFrom('!', '?', '.', ',', ':)', '<3', '👍', '🙏🏽', 'xD', '...', "'", '’'),
+  fc.string({ maxLength: 6 }),
+);
+const message = fc
+  .array(piece, { minLength: 1, maxLength: 8 })
+  .chain((pieces) =>
+    fc
+      .array(fc.constantFrom(' ', '', '  ', '\n'), { minLength: pieces.length, maxLength: pieces.length })
+      .map((gaps) => pieces.map((part, index) => `${part}${gaps[index]}`).join('')),
+  )
+  .map((text) => (text.length % 3 === 0 ? text.toUpperCase() : text));
+
+describe('the closer test', () => {
+  it('gives the same answer with and without its early way out', () => {
+    fc.assert(
+      fc.property(message, (text) => {
+        expect(isCloser(text)).toBe(isCloserTriedInFull(text));
+      }),
+      { numRuns: 5_000 },
+    );
+  });
+
+  it('still finds the closers among generated messages (the property is not about nothing)', () => {
+    const samples = fc.sample(message, { numRuns: 5_000, seed: 12 });
+    const closers = samples.filter((text) => isCloserTriedInFull(text));
+    expect(closers.length).toBeGreaterThan(50);
+    expect(samples.length - closers.length).toBeGreaterThan(50);
+  });
+});
