@@ -60,7 +60,7 @@ export async function createApp(config: AppConfig, hooks: { notice?: (line: stri
     store,
     settings,
     people,
-    profiles: createPersonProfileService({ people, relationships }),
+    profiles: createPersonProfileService({ people, relationships, agenda }),
     imports,
     relationships,
     agenda,

@@ -2,7 +2,7 @@ import type { Env } from '../config.js';
 
 /** Where a command writes: injected so tests run the CLI in-process through `run(argv, io)`. */
 export interface CliIo {
-  stdout: { write(text: string): unknown };
+  stdout: { write(text: string): unknown; isTTY?: boolean; columns?: number };
   stderr: { write(text: string): unknown; isTTY?: boolean; columns?: number };
   stdin?: NodeJS.ReadableStream & { isTTY?: boolean };
   env: Env;
@@ -30,7 +30,15 @@ export function terminalSafeIo(io: CliIo): CliIo {
   const { stdout, stderr } = io;
   return {
     ...io,
-    stdout: { write: (text: string) => stdout.write(terminalSafe(text)) },
+    stdout: {
+      write: (text: string) => stdout.write(terminalSafe(text)),
+      get isTTY() {
+        return stdout.isTTY;
+      },
+      get columns() {
+        return stdout.columns;
+      },
+    },
     stderr: {
       write: (text: string) => stderr.write(terminalSafe(text)),
       get isTTY() {

@@ -65,6 +65,30 @@ function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
+/** A reply time as people say it: "within the hour", "5 hours", "3 days" (never "1114.2 h"). */
+export function duration(hours: number): string {
+  if (hours < 1) return 'under an hour';
+  if (hours < 36) return plural(Math.round(hours), 'hour');
+  return plural(Math.round(hours / 24), 'day');
+}
+
+/**
+ * Who starts the conversations, in whole conversations: the weighted counts behind the score (recent ones
+ * weigh more) are said as "mostly you", "mostly them" or "both alike", never as "you 0.6".
+ */
+function reciprocityText(started: number, answered: number, mine: number, theirs: number): string {
+  const total = mine + theirs;
+  const lately =
+    total < 0.05
+      ? ''
+      : mine / total > 0.65
+        ? '; lately mostly you start them'
+        : mine / total < 0.35
+          ? '; lately mostly they do'
+          : '; lately both of you alike';
+  return `you started ${plural(started, 'conversation')}, they answered ${answered} within 14 days${lately}`;
+}
+
 function round(value: number, digits = 1): number {
   const factor = 10 ** digits;
   return Math.round(value * factor) / factor;
@@ -123,11 +147,8 @@ export function scoreTie(
   const theirs = decayTo(facts.initiatedByThem, now, MODEL.reciprocityHalfLifeDays);
   const balance = mine + theirs > 0 ? 1 - Math.abs(mine - theirs) / (mine + theirs) : 0;
   const replyRate = facts.myInitiations > 0 ? facts.myInitiationsAnswered / facts.myInitiations : 0;
-  raw += add(
-    'reciprocity',
-    0.5 * balance + 0.5 * replyRate,
-    () =>
-      `conversations started: you ${round(mine)}, they ${round(theirs)}; they answered ${facts.myInitiationsAnswered} of your ${facts.myInitiations} within 14 days`,
+  raw += add('reciprocity', 0.5 * balance + 0.5 * replyRate, () =>
+    reciprocityText(facts.myInitiations, facts.myInitiationsAnswered, mine, theirs),
   );
 
   const services = decayTo(facts.services, now, MODEL.servicesHalfLifeDays);
@@ -155,7 +176,7 @@ export function scoreTie(
   raw += add('responsiveness', responsiveness, () =>
     facts.latencyThemHours === null
       ? 'no replies to time yet'
-      : `they reply in ${round(facts.latencyThemHours)} h, you in ${round(facts.latencyMeHours ?? 0)} h (medians)`,
+      : `they reply in ${duration(facts.latencyThemHours)}, you in ${duration(facts.latencyMeHours ?? 0)} (medians)`,
   );
 
   let score = Math.round(Math.max(0, Math.min(100, raw)));

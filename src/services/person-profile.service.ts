@@ -1,15 +1,17 @@
 import { CADENCE_DAYS, relationshipState } from '../domain/cadence.js';
 import { addDays, calendarDaysBetween, toLocalDate } from '../domain/time.js';
+import type { AgendaService } from './agenda.service.js';
 import type { PeopleService } from './people.service.js';
 import type { RelationshipService } from './relationship.service.js';
 
 /**
  * `tend show`: one person as of `now` — details, strength with reasons, state, the keep-in-touch due date and
- * the timeline. Reads one person's aggregates, never the whole network's.
+ * the timeline, and their open agenda items.
  */
 export function createPersonProfileService(deps: {
   people: PeopleService;
   relationships: RelationshipService;
+  agenda: AgendaService;
 }) {
   return {
     async profile(ref: string, now: number) {
@@ -33,7 +35,9 @@ export function createPersonProfileService(deps: {
         cadence !== null && base !== null ? addDays(toLocalDate(base, zone), cadence) : null;
       const timeline = details.timeline.filter((interaction) => interaction.at <= now);
       const last = timeline.find((interaction) => !interaction.skippedReason);
-      return { details, strength, state, keepInTouchDue, timeline, last, zone };
+      // What now: their open items (due or not), with the ids `done`, `snooze` and `dismiss` take.
+      const agenda = (await deps.agenda.today(now)).items.filter((item) => item.person?.id === person.id);
+      return { details, strength, state, keepInTouchDue, timeline, last, zone, agenda };
     },
   };
 }

@@ -1,22 +1,40 @@
 import type { Command } from 'commander';
 import { formatInstant, toLocalDate } from '../../domain/time.js';
 import { action, type Runtime } from '../command-runtime.js';
+import type { AgendaItem } from '../../domain/agenda.js';
+import type { CliIo } from '../cli-io.js';
 import { printJson, printLine } from '../output.js';
+import { displayWidth, outputWidth, wrapText } from '../text-width.js';
 import { personSummary } from './people.command.js';
+
+/** "What now?": the person's open agenda items, each with its id and the commands that act on it. */
+function printOpenItems(io: CliIo, items: readonly AgendaItem[], today: string, width: number): void {
+  if (items.length === 0) return;
+  printLine(io);
+  printLine(io, '  On the agenda:');
+  for (const item of items) {
+    const when = item.due < today ? `due ${item.due}` : item.due > today ? `from ${item.due}` : 'today';
+    printLine(io, `    ${item.kind} (${when})  [${item.id}]`);
+    for (const line of wrapText(item.suggestion, width, '      ')) printLine(io, line);
+    const commands = [`tend done ${item.id}`, `tend snooze ${item.id} --until 2w`, `tend dismiss ${item.id}`];
+    const oneLine = `      ${commands.join(' · ')}`;
+    if (displayWidth(oneLine) <= width) printLine(io, oneLine);
+    else for (const command of commands) printLine(io, `      ${command}`);
+  }
+}
 
 export function registerShowCommand(program: Command, runtime: Runtime): void {
   program
     .command('show')
     .description('one person: strength with reasons, state, circle, due dates, how you met and the timeline')
     .argument('<ref>', 'an id, profile URL, e-mail address or a name fragment that matches one person')
+    .option('--full', 'the whole timeline, each message in full (wrapped)')
     .action(
-      action(runtime, async (context, ref: string) => {
+      action(runtime, async (context, ref: string, options: { full?: boolean }) => {
         const app = await context.app();
         const now = context.config.now;
-        const { details, strength, state, keepInTouchDue, timeline, last, zone } = await app.profiles.profile(
-          ref,
-          now,
-        );
+        const { details, strength, state, keepInTouchDue, timeline, last, zone, agenda } =
+          await app.profiles.profile(ref, now);
         const { person, identities, observations } = details;
         const summary = personSummary(person, {
           strength: strength?.score ?? null,
@@ -56,6 +74,13 @@ export function registerShowCommand(program: Command, runtime: Runtime): void {
               (reason) =>
                 `${reason.points >= 0 ? '+' : ''}${reason.points} ${reason.component}: ${reason.text}`,
             ),
+            agenda: agenda.map((item) => ({
+              id: item.id,
+              kind: item.kind,
+              due: item.due,
+              reason: item.reason,
+              suggestion: item.suggestion,
+            })),
             history: observations.map((row) => ({
               field: row.field,
               value: row.value,
@@ -94,14 +119,17 @@ export function registerShowCommand(program: Command, runtime: Runtime): void {
           io,
           `  Strength: ${strength.score} (${strength.band}) · state: ${state}${person.circle ? ` · circle: ${person.circle}` : ''}`,
         );
-        for (const reason of strength.reasons) {
-          printLine(
-            io,
-            `    ${reason.points >= 0 ? '+' : ''}${reason.points} ${reason.component}: ${reason.text}`,
+        const width = outputWidth(io);
+        const wrapped = (text: string, indent: string, hanging = `${indent}  `) => {
+          for (const line of wrapText(text, width, indent, hanging)) printLine(io, line);
+        };
+        for (const reason of strength.reasons)
+          wrapped(
+            `${reason.points >= 0 ? '+' : ''}${reason.points} ${reason.component}: ${reason.text}`,
+            '    ',
           );
-        }
         if (keepInTouchDue) printLine(io, `  Keep in touch by: ${keepInTouchDue}`);
-        if (details.howMet) printLine(io, `  How we met: ${details.howMet}`);
+        if (details.howMet) wrapped(`How we met: ${details.howMet}`, '  ');
         if (person.tags.length) printLine(io, `  Tags: ${person.tags.join(', ')}`);
         if (person.needs.length) printLine(io, `  Needs: ${person.needs.join('; ')}`);
         if (person.offers.length) printLine(io, `  Offers: ${person.offers.join('; ')}`);
@@ -115,7 +143,8 @@ export function registerShowCommand(program: Command, runtime: Runtime): void {
           );
         }
         const notes = person.notes ?? person.importedNotes;
-        if (notes) printLine(io, `  Notes: ${notes}`);
+        if (notes) wrapped(`Notes: ${notes}`, '  ');
+        printOpenItems(io, agenda, toLocalDate(now, zone), width);
         const companies = [
           ...new Set(observations.filter((row) => row.field === 'company').map((row) => row.value)),
         ];
@@ -126,20 +155,25 @@ export function registerShowCommand(program: Command, runtime: Runtime): void {
           return;
         }
         printLine(io, '  Timeline (newest first):');
-        for (const interaction of timeline.slice(0, 20)) {
+        const shown = options.full ? timeline : timeline.slice(0, 20);
+        for (const interaction of shown) {
           const arrow = interaction.direction === 'out' ? '→' : interaction.direction === 'in' ? '←' : '↔';
           const text = (interaction.summary ?? '').replace(/\s+/g, ' ');
           const group = interaction.groupSize > 2 ? ` [group of ${interaction.groupSize}]` : '';
           const skipped = interaction.skippedReason ? ` (${interaction.skippedReason}, not counted)` : '';
           const entry = interaction.source === 'user' ? `  [${interaction.id}]` : '';
-          printLine(
-            io,
-            `  ${toLocalDate(interaction.at, zone)} ${arrow} ${interaction.kind}${group}${skipped}: ${text.length > 80 ? `${text.slice(0, 79)}…` : text}${entry}`,
-          );
+          const head = `  ${toLocalDate(interaction.at, zone)} ${arrow} ${interaction.kind}${group}${skipped}:`;
+          if (options.full) {
+            printLine(io, `${head}${entry}`);
+            for (const line of wrapText(interaction.summary ?? '', width, '      ')) printLine(io, line);
+          } else {
+            printLine(io, `${head} ${text.length > 80 ? `${text.slice(0, 79)}…` : text}${entry}`);
+          }
         }
         if (timeline.some((interaction) => interaction.source === 'user'))
           printLine(io, '  [N] you logged it: tend unlog N removes it');
-        if (timeline.length > 20) printLine(io, `  … ${timeline.length - 20} more (see --json)`);
+        if (!options.full && timeline.length > 20)
+          printLine(io, `  … ${timeline.length - 20} more: tend show ${person.id} --full`);
       }),
     );
 }
