@@ -10,6 +10,13 @@ const SNIPPET_CHARS = 200;
 /** What the relationship engine reads of the interactions (without their text), group members and known ties. */
 export function createInteractionScanRepository(context: StoreContext) {
   const { db, workspaceId } = context;
+  /** The group conversations a person is a member of. */
+  const conversationsOf = (personId: number) =>
+    db
+      .selectFrom('conversation_members')
+      .select('conversation_key')
+      .where('workspace_id', '=', workspaceId)
+      .where('person_id', '=', personId);
   const engineRows = () =>
     db.selectFrom('interactions').select(ENGINE_COLUMNS).where('workspace_id', '=', workspaceId);
 
@@ -45,18 +52,7 @@ export function createInteractionScanRepository(context: StoreContext) {
         .where((eb) =>
           eb.or([
             eb('person_id', '=', personId),
-            eb.and([
-              eb('group_size', '>', 2),
-              eb(
-                'conversation_key',
-                'in',
-                eb
-                  .selectFrom('conversation_members')
-                  .select('conversation_key')
-                  .where('workspace_id', '=', workspaceId)
-                  .where('person_id', '=', personId),
-              ),
-            ]),
+            eb.and([eb('group_size', '>', 2), eb('conversation_key', 'in', conversationsOf(personId))]),
           ]),
         )
         .execute();
@@ -85,15 +81,7 @@ export function createInteractionScanRepository(context: StoreContext) {
         .select(['conversation_key', 'person_id'])
         .where('workspace_id', '=', workspaceId);
       if (personId !== undefined) {
-        query = query.where(
-          'conversation_key',
-          'in',
-          db
-            .selectFrom('conversation_members')
-            .select('conversation_key')
-            .where('workspace_id', '=', workspaceId)
-            .where('person_id', '=', personId),
-        );
+        query = query.where('conversation_key', 'in', conversationsOf(personId));
       }
       const members = new Map<string, number[]>();
       for (const row of await query.execute()) {

@@ -60,16 +60,21 @@ interface CompiledWrite<Row> {
 const compiledWrites = new WeakMap<BetterSqlite3.Database, Map<string, CompiledWrite<object>>>();
 
 /**
- * A write of one row built in Kysely (`build([row])`), compiled once per connection under `name`: the row's
+ * A write of one row built in Kysely (`build([row])`), compiled once per connection and workspace under `name`: the row's
  * values are bound where the compiled SQL has them. `build` must give the same query for every row apart
  * from the row's own values (constants such as the workspace are part of `name`'s statement).
  */
 function compiledWrite<Row extends object>(
   sqlite: BetterSqlite3.Database,
-  name: string,
-  columns: ReadonlyArray<keyof Row & string>,
-  build: (rows: Row[]) => BuiltQuery<unknown>,
+  workspaceId: string,
+  write: {
+    name: string;
+    columns: ReadonlyArray<keyof Row & string>;
+    build: (rows: Row[]) => BuiltQuery<unknown>;
+  },
 ): CompiledWrite<Row> {
+  const { columns, build } = write;
+  const name = `${write.name}:${workspaceId}`;
   let writes = compiledWrites.get(sqlite);
   if (!writes) compiledWrites.set(sqlite, (writes = new Map<string, CompiledWrite<object>>()));
   const known = writes.get(name) as CompiledWrite<Row> | undefined;
@@ -81,9 +86,9 @@ function compiledWrite<Row extends object>(
       ? { column: value.slice(SLOT.length) as keyof Row }
       : { constant: value },
   );
-  const write = { statement: prepared(sqlite, compiled.sql), slots };
-  writes.set(name, write as CompiledWrite<object>);
-  return write;
+  const compiledOnce = { statement: prepared(sqlite, compiled.sql), slots };
+  writes.set(name, compiledOnce as CompiledWrite<object>);
+  return compiledOnce;
 }
 
 function valuesOf<Row>(slots: ReadonlyArray<Slot<Row>>, row: Row): unknown[] {
@@ -108,12 +113,7 @@ export async function writeRows<Row extends object>(
   rows: Iterable<Row>,
 ): Promise<number> {
   if (context.sqlite) {
-    const { statement, slots } = compiledWrite(
-      context.sqlite,
-      `${write.name}:${context.workspaceId}`,
-      write.columns,
-      write.build,
-    );
+    const { statement, slots } = compiledWrite(context.sqlite, context.workspaceId, write);
     let changed = 0;
     for (const row of rows) changed += statement.run(valuesOf(slots, row)).changes;
     return changed;
@@ -137,12 +137,7 @@ export async function insertReturningId<Row extends object>(
   row: Row,
 ): Promise<number> {
   if (context.sqlite) {
-    const { statement, slots } = compiledWrite(
-      context.sqlite,
-      `${write.name}:${context.workspaceId}`,
-      write.columns,
-      write.build,
-    );
+    const { statement, slots } = compiledWrite(context.sqlite, context.workspaceId, write);
     return Number((statement.get(valuesOf(slots, row)) as { id: number }).id);
   }
   return Number(((await write.build([row]).executeTakeFirstOrThrow()) as { id: number | string }).id);
