@@ -103,6 +103,7 @@ describe('no network', () => {
     await tend('dismiss', String(second));
     await tend('snooze', String(third), '--until', '2w');
     await tend('undo');
+    await tend('completion', 'bash');
     await tend('triage', '--decide', String(triage[0]?.id), 'accept');
     const intro = JSON.parse((await tend('--json', 'intro', 'start', String(a), String(b))).stdout) as {
       id: number;

@@ -158,7 +158,7 @@ describe('tend today around the items', () => {
   it('names the people you do not know yet, and lists them with people --unknown-senders', async () => {
     const tend = await demoSession();
     const text = await tend.run('today');
-    expect(text.stdout).toContain(
+    expect(text.stdout.replace(/\s+/g, ' ')).toContain(
       "1 message from people you don't know yet: Olga Petrenko (tend people --unknown-senders).",
     );
     const listed = await tend.run('--json', 'people', '--unknown-senders');

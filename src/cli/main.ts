@@ -14,6 +14,7 @@ import { registerSnoozeCommand } from './commands/snooze.command.js';
 import { registerLogCommand } from './commands/log.command.js';
 import { registerUnlogCommand } from './commands/unlog.command.js';
 import { registerUndoCommand } from './commands/undo.command.js';
+import { registerCompletionCommand } from './commands/completion.command.js';
 import { registerSetCommand } from './commands/set.command.js';
 import { registerTriageCommand } from './commands/triage.command.js';
 import { registerInviteNoteCommand } from './commands/invite-note.command.js';
@@ -80,6 +81,7 @@ export function buildProgram(runtime: Runtime): Command {
   registerDemoCommand(program, runtime);
   registerBackupCommand(program, runtime);
   registerRestoreCommand(program, runtime);
+  registerCompletionCommand(program, runtime);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

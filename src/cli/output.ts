@@ -1,4 +1,5 @@
 import type { CliIo } from './cli-io.js';
+import { cutToWidth, displayWidth, padToWidth } from './text-width.js';
 
 /** `--json` output: only JSON on stdout, one document, newline-terminated. */
 export function printJson(io: CliIo, value: unknown): void {
@@ -14,19 +15,23 @@ export function printNotice(io: CliIo, text: string): void {
   io.stderr.write(`${text}\n`);
 }
 
-/** A plain aligned table; cells are cut to keep rows on one terminal line. */
+/**
+ * A plain aligned table; cells are cut to keep rows on one terminal line. Widths are display columns, so a
+ * CJK name (two columns a character) does not shift the columns after it (docs/rules/cli.md#output-width).
+ */
 export function formatTable(
   headers: readonly string[],
   rows: ReadonlyArray<ReadonlyArray<string>>,
   maxCell = 40,
 ): string {
-  const cut = (value: string) => (value.length > maxCell ? `${value.slice(0, maxCell - 1)}…` : value);
-  const cells = [headers, ...rows].map((row) => row.map((cell) => cut(cell.replace(/\s+/g, ' '))));
-  const widths = headers.map((_, column) => Math.max(...cells.map((row) => (row[column] ?? '').length)));
+  const cells = [headers, ...rows].map((row) =>
+    row.map((cell) => cutToWidth(cell.replace(/\s+/g, ' '), maxCell)),
+  );
+  const widths = headers.map((_, column) => Math.max(...cells.map((row) => displayWidth(row[column] ?? ''))));
   return cells
     .map((row) =>
       row
-        .map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column] ?? 0)))
+        .map((cell, column) => (column === row.length - 1 ? cell : padToWidth(cell, widths[column] ?? 0)))
         .join('  ')
         .trimEnd(),
     )

@@ -62,8 +62,10 @@ export function createPeopleService(store: StoreContext) {
   return {
     resolveRef,
 
+    /** Sorted by name with the locale's collation: "Élodie" among the E's, not after "Z" (docs/rules/cli.md#output-width). */
     async list(query: string | null): Promise<Person[]> {
-      return people.search(query);
+      const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+      return (await people.search(query)).sort((a, b) => collator.compare(a.name, b.name) || a.id - b.id);
     },
 
     async details(ref: string) {

@@ -6,6 +6,7 @@ import type { App } from '../../app.js';
 import { action, type Runtime } from '../command-runtime.js';
 import type { CliIo } from '../cli-io.js';
 import { printJson, printLine } from '../output.js';
+import { displayWidth, outputWidth, wrapText } from '../text-width.js';
 
 /** The `today --json` item (docs/rules/cli.md#json-shapes). */
 function itemJson(item: AgendaItem) {
@@ -23,7 +24,7 @@ export async function printToday(
   io: CliIo,
   app: App,
   now: number,
-  options: { json: boolean; all?: boolean; kind?: string },
+  options: { json: boolean; all?: boolean; kind?: string; markdown?: boolean },
 ): Promise<void> {
   const kinds = parseKinds(options.kind);
   const agenda = await app.agenda.today(now);
@@ -40,6 +41,10 @@ export async function printToday(
     });
     return;
   }
+  if (options.markdown) {
+    for (const line of todayMarkdown(today, items, agenda)) printLine(io, line);
+    return;
+  }
   if (agenda.nothingImported) {
     printLine(
       io,
@@ -47,6 +52,7 @@ export async function printToday(
     );
     return;
   }
+  const width = outputWidth(io);
   if (items.length === 0) {
     printLine(io, `Nothing needs you today (${today}).`);
   } else {
@@ -55,19 +61,56 @@ export async function printToday(
       const who = item.subject;
       const late = item.due < today ? ` (due ${item.due})` : item.due > today ? ` (from ${item.due})` : '';
       printLine(io);
-      printLine(io, `  ${item.kind.toUpperCase()}  ${who}${late}   [${item.id}]`);
-      printLine(io, `    why:  ${item.reason}`);
-      printLine(io, `    next: ${item.suggestion}`);
+      const header = `  ${item.kind.toUpperCase()}  ${who}${late}   [${item.id}]`;
+      if (displayWidth(header) <= width) printLine(io, header);
+      else for (const line of wrapText(header, width, '  ', '    ')) printLine(io, line);
+      for (const line of wrapText(item.reason, width, '    why:  ', '          ')) printLine(io, line);
+      for (const line of wrapText(item.suggestion, width, '    next: ', '          ')) printLine(io, line);
     }
   }
   if (agenda.unknownSenders > 0 && (kinds === null || kinds.has('reply'))) {
     printLine(io);
-    printLine(io, `  ${unknownSendersLine(agenda.unknownSenderNames)}`);
+    for (const line of wrapText(unknownSendersLine(agenda.unknownSenderNames), width, '  ', '    '))
+      printLine(io, line);
   }
   if (items.length > 0) {
     printLine(io);
-    printLine(io, 'Mark an item: tend done ID · tend snooze ID --until 2w · tend dismiss ID · tend undo');
+    const marks = 'Mark an item: tend done ID · tend snooze ID --until 2w · tend dismiss ID · tend undo';
+    printLine(io, marks.length <= width ? marks : 'Mark an item: tend done|snooze|dismiss ID · tend undo');
   }
+}
+
+/**
+ * `today --markdown`: the plan as a Markdown document, for a digest mailed by cron (README: "A daily
+ * digest"). The same items, reasons and commands as the terminal's, with nothing that needs a terminal.
+ */
+function todayMarkdown(
+  today: string,
+  items: readonly AgendaItem[],
+  agenda: { nothingImported: boolean; unknownSenderNames: readonly string[] },
+): string[] {
+  const lines = [`# tend: ${today}`, ''];
+  if (agenda.nothingImported) return [...lines, 'Nothing imported yet: `tend import PATH`.'];
+  lines.push(
+    items.length === 0
+      ? 'Nothing needs you today.'
+      : `${items.length} ${items.length === 1 ? 'thing' : 'things'} to do.`,
+  );
+  for (const item of items) {
+    const late = item.due < today ? ` (due ${item.due})` : item.due > today ? ` (from ${item.due})` : '';
+    lines.push(
+      '',
+      `## ${item.kind}: ${item.subject}${late}`,
+      '',
+      `- **Why:** ${item.reason}`,
+      `- **Next:** ${item.suggestion}`,
+    );
+    lines.push(
+      `- \`tend done ${item.id}\` · \`tend snooze ${item.id} --until 2w\` · \`tend dismiss ${item.id}\``,
+    );
+  }
+  if (agenda.unknownSenderNames.length > 0) lines.push('', unknownSendersLine(agenda.unknownSenderNames));
+  return lines;
 }
 
 /** `--kind reply,triage`: the kinds to show, each checked (null: all). */
@@ -99,9 +142,10 @@ export function registerTodayCommand(program: Command, runtime: Runtime): void {
     .command('today')
     .description('the agenda: who needs care today, why, and a concrete next step')
     .option('--all', 'also show items that are not due yet')
+    .option('--markdown', 'the plan as Markdown, for a digest by mail (see the README)')
     .option('--kind <kinds>', `only these kinds, with commas: ${AGENDA_KINDS.join(', ')}`)
     .action(
-      action(runtime, async (context, options: { all?: boolean; kind?: string }) => {
+      action(runtime, async (context, options: { all?: boolean; kind?: string; markdown?: boolean }) => {
         await printToday(context.io, await context.app(), context.config.now, {
           json: context.config.json,
           ...options,

@@ -3,6 +3,7 @@ import { AppError } from '../../domain/errors.js';
 import { triageJson } from '../../services/triage.service.js';
 import { action, type Runtime } from '../command-runtime.js';
 import { printJson, printLine } from '../output.js';
+import { outputWidth, wrapText } from '../text-width.js';
 
 export function registerTriageCommand(program: Command, runtime: Runtime): void {
   program
@@ -34,21 +35,25 @@ export function registerTriageCommand(program: Command, runtime: Runtime): void 
           printLine(context.io, 'No invitations waiting for a decision.');
           return;
         }
+        const width = outputWidth(context.io);
         for (const entry of pending.map(triageJson)) {
           printLine(
             context.io,
             `${entry.verdict.toUpperCase()} (${entry.score})  ${entry.invitation.from}   [${entry.id}]`,
           );
           if (entry.invitation.message)
-            printLine(context.io, `  note: “${entry.invitation.message.replace(/\s+/g, ' ')}”`);
-          for (const reason of entry.reasons) printLine(context.io, `  - ${reason}`);
+            for (const line of wrapText(`“${entry.invitation.message}”`, width, '  note: ', '        '))
+              printLine(context.io, line);
+          for (const reason of entry.reasons)
+            for (const line of wrapText(reason, width, '  - ', '    ')) printLine(context.io, line);
           if (entry.reply) {
             printLine(context.io, '  draft reply:');
-            for (const line of entry.reply.split('\n')) printLine(context.io, line ? `    ${line}` : '');
+            for (const line of wrapText(entry.reply, width, '    ')) printLine(context.io, line);
           }
           printLine(context.io);
         }
-        printLine(context.io, 'Record what you did: tend triage --decide ID accept|ask|decline');
+        for (const line of wrapText('Record what you did: tend triage --decide ID accept|ask|decline', width))
+          printLine(context.io, line);
       }),
     );
 }

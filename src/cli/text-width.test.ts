@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { formatTable } from './output.js';
+import { displayWidth, outputWidth, wrapText } from './text-width.js';
+
+describe('output that fits', () => {
+  it('measures CJK characters as two columns and marks as none', () => {
+    expect(displayWidth('王小明')).toBe(6);
+    expect(displayWidth('Élodie')).toBe(6);
+    expect(displayWidth('E\u0301lodie')).toBe(6);
+  });
+
+  it('keeps table columns aligned after a CJK name', () => {
+    const table = formatTable(
+      ['NAME', 'COMPANY'],
+      [
+        ['王小明', 'Acme'],
+        ['Ann Lee', 'Brightloop'],
+      ],
+    ).split('\n');
+    const columnOf = (line: string, text: string) => displayWidth(line.slice(0, line.indexOf(text)));
+    expect(columnOf(table[1]!, 'Acme')).toBe(columnOf(table[2]!, 'Brightloop'));
+    expect(columnOf(table[0]!, 'COMPANY')).toBe(columnOf(table[2]!, 'Brightloop'));
+  });
+
+  it('wraps to the terminal, else $COLUMNS, else 80', () => {
+    const io = (columns: number | undefined, env: Record<string, string> = {}) => ({
+      stdout: { write: () => true, columns },
+      stderr: { write: () => true },
+      env,
+    });
+    expect(outputWidth(io(120, { COLUMNS: '50' }))).toBe(120);
+    expect(outputWidth(io(undefined, { COLUMNS: '50' }))).toBe(50);
+    expect(outputWidth(io(undefined))).toBe(80);
+    const lines = wrapText('one two three four five six seven eight nine ten', 20, '  ', '    ');
+    expect(lines.every((line) => displayWidth(line) <= 20)).toBe(true);
+    expect(lines.join(' ').replace(/\s+/g, ' ').trim()).toBe(
+      'one two three four five six seven eight nine ten',
+    );
+  });
+});
