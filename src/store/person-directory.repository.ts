@@ -1,5 +1,5 @@
 import type { ConnectionState } from '../domain/person.js';
-import { prepared } from './sqlite-statements.js';
+import { rowsOf } from './query-runner.js';
 import type { StoreContext } from './store.js';
 
 export interface DirectoryEntry {
@@ -13,28 +13,13 @@ export interface DirectoryEntry {
 export function createPersonDirectoryRepository(context: StoreContext) {
   const { db, workspaceId } = context;
   return {
-    /** Everyone's name key, connection state and date; lean arrays on the embedded database (30,000 people). */
+    /** Everyone's name key, connection state and date, lean (30,000 people). */
     async listEntries(): Promise<DirectoryEntry[]> {
-      if (context.sqlite) {
-        const rows = prepared(
-          context.sqlite,
-          'select id, name_key, connected_at, connection_state from people where workspace_id = ?',
-        )
-          .raw(true)
-          .all(workspaceId) as Array<[number, string, number | null, string]>;
-        return rows.map(([id, nameKey, connectedAt, connectionState]) => ({
-          id,
-          nameKey,
-          connectedAt,
-          connectionState: connectionState as ConnectionState,
-        }));
-      }
-      const rows = await db
+      const query = db
         .selectFrom('people')
         .select(['id', 'name_key', 'connected_at', 'connection_state'])
-        .where('workspace_id', '=', workspaceId)
-        .execute();
-      return rows.map((row) => ({
+        .where('workspace_id', '=', workspaceId);
+      return (await rowsOf(context, query)).map((row) => ({
         id: Number(row.id),
         nameKey: row.name_key,
         connectedAt: row.connected_at === null ? null : Number(row.connected_at),
