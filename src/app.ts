@@ -44,6 +44,7 @@ export async function createApp(config: AppConfig, hooks: { notice?: (line: stri
   const agenda = createAgendaService({
     store,
     relationships,
+    settings,
     contributions: () => ({
       verdicts: async (view, invitations, facts) =>
         new Map(

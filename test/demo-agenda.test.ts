@@ -9,15 +9,14 @@ import { tempDataDir } from './support/cli-harness.js';
  */
 const EXPECTED: Array<[due: string, kind: string, subject: string]> = [
   ['2025-12-06', 'keep-in-touch', 'Karin Ek'],
-  ['2025-12-15', 'triage', 'Brandon Tate'],
+  ['2025-12-08', 'triage', 'Brandon Tate'],
   ['2025-12-18', 'reply', 'Felix Hartmann'],
-  ['2025-12-19', 'follow-up', 'Élodie Marchand'],
-  ['2025-12-27', 'triage', 'Michael Brooks'],
-  ['2026-01-05', 'triage', 'Anna Bergqvist'],
-  ['2026-01-09', 'triage', 'Grace Liu'],
-  ['2026-01-10', 'triage', 'Dmitri Volkov'],
+  ['2025-12-20', 'triage', 'Michael Brooks'],
+  ['2025-12-29', 'triage', 'Anna Bergqvist'],
+  ['2026-01-02', 'triage', 'Grace Liu'],
+  ['2026-01-03', 'triage', 'Dmitri Volkov'],
+  ['2026-01-05', 'triage', 'Viktor Sandberg'],
   ['2026-01-11', 'reply', 'Jakob Strand'],
-  ['2026-01-12', 'triage', 'Viktor Sandberg'],
   ['2026-01-13', 'reply', 'Nora Haddad'],
   ['2026-01-14', 'keep-in-touch', 'Ahmed Karimi'],
   ['2026-01-15', 'reply', 'Mei Tanaka'],
@@ -28,6 +27,8 @@ const EXPECTED: Array<[due: string, kind: string, subject: string]> = [
   ['2026-01-15', 'revive', 'Gustav Almqvist'],
   ['2026-01-15', 'introduce', 'Sofia Reyes ↔ Daniel Okafor'],
 ];
+/** The daily plan: every care item fits the budget of 12; of six invitations the three waiting longest. */
+const NOT_IN_PLAN = ['Grace Liu', 'Dmitri Volkov', 'Viktor Sandberg'];
 
 describe('the demo network at its anchor date', () => {
   it('gives the agenda that sample/STORY.md derives by hand', async () => {
@@ -37,13 +38,18 @@ describe('the demo network at its anchor date', () => {
     try {
       app.settings.set('timezone', 'UTC');
       await app.sample.load(dataDir, '2026-01-15');
-      const agenda = await app.agenda.today(now);
-      const due = agenda.items.filter((item) => item.due <= '2026-01-15');
+      const agenda = await app.agenda.plan(now, { all: true });
+      const due = agenda.items;
       const actual = due.map((item) => [item.due, item.kind, item.subject]);
+      const plan = await app.agenda.plan(now, { all: false });
+      expect(plan.items.map((item) => [item.due, item.kind, item.subject])).toEqual(
+        EXPECTED.filter(([, , subject]) => !NOT_IN_PLAN.includes(subject)),
+      );
+      expect(plan.more).toEqual({ triage: 3 });
       // The two revive items share due date and kind; their order depends on the score model.
       const sorted = (rows: unknown[][]) => [...rows].map((row) => row.join('|')).sort();
       expect(sorted(actual)).toEqual(sorted(EXPECTED));
-      expect(actual.slice(0, 16)).toEqual(EXPECTED.slice(0, 16));
+      expect(actual.slice(0, 15)).toEqual(EXPECTED.slice(0, 15));
       for (const item of due) {
         expect(item.reason).toMatch(/\d/);
         expect(item.suggestion.length).toBeGreaterThan(20);
@@ -52,6 +58,7 @@ describe('the demo network at its anchor date', () => {
       const subjects = new Set(due.map((item) => item.subject));
       for (const name of [
         'Amara Osei',
+        'Élodie Marchand',
         'Wei Zhang',
         'Sara Lindgren',
         'Elin Sjöberg',

@@ -19,9 +19,10 @@ import { addDays } from './time.js';
  * Every case starts from plain interactions (test/support/agenda-network.ts).
  */
 
-describe('follow-up: connected within 30 days and nothing said by me since', () => {
-  it.each(N_MINUS_1_N_N_PLUS_1(30, true, true, false))(
-    'connected %i days ago with nothing said: follow-up %s',
+describe('follow-up: connected recently and nothing said by me since', () => {
+  // Due 3 days after connecting, expired when over 14 days late: shown up to 17 days after connecting.
+  it.each(N_MINUS_1_N_N_PLUS_1(17, true, true, false))(
+    'connected %i days ago with nothing said: follow-up %s (expires over 14 days after its due date)',
     (days, expected) => {
       const network = new Network().connected('Ann Weber', dayAgo(days));
       const items = network.careItems('Ann Weber', NOW);
@@ -31,11 +32,11 @@ describe('follow-up: connected within 30 days and nothing said by me since', () 
     },
   );
 
-  it('counts calendar days across the switch to summer time (30 days: still due; 31: gone)', () => {
-    // 2026-03-29 has 23 hours in Berlin: 30 calendar days are 29 days and 23.5 hours of clock time here.
+  it('counts calendar days across the switch to summer time (17 days: still due; 18: expired)', () => {
+    // 2026-03-29 has 23 hours in Berlin: 17 calendar days are 16 days and 23.5 hours of clock time here.
     const now = '2026-04-10 00:30';
-    expect(new Network().connected('Ann Weber', '2026-03-11').kinds('Ann Weber', now)).toEqual(['follow-up']);
-    expect(new Network().connected('Ann Weber', '2026-03-10').kinds('Ann Weber', now)).toEqual([]);
+    expect(new Network().connected('Ann Weber', '2026-03-24').kinds('Ann Weber', now)).toEqual(['follow-up']);
+    expect(new Network().connected('Ann Weber', '2026-03-23').kinds('Ann Weber', now)).toEqual([]);
   });
 
   it('is due 3 days after connecting', () => {
@@ -344,7 +345,7 @@ describe('one care item per person, by precedence', () => {
 
   it('follow-up over keep-in-touch and revive', () => {
     // Three exchanges by e-mail years ago, connected on LinkedIn only now, in the inner circle.
-    const network = new Network().connected('Ida Holm', dayAgo(20), { circle: 'inner' });
+    const network = new Network().connected('Ida Holm', dayAgo(15), { circle: 'inner' });
     for (const days of [700, 600, 500])
       network
         .message('Ida Holm', 'out', ago(days + 1), { thread: 'mail' })
@@ -499,10 +500,10 @@ describe('pending invitations: incoming, not a connection, sent within 90 days b
       expect(isPendingInvitation(invitation(days, overrides), network.at(NOW), BERLIN)).toBe(false);
   });
 
-  it('a pending one is a triage item due 7 days after it was sent; a decided one is gone', () => {
+  it('a pending one is a triage item due the day it arrived; a decided one is gone', () => {
     const pending = new Network().invitation({ ...invitation(20), message: 'Hi, we met at the Hub.' });
     const [item] = pending.agenda(NOW).items;
-    expect(item).toMatchObject({ kind: 'triage', subject: 'Lea Stone', due: addDays('2026-06-10', -13) });
+    expect(item).toMatchObject({ kind: 'triage', subject: 'Lea Stone', due: addDays('2026-06-10', -20) });
     expect(item?.reason).toContain('with a note');
     const decided = new Network().invitation({ ...invitation(20), decision: 'accept' });
     expect(decided.agenda(NOW).items).toEqual([]);

@@ -1,9 +1,16 @@
 import { createHash } from 'node:crypto';
 import { careItemShows, markHides, quietByPerson, type ItemState } from './agenda-states.js';
+import {
+  followUpBasis,
+  followUpWorth,
+  formerStrength,
+  reviveWorth,
+  type OwnerContext,
+} from './agenda-worth.js';
 import { CADENCE_DAYS } from './cadence.js';
 import type { Circle, ConnectionState, Person } from './person.js';
 import type { RelationshipFacts } from './relationship-facts.js';
-import type { TieStrength } from './strength.js';
+import { INTENSITY_REFERENCE_FLOOR, type TieStrength } from './strength.js';
 import {
   followUpSuggestion,
   keepInTouchSuggestion,
@@ -40,15 +47,16 @@ const PRECEDENCE: Readonly<Record<AgendaKind, number>> = {
 };
 
 export const AGENDA_RULES = {
-  followUpWithinDays: 30,
   followUpDueDays: 3,
+  /** A follow-up over 14 days late has expired (docs/rules/agenda.md#follow-up). */
+  followUpExpiresAfterDays: 14,
   replyWithinDays: 30,
   replyDueDays: 2,
   letGoAfterDays: 60,
   letGoMinDays: 2,
   reviveAfterDays: 365,
   reviveMinExchanges: 3,
-  triageDueDays: 7,
+  triageLateAfterDays: 7,
   pendingWithinDays: 90,
 } as const;
 
@@ -66,6 +74,8 @@ export interface AgendaPerson {
   connectedAt: number | null;
   doNotContact: boolean;
   archived: boolean;
+  /** The user's notes: something to build a follow-up on. */
+  notes?: string | null;
 }
 
 /** A person as the agenda sees them; `howMet` is their own, before an accepted invitation's note. */
@@ -84,6 +94,7 @@ export function agendaPersonOf(person: Person): AgendaPerson {
     connectedAt: person.connectedAt,
     doNotContact: person.doNotContact,
     archived: person.archivedAt !== null,
+    notes: person.notes,
   };
 }
 
@@ -113,10 +124,15 @@ export interface AgendaItem {
   reason: string;
   suggestion: string;
   strength: number;
+  /** What it is worth within its kind, for the daily plan (agenda-worth.ts); higher first. */
+  worth: number;
   invitationId?: number;
   /** When the event that made a care item happened (a dismissal quiets the items triggered before it). */
   triggerAt?: number | null;
 }
+
+/** An item another rule made (introductions): worth its strength unless it says otherwise. */
+export type ContributedItem = Omit<AgendaItem, 'worth'> & { worth?: number };
 
 export interface AgendaInput {
   people: ReadonlyArray<{
@@ -128,10 +144,14 @@ export interface AgendaInput {
   /** Strength of anyone an invitation names (they need not be among `people`). */
   strengthOf?: (personId: number) => number;
   /** Items other rules made (introductions), with their own ids; states apply to them too. */
-  extraItems?: readonly AgendaItem[];
+  extraItems?: readonly ContributedItem[];
   states: ReadonlyMap<string, ItemState>;
   now: number;
   zone: string;
+  /** The intensity reference of the network (strength.ts), for revive's former strength. */
+  reference?: number;
+  /** The owner's own organisations, for what a follow-up can build on. */
+  owner?: OwnerContext;
 }
 
 export interface Agenda {
@@ -154,6 +174,7 @@ export function careItemsFor(
   entry: { person: AgendaPerson; facts: RelationshipFacts | undefined; strength: TieStrength },
   now: number,
   zone: string,
+  context: { reference?: number; owner?: OwnerContext } = {},
 ): { items: AgendaItem[]; unknownSender: boolean } {
   const { person, strength } = entry;
   const facts = entry.facts;
@@ -182,6 +203,7 @@ export function careItemsFor(
     reason: string,
     suggestion: string,
     triggerAt: number | null,
+    worth: number = strength.score,
   ) =>
     items.push({
       id: agendaItemId(kind, person.id, trigger),
@@ -193,6 +215,7 @@ export function careItemsFor(
       suggestion,
       strength: strength.score,
       triggerAt,
+      worth,
     });
 
   const isConnection = person.connectionState === 'connected';
@@ -228,7 +251,8 @@ export function careItemsFor(
     const iWrote =
       (facts?.firstFromMeAfterConnection != null && facts.firstFromMeAfterConnection <= now) ||
       (lastExchange !== null && lastExchange >= person.connectedAt);
-    if (sinceConnected <= AGENDA_RULES.followUpWithinDays && !iWrote && !theyWrote) {
+    const expiresAfter = AGENDA_RULES.followUpDueDays + AGENDA_RULES.followUpExpiresAfterDays;
+    if (sinceConnected <= expiresAfter && !iWrote && !theyWrote) {
       const connectedOn = toLocalDate(person.connectedAt, zone);
       item(
         'follow-up',
@@ -237,6 +261,7 @@ export function careItemsFor(
         `connected on ${connectedOn} (${sinceConnected} days ago) and nothing said since`,
         followUpSuggestion(suggestionFacts),
         person.connectedAt,
+        followUpWorth(followUpBasis(person, context.owner), sinceConnected),
       );
     }
   }
@@ -292,13 +317,17 @@ export function careItemsFor(
     days(lastExchange) > AGENDA_RULES.reviveAfterDays
   ) {
     const lastDate = toLocalDate(lastExchange, zone);
+    const reference = context.reference ?? INTENSITY_REFERENCE_FLOOR;
+    const former = formerStrength(facts!, person.connectedAt, reference, zone);
+    const revive = reviveWorth(facts!, former, now, zone);
     item(
       'revive',
       `exchange:${lastExchange}`,
       today,
-      `${exchangeCount} two-way exchanges in the past, the last on ${lastDate} (${days(lastExchange)} days ago)`,
+      `${exchangeCount} two-way exchanges in the past, the last on ${lastDate} (${days(lastExchange)} days ago, ${Math.round(revive.overdue)}× your usual ${Math.round(revive.usualGap)} days between exchanges); strength then ${former}`,
       reviveSuggestion(suggestionFacts, lastDate),
       lastExchange,
+      revive.worth,
     );
   }
   return { items, unknownSender };
@@ -349,7 +378,7 @@ function collectItems(input: AgendaInput, applyMarks: boolean) {
   const unknown: Array<{ id: number; score: number }> = [];
   for (const entry of input.people) {
     if (entry.person.archived || entry.person.doNotContact) continue;
-    const care = careItemsFor(entry, now, zone);
+    const care = careItemsFor(entry, now, zone, { reference: input.reference, owner: input.owner });
     if (care.unknownSender) unknown.push({ id: entry.person.id, score: entry.strength.score });
     if (!applyMarks) {
       items.push(...care.items);
@@ -370,18 +399,24 @@ function collectItems(input: AgendaInput, applyMarks: boolean) {
     const sent = toLocalDate(invitation.sentAt, zone);
     const id = agendaItemId('triage', invitation.personId ?? 0, `invitation:${invitation.id}`);
     if (!visible(id, states, today)) continue;
+    // Due the day it arrived; late after 7 days (docs/rules/agenda.md#triage-item).
+    const waiting = calendarDaysBetween(invitation.sentAt, now, zone);
+    const late = waiting > AGENDA_RULES.triageLateAfterDays ? `, waiting ${waiting} days` : '';
     items.push({
       id,
       kind: 'triage',
       person: invitation.personId !== null ? { id: invitation.personId, name: invitation.name } : null,
       subject: invitation.name,
-      due: addDays(sent, AGENDA_RULES.triageDueDays),
-      reason: `${invitation.name} invited you on ${sent}${invitation.message ? ' with a note' : ' without a note'}`,
+      due: sent,
+      reason: `${invitation.name} invited you on ${sent}${invitation.message ? ' with a note' : ' without a note'}${late}`,
       suggestion: triageSuggestion(invitation.name, invitation.message, sent, invitation.verdict),
       strength: invitation.personId !== null ? strengthOf(invitation.personId) : 0,
+      // The longest waiting is the most urgent.
+      worth: waiting,
       invitationId: invitation.id,
     });
   }
-  for (const item of input.extraItems ?? []) if (visible(item.id, states, today)) items.push(item);
+  for (const item of input.extraItems ?? [])
+    if (visible(item.id, states, today)) items.push({ ...item, worth: item.worth ?? item.strength });
   return { items, unknown };
 }

@@ -4,15 +4,21 @@ import {
   type Agenda,
   type AgendaInput,
   type AgendaItem,
+  type ContributedItem,
 } from '../domain/agenda.js';
+import { DEFAULT_DAILY_BUDGET, planDay, ranksWithinKind, type DailyPlan } from '../domain/daily-plan.js';
 import { AppError } from '../domain/errors.js';
 import type { RelationshipFacts } from '../domain/relationship-facts.js';
+import { toLocalDate } from '../domain/time.js';
 import { createAgendaStateRepository } from '../store/agenda-state.repository.js';
+import { createDataAgeRepository } from '../store/data-age.repository.js';
+import { createOwnerFactsRepository } from '../store/owner-facts.repository.js';
 import { createInvitationRepository } from '../store/invitation.repository.js';
 import { createPersonRepository } from '../store/person.repository.js';
 import type { Store } from '../store/store.js';
 import { loadInvitationContext, toAgendaInvitation, type InvitationContext } from './invitation-context.js';
 import type { RelationshipService, RelationshipView } from './relationship.service.js';
+import type { SettingsService } from './settings.service.js';
 
 /** The day's agenda with what the CLI and the web UI say around it. */
 export interface TodayAgenda extends Agenda {
@@ -33,7 +39,7 @@ export interface AgendaContributions {
     facts: ReadonlyMap<number, RelationshipFacts>,
   ) => Promise<Map<number, { verdict: string; reason: string }>>;
   /** Items of their own kind (introductions), already with stable ids. */
-  items?: (now: number) => Promise<AgendaItem[]>;
+  items?: (now: number) => Promise<ContributedItem[]>;
 }
 
 /**
@@ -43,6 +49,7 @@ export interface AgendaContributions {
 export function createAgendaService(deps: {
   store: Store;
   relationships: RelationshipService;
+  settings?: SettingsService;
   contributions?: () => AgendaContributions;
 }) {
   const { store, relationships } = deps;
@@ -50,10 +57,11 @@ export function createAgendaService(deps: {
   /** What the agenda is made from at `now`, before the marks. */
   async function inputsAt(now: number): Promise<Omit<AgendaInput, 'states'> & { zone: string }> {
     const view = await relationships.view(now);
-    const [candidates, invitations, howMet] = await Promise.all([
+    const [candidates, invitations, howMet, ownerFacts] = await Promise.all([
       view.agendaCandidates(),
       loadInvitationContext(store, now),
       createInvitationRepository(store).acceptedNotes(),
+      createOwnerFactsRepository(store).list(),
     ]);
     const strengthOf = new Map<number, number>();
     // Triage items are ordered by their sender's strength too, also when the sender is no candidate.
@@ -92,24 +100,50 @@ export function createAgendaService(deps: {
       extraItems: contributions.items ? await contributions.items(now) : [],
       now,
       zone: view.zone,
+      reference: view.reference,
+      owner: {
+        organizations: ownerFacts
+          .filter((fact) => fact.kind === 'position' || fact.kind === 'education')
+          .map((fact) => fact.name),
+      },
+    };
+  }
+
+  function dailyBudget(): number {
+    const value = Number(deps.settings?.list()['daily-budget']);
+    return Number.isInteger(value) && value > 0 ? value : DEFAULT_DAILY_BUDGET;
+  }
+
+  async function today(now: number): Promise<TodayAgenda> {
+    const [inputs, states] = await Promise.all([inputsAt(now), createAgendaStateRepository(store).all()]);
+    const agenda = buildAgenda({ ...inputs, states });
+    const persons = createPersonRepository(store);
+    const byId = new Map(
+      (await persons.findByIds(agenda.unknownSenderIds)).map((person) => [person.id, person.name]),
+    );
+    return {
+      ...agenda,
+      zone: inputs.zone,
+      unknownSenderNames: agenda.unknownSenderIds.map((id) => byId.get(id) ?? `#${id}`),
+      nothingImported:
+        agenda.items.length === 0 && agenda.unknownSenders === 0 && (await persons.count()) === 0,
     };
   }
 
   return {
-    async today(now: number): Promise<TodayAgenda> {
-      const [inputs, states] = await Promise.all([inputsAt(now), createAgendaStateRepository(store).all()]);
-      const agenda = buildAgenda({ ...inputs, states });
-      const persons = createPersonRepository(store);
-      const byId = new Map(
-        (await persons.findByIds(agenda.unknownSenderIds)).map((person) => [person.id, person.name]),
-      );
-      return {
-        ...agenda,
-        zone: inputs.zone,
-        unknownSenderNames: agenda.unknownSenderIds.map((id) => byId.get(id) ?? `#${id}`),
-        nothingImported:
-          agenda.items.length === 0 && agenda.unknownSenders === 0 && (await persons.count()) === 0,
-      };
+    today,
+
+    /**
+     * `tend today`: the daily plan of what is due (docs/rules/agenda.md#daily-plan), or with `all` everything
+     * due; each item's rank within its kind, what did not fit, and how old the data is.
+     */
+    async plan(now: number, options: { all: boolean }): Promise<PlanView> {
+      const [agenda, dataAsOf] = await Promise.all([today(now), createDataAgeRepository(store).asOf(now)]);
+      const day = toLocalDate(now, agenda.zone);
+      const due = agenda.items.filter((item) => item.due <= day);
+      const budget = dailyBudget();
+      const plan: DailyPlan = options.all ? { items: due, more: {} } : planDay(due, budget);
+      return { ...agenda, ...plan, today: day, budget, ranks: ranksWithinKind(due), dataAsOf };
     },
 
     /**
@@ -131,3 +165,12 @@ export function createAgendaService(deps: {
 }
 
 export type AgendaService = ReturnType<typeof createAgendaService>;
+
+export interface PlanView extends TodayAgenda, DailyPlan {
+  today: string;
+  budget: number;
+  /** Each due item's rank within its kind, 1 the most valuable. */
+  ranks: Map<string, number>;
+  /** The newest imported event (docs/rules/agenda.md#old-data), null when nothing is imported. */
+  dataAsOf: number | null;
+}

@@ -13,6 +13,7 @@ import {
 import { MALFORMED } from '../importers/linkedin/linkedin.records.js';
 import { createDuplicateRepository } from '../store/duplicate.repository.js';
 import { createImportLogRepository } from '../store/import-log.repository.js';
+import { createDataAgeRepository } from '../store/data-age.repository.js';
 import { createInvitationRepository } from '../store/invitation.repository.js';
 import { createWorkspaceSettingsRepository } from '../store/workspace-settings.repository.js';
 import type { Store } from '../store/store.js';
@@ -308,6 +309,7 @@ export function createImportService(deps: {
             deps.relationships.refreshAll(undefined, (expected) => run.shortcuts.takeRows(expected)),
           );
           await store.transaction((trx) => createWorkspaceSettingsRepository(trx).set(DERIVED_PENDING, 'no'));
+          await step('data age', () => createDataAgeRepository(store).remember());
         }
       };
       await importAll();

@@ -1,4 +1,4 @@
-import { agendaItemId, type AgendaItem } from '../domain/agenda.js';
+import { agendaItemId, type ContributedItem } from '../domain/agenda.js';
 import { AppError } from '../domain/errors.js';
 import {
   advanceIntroduction,
@@ -321,11 +321,11 @@ export function createIntroductionService(deps: {
      * Strong suggestions and stalled steps, as items of the daily agenda (kind `introduce`). The agenda may
      * pass the tie strengths it already has (everyone's, at `now`), so the network is scored once.
      */
-    async agendaItems(now: number, ties?: ReadonlyMap<number, TieStrength>): Promise<AgendaItem[]> {
+    async agendaItems(now: number, ties?: ReadonlyMap<number, TieStrength>): Promise<ContributedItem[]> {
       const zone = settings.timeZone();
       const today = toLocalDate(now, zone);
       const { suggestions, known } = await suggestWithTies(now, ties);
-      const items: AgendaItem[] = [];
+      const items: ContributedItem[] = [];
       const used = new Set<number>();
       for (const suggestion of suggestions) {
         if (items.length >= AGENDA_SUGGESTIONS || suggestion.score < MATCHING.strong) break;

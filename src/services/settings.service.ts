@@ -40,6 +40,10 @@ export const SETTINGS: Readonly<Record<string, SettingDefinition>> = {
       return value;
     },
   },
+  'daily-budget': {
+    describe: 'care items the daily plan of tend today shows at most (default 12)',
+    validate: positiveInteger('daily-budget'),
+  },
   'invitation-note-limit': {
     describe: 'characters allowed in an invitation note (default 200; 300 with Premium)',
     validate: positiveInteger('invitation-note-limit'),

@@ -1,15 +1,16 @@
 import type { Command } from 'commander';
 import { AGENDA_KINDS, type AgendaItem, type AgendaKind } from '../../domain/agenda.js';
 import { AppError } from '../../domain/errors.js';
-import { formatInstant, toLocalDate } from '../../domain/time.js';
+import { formatInstant } from '../../domain/time.js';
 import type { App } from '../../app.js';
 import { action, type Runtime } from '../command-runtime.js';
 import type { CliIo } from '../cli-io.js';
 import { printJson, printLine } from '../output.js';
 import { displayWidth, outputWidth, wrapText } from '../text-width.js';
+import { oldDataLine } from './old-data.js';
 
 /** The `today --json` item (docs/rules/cli.md#json-shapes). */
-function itemJson(item: AgendaItem) {
+function itemJson(item: AgendaItem, rank: number | undefined) {
   return {
     id: item.id,
     kind: item.kind,
@@ -17,8 +18,21 @@ function itemJson(item: AgendaItem) {
     due: item.due,
     reason: item.reason,
     suggestion: item.suggestion,
+    rank: rank ?? null,
   };
 }
+
+const NOUNS: Record<AgendaKind, [string, string]> = {
+  reply: ['reply', 'replies'],
+  'follow-up': ['follow-up', 'follow-ups'],
+  'let-go': ['let-go', 'let-gos'],
+  'keep-in-touch': ['keep-in-touch', 'keep-in-touches'],
+  revive: ['revive', 'revives'],
+  triage: ['invitation', 'invitations'],
+  introduce: ['introduction', 'introductions'],
+};
+
+const counted = (kind: AgendaKind, count: number) => `${count} ${NOUNS[kind][count === 1 ? 0 : 1]}`;
 
 export async function printToday(
   io: CliIo,
@@ -27,25 +41,30 @@ export async function printToday(
   options: { json: boolean; all?: boolean; kind?: string; markdown?: boolean },
 ): Promise<void> {
   const kinds = parseKinds(options.kind);
-  const agenda = await app.agenda.today(now);
-  const today = toLocalDate(now, agenda.zone);
-  const items = (options.all ? agenda.items : agenda.items.filter((item) => item.due <= today)).filter(
-    (item) => kinds === null || kinds.has(item.kind),
-  );
+  const plan = await app.agenda.plan(now, { all: options.all === true });
+  const { today } = plan;
+  const shows = (kind: AgendaKind) => kinds === null || kinds.has(kind);
+  const items = plan.items.filter((item) => shows(item.kind));
+  const more = Object.fromEntries(
+    Object.entries(plan.more).filter(([kind]) => shows(kind as AgendaKind)),
+  ) as typeof plan.more;
   if (options.json) {
     printJson(io, {
       now: formatInstant(now),
-      items: items.map(itemJson),
-      unknownSenders: agenda.unknownSenders,
-      unknownSenderNames: agenda.unknownSenderNames,
+      items: items.map((item) => itemJson(item, plan.ranks.get(item.id))),
+      more,
+      dataAsOf: plan.dataAsOf === null ? null : formatInstant(plan.dataAsOf),
+      budget: plan.budget,
+      unknownSenders: plan.unknownSenders,
+      unknownSenderNames: plan.unknownSenderNames,
     });
     return;
   }
   if (options.markdown) {
-    for (const line of todayMarkdown(today, items, agenda)) printLine(io, line);
+    for (const line of todayMarkdown(today, items, plan)) printLine(io, line);
     return;
   }
-  if (agenda.nothingImported) {
+  if (plan.nothingImported) {
     printLine(
       io,
       'Nothing imported yet: tend import PATH (your LinkedIn export, a .zip or its folder), or tend demo to look around.',
@@ -53,13 +72,18 @@ export async function printToday(
     return;
   }
   const width = outputWidth(io);
+  const old = oldDataLine(plan.dataAsOf, now, plan.zone);
+  if (old) {
+    printLine(io, old);
+    printLine(io);
+  }
   if (items.length === 0) {
     printLine(io, `Nothing needs you today (${today}).`);
   } else {
     printLine(io, `Today, ${today}: ${items.length} ${items.length === 1 ? 'thing' : 'things'} to do`);
     for (const item of items) {
       const who = item.subject;
-      const late = item.due < today ? ` (due ${item.due})` : item.due > today ? ` (from ${item.due})` : '';
+      const late = item.due < today ? ` (due ${item.due})` : '';
       printLine(io);
       const header = `  ${item.kind.toUpperCase()}  ${who}${late}   [${item.id}]`;
       if (displayWidth(header) <= width) printLine(io, header);
@@ -68,9 +92,25 @@ export async function printToday(
       for (const line of wrapText(item.suggestion, width, '    next: ', '          ')) printLine(io, line);
     }
   }
-  if (agenda.unknownSenders > 0 && (kinds === null || kinds.has('reply'))) {
+  const invitations = more.triage ?? 0;
+  if (invitations > 0) {
     printLine(io);
-    for (const line of wrapText(unknownSendersLine(agenda.unknownSenderNames), width, '  ', '    '))
+    printLine(io, `  and ${counted('triage', invitations)} more: tend triage`);
+  }
+  const rest = (Object.entries(more) as Array<[AgendaKind, number]>)
+    .filter(([kind]) => kind !== 'triage')
+    .sort((a, b) => b[1] - a[1]);
+  if (rest.length > 0) {
+    const total = rest.reduce((sum, [, count]) => sum + count, 0);
+    printLine(io);
+    printLine(
+      io,
+      `  and ${total} more: ${rest.map(([kind, count]) => counted(kind, count)).join(', ')} — tend today --all`,
+    );
+  }
+  if (plan.unknownSenders > 0 && shows('reply')) {
+    printLine(io);
+    for (const line of wrapText(unknownSendersLine(plan.unknownSenderNames), width, '  ', '    '))
       printLine(io, line);
   }
   if (items.length > 0) {
@@ -140,8 +180,8 @@ export function unknownSendersLine(names: readonly string[]): string {
 export function registerTodayCommand(program: Command, runtime: Runtime): void {
   program
     .command('today')
-    .description('the agenda: who needs care today, why, and a concrete next step')
-    .option('--all', 'also show items that are not due yet')
+    .description('the daily plan: who needs care today, why, and a concrete next step')
+    .option('--all', 'everything due today, not only the daily plan')
     .option('--markdown', 'the plan as Markdown, for a digest by mail (see the README)')
     .option('--kind <kinds>', `only these kinds, with commas: ${AGENDA_KINDS.join(', ')}`)
     .action(

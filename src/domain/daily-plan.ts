@@ -1,0 +1,112 @@
+import { compareItems, type AgendaItem, type AgendaKind } from './agenda.js';
+import { calendarDaysBetween } from './time.js';
+
+/**
+ * The daily plan (docs/rules/agenda.md#daily-plan): of everything due, what one person can do in a day. At
+ * most `budget` care items with a quota per kind; a quota one kind leaves unused goes to the others in
+ * precedence order. Within a kind the most valuable come first (`worth`). Pending invitations are one group
+ * (the most urgent shown, the rest counted); at most one introduce item. Pure.
+ */
+
+export const DEFAULT_DAILY_BUDGET = 12;
+export const TRIAGE_SHOWN = 3;
+export const INTRODUCE_SHOWN = 1;
+
+/** Care kinds in precedence order, with their quotas out of the default budget of 12. */
+export const CARE_QUOTAS: ReadonlyArray<readonly [AgendaKind, number]> = [
+  ['reply', 4],
+  ['follow-up', 3],
+  ['let-go', 1],
+  ['keep-in-touch', 3],
+  ['revive', 1],
+];
+
+export interface DailyPlan {
+  /** The chosen items, in display order. */
+  items: AgendaItem[];
+  /** What did not fit, per kind (triage and introduce included). */
+  more: Partial<Record<AgendaKind, number>>;
+}
+
+/** Most valuable first within a kind; the display order settles ties, so the choice is stable. */
+export function compareWorth(a: AgendaItem, b: AgendaItem): number {
+  return b.worth - a.worth || compareItems(a, b);
+}
+
+/**
+ * Quotas for a budget: the default quotas scaled to it (largest remainders first, in precedence order), so
+ * a budget of 6 still leaves room for a revive or a let-go now and then.
+ */
+export function quotasFor(budget: number): Map<AgendaKind, number> {
+  const total = CARE_QUOTAS.reduce((sum, [, quota]) => sum + quota, 0);
+  const exact = CARE_QUOTAS.map(([kind, quota]) => [kind, (quota * budget) / total] as const);
+  const quotas = new Map(exact.map(([kind, share]) => [kind, Math.floor(share)]));
+  let left = budget - [...quotas.values()].reduce((sum, quota) => sum + quota, 0);
+  const byRemainder = [...exact].sort((a, b) => b[1] - Math.floor(b[1]) - (a[1] - Math.floor(a[1])));
+  for (const [kind] of byRemainder) {
+    if (left <= 0) break;
+    quotas.set(kind, (quotas.get(kind) ?? 0) + 1);
+    left--;
+  }
+  return quotas;
+}
+
+/** Each item's rank within its kind, 1 the most valuable (what `today --all` shows as `rank`). */
+export function ranksWithinKind(items: readonly AgendaItem[]): Map<string, number> {
+  const ranks = new Map<string, number>();
+  const byKind = groupByKind(items);
+  for (const group of byKind.values()) group.forEach((item, index) => ranks.set(item.id, index + 1));
+  return ranks;
+}
+
+function groupByKind(items: readonly AgendaItem[]): Map<AgendaKind, AgendaItem[]> {
+  const byKind = new Map<AgendaKind, AgendaItem[]>();
+  for (const item of items) {
+    const group = byKind.get(item.kind) ?? [];
+    group.push(item);
+    byKind.set(item.kind, group);
+  }
+  for (const group of byKind.values()) group.sort(compareWorth);
+  return byKind;
+}
+
+/** The plan of the items due (`due` ≤ today, already filtered by the caller). */
+export function planDay(due: readonly AgendaItem[], budget: number = DEFAULT_DAILY_BUDGET): DailyPlan {
+  const byKind = groupByKind(due);
+  const quotas = quotasFor(budget);
+  const take = new Map<AgendaKind, number>();
+  let spare = budget;
+  for (const [kind] of CARE_QUOTAS) {
+    const taken = Math.min(quotas.get(kind) ?? 0, byKind.get(kind)?.length ?? 0);
+    take.set(kind, taken);
+    spare -= taken;
+  }
+  // What one kind leaves unused goes to the others, in precedence order.
+  for (const [kind] of CARE_QUOTAS) {
+    if (spare <= 0) break;
+    const extra = Math.min(spare, (byKind.get(kind)?.length ?? 0) - (take.get(kind) ?? 0));
+    take.set(kind, (take.get(kind) ?? 0) + extra);
+    spare -= extra;
+  }
+  take.set('triage', TRIAGE_SHOWN);
+  take.set('introduce', INTRODUCE_SHOWN);
+  const items: AgendaItem[] = [];
+  const more: DailyPlan['more'] = {};
+  for (const [kind, group] of byKind) {
+    const shown = Math.min(group.length, take.get(kind) ?? 0);
+    items.push(...group.slice(0, shown));
+    if (group.length > shown) more[kind] = group.length - shown;
+  }
+  items.sort(compareItems);
+  return { items, more };
+}
+
+/** Data is old when its newest imported event is more than 30 days before now (docs/rules/agenda.md#old-data). */
+export const OLD_DATA_AFTER_DAYS = 30;
+
+/** How many days old the data is when that is worth a line, else null. */
+export function oldDataDays(dataAsOf: number | null, now: number, zone: string): number | null {
+  if (dataAsOf === null || dataAsOf > now) return null;
+  const days = calendarDaysBetween(dataAsOf, now, zone);
+  return days > OLD_DATA_AFTER_DAYS ? days : null;
+}
