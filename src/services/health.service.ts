@@ -2,6 +2,7 @@ import { isPendingInvitation } from '../domain/agenda.js';
 import type { Band } from '../domain/strength.js';
 import { bandOf } from '../domain/strength.js';
 import { calendarDaysBetween } from '../domain/time.js';
+import { createDataAgeRepository } from '../store/data-age.repository.js';
 import type { Store } from '../store/store.js';
 import { loadInvitationContext, toAgendaInvitation } from './invitation-context.js';
 import type { RelationshipService } from './relationship.service.js';
@@ -10,7 +11,12 @@ export interface NetworkHealth {
   connections: number;
   archived: number;
   conversed: number;
-  depth: number;
+  /** null when no message was imported: unknown, not 0 % (docs/rules/prune-and-health.md#health-figures). */
+  depth: number | null;
+  /** Whether any message was imported. */
+  messagesImported: boolean;
+  /** The newest imported event (docs/rules/agenda.md#old-data). */
+  dataAsOf: number | null;
   followUpRate: number | null;
   newConnections: number;
   followedUp: number;
@@ -57,11 +63,16 @@ export function createHealthService(deps: { store: Store; relationships: Relatio
       const pendingInvitations = invitations.all.filter((invitation) =>
         isPendingInvitation(toAgendaInvitation(invitation, invitations.connected), now, zone),
       ).length;
+      const age = createDataAgeRepository(deps.store);
+      const [messagesImported, dataAsOf] = await Promise.all([age.hasImportedMessages(), age.asOf(now)]);
       return {
         connections: rows.connections,
         archived: rows.archived,
         conversed: rows.conversed.length,
-        depth: rows.connections > 0 ? ratio(rows.conversed.length, rows.connections) : 0,
+        depth:
+          rows.connections > 0 && messagesImported ? ratio(rows.conversed.length, rows.connections) : null,
+        messagesImported,
+        dataAsOf,
         followUpRate: newConnections > 0 ? ratio(followedUp, newConnections) : null,
         newConnections,
         followedUp,

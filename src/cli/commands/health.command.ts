@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
+import { formatInstant } from '../../domain/time.js';
 import { action, type Runtime } from '../command-runtime.js';
+import { oldDataLine } from './old-data.js';
 import { printJson, printLine } from '../output.js';
 
 const percent = (value: number | null) => (value === null ? 'n/a' : `${Math.round(value * 100)}%`);
@@ -13,10 +15,15 @@ export function registerHealthCommand(program: Command, runtime: Runtime): void 
         const app = await context.app();
         const health = await app.health.figures(context.config.now);
         if (context.config.json) {
-          printJson(context.io, health);
+          printJson(context.io, {
+            ...health,
+            dataAsOf: health.dataAsOf === null ? null : formatInstant(health.dataAsOf),
+          });
           return;
         }
         const io = context.io;
+        const old = oldDataLine(health.dataAsOf, context.config.now, app.settings.timeZone());
+        if (old) printLine(io, old);
         printLine(
           io,
           `Connections:        ${health.connections}${health.archived ? ` (${health.archived} archived)` : ''}`,
@@ -24,11 +31,15 @@ export function registerHealthCommand(program: Command, runtime: Runtime): void 
         printLine(io, `Conversed with:     ${health.conversed}`);
         printLine(
           io,
-          `Depth:              ${percent(health.depth)} of your connections have had a two-way conversation with you`,
+          health.depth === null
+            ? `Depth:              unknown: ${health.messagesImported ? 'no connections yet' : 'no messages imported'}`
+            : `Depth:              ${percent(health.depth)} of your connections have had a two-way conversation with you`,
         );
         printLine(
           io,
-          `Follow-up rate:     ${percent(health.followUpRate)} of ${health.newConnections} connections of the last year got a message from you within 7 days`,
+          health.newConnections === 0
+            ? 'Follow-up rate:     no new connections in the last year'
+            : `Follow-up rate:     ${percent(health.followUpRate)} of ${health.newConnections} connections of the last year got a message from you within 7 days`,
         );
         printLine(
           io,

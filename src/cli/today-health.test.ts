@@ -1,0 +1,86 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tempDataDir } from '../../test/support/cli-harness.js';
+import { tendSession } from '../../test/support/linkedin-fixtures.js';
+
+/**
+ * `today` and `health` through the CLI: the daily budget setting, `more` and `dataAsOf`, the old-data line
+ * (docs/rules/agenda.md#old-data) and health's wording where a figure has nothing to stand on
+ * (docs/rules/prune-and-health.md#health-figures).
+ */
+
+const HEADER = 'First Name,Last Name,URL,Email Address,Company,Position,Connected On';
+
+/** Connections only, all made on `connectedOn`: no messages in the export. */
+function connectionsOnly(folder: string, count: number, connectedOn: string): string {
+  mkdirSync(folder, { recursive: true });
+  const rows = Array.from(
+    { length: count },
+    (_, index) =>
+      `Person,No${index},https://www.linkedin.com/in/person-${index},,Acme ${index},Engineer,${connectedOn}`,
+  );
+  writeFileSync(join(folder, 'Connections.csv'), [HEADER, ...rows].join('\n'));
+  return folder;
+}
+
+describe('today through the CLI', () => {
+  it('shows at most daily-budget care items, counts the rest, and says how old the data is', async () => {
+    const data = tempDataDir();
+    const session = tendSession('2024-03-12T12:00:00Z', data);
+    await session.importJson('--tz', 'UTC', connectionsOnly(join(data, 'export'), 8, '08 Mar 2024'));
+    expect((await session.run('config', 'daily-budget', '5')).code).toBe(0);
+    const today = await session.run('--json', 'today');
+    const json = today.json<{
+      items: Array<{ kind: string; rank: number }>;
+      more: object;
+      dataAsOf: string;
+      budget: number;
+    }>();
+    expect(json.items).toHaveLength(5);
+    expect(json.more).toEqual({ 'follow-up': 3 });
+    expect(json.budget).toBe(5);
+    expect(json.dataAsOf).toBe('2024-03-08T00:00:00Z');
+    const all = await session.run('--json', 'today', '--all');
+    expect(all.json<{ items: unknown[] }>().items).toHaveLength(8);
+    const text = await session.run('today');
+    expect(text.stdout).toContain('and 3 more: 3 follow-ups — tend today --all');
+    expect(text.stdout).not.toContain('Your newest data');
+    expect((await session.run('config', 'daily-budget', '0')).code).toBe(1);
+  });
+
+  it.each([
+    ['2024-04-07', false],
+    ['2024-04-08', true],
+  ])('at %s, the newest data of 2024-03-08 is old: %s (more than 30 days)', async (now, old) => {
+    const data = tempDataDir();
+    await tendSession('2024-03-12T12:00:00Z', data).importJson(
+      '--tz',
+      'UTC',
+      connectionsOnly(join(data, 'export'), 2, '08 Mar 2024'),
+    );
+    const later = tendSession(`${now}T12:00:00Z`, data);
+    for (const command of ['today', 'health']) {
+      const result = await later.run(command);
+      expect(result.stdout.startsWith('Your newest data is from 2024-03-08'), command).toBe(old);
+      if (old) expect(result.stdout.split('\n')[0]).toContain('tend import');
+    }
+  });
+});
+
+describe('health wording', () => {
+  it('without messages, depth is unknown, and with no new connections the follow-up rate says so', async () => {
+    const data = tempDataDir();
+    const session = tendSession('2024-03-12T12:00:00Z', data);
+    await session.importJson('--tz', 'UTC', connectionsOnly(join(data, 'export'), 3, '08 Mar 2020'));
+    const health = await session.run('health');
+    expect(health.stdout).toContain('Depth:              unknown: no messages imported');
+    expect(health.stdout).toContain('Follow-up rate:     no new connections in the last year');
+    expect(health.stdout).not.toContain('n/a of 0');
+    const json = (await session.run('--json', 'health')).json<{
+      depth: number | null;
+      messagesImported: boolean;
+    }>();
+    expect(json).toMatchObject({ depth: null, messagesImported: false });
+  });
+});
