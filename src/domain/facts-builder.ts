@@ -168,7 +168,9 @@ export function createFactsBuilder(options: FactsBuilderOptions) {
       if (speakerChanged && gapDays <= MODEL.exchangeWindowDays && flags.countsExchanges) {
         addExchange(entry, conversation, message.at, day);
       }
-      if (speakerChanged && previous)
+      // Only answers within the reply window are reply times: months between conversations are not
+      // (docs/rules/exchanges-and-strength.md#responsiveness).
+      if (speakerChanged && previous && gapDays <= MODEL.replyWindowDays)
         pushSample(mine ? entry.latMe : entry.latThem, message.at, (message.at - previous.at) / 3_600_000);
       if (!previous || gapDays > MODEL.initiationGapDays) {
         addDecayed(
@@ -178,10 +180,18 @@ export function createFactsBuilder(options: FactsBuilderOptions) {
           MODEL.reciprocityHalfLifeDays,
         );
         if (mine) facts.myInitiations++;
-        openInitiation = mine ? message : undefined;
+        else facts.theirInitiations++;
+        openInitiation = message;
         openDay = day;
-      } else if (!mine && openInitiation && day - openDay <= MODEL.replyWindowDays) {
-        facts.myInitiationsAnswered++;
+      } else if (
+        openInitiation &&
+        (openInitiation.direction === 'out') !== mine &&
+        day - openDay <= MODEL.replyWindowDays
+      ) {
+        // The other side answered an opening within the reply window: both sides count
+        // (docs/rules/exchanges-and-strength.md#reciprocity).
+        if (mine) facts.theirInitiationsAnswered++;
+        else facts.myInitiationsAnswered++;
         openInitiation = undefined;
       }
       if (flags.oneToOne) recordOneToOne(entry, message, mine);

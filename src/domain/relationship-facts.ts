@@ -40,11 +40,14 @@ export interface RelationshipFacts {
   initiatedByThem: Decayed;
   myInitiations: number;
   myInitiationsAnswered: number;
+  /** Conversations they opened, and how many of those I answered within the reply window. */
+  theirInitiations: number;
+  theirInitiationsAnswered: number;
   /** Help and introductions, half-life 730 days. */
   services: Decayed;
   /** Last instant per channel (linkedin, email, phone, meeting…). */
   channels: Record<string, number>;
-  /** Median reply latency in hours, each way. */
+  /** Median reply latency in hours, each way, of answers within the 14-day reply window only. */
   latencyThemHours: number | null;
   latencyMeHours: number | null;
   firstInteractionAt: number | null;
@@ -142,6 +145,8 @@ export function emptyFacts(personId: number): RelationshipFacts {
     initiatedByThem: { value: 0, at: 0 },
     myInitiations: 0,
     myInitiationsAnswered: 0,
+    theirInitiations: 0,
+    theirInitiationsAnswered: 0,
     services: { value: 0, at: 0 },
     channels: {},
     latencyThemHours: null,

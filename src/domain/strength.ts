@@ -30,14 +30,24 @@ export interface TieStrength {
 
 export const WEIGHTS = {
   recency: 0.25,
-  intensity: 0.2,
-  duration: 0.15,
+  intensity: 0.15,
+  exchanges: 0.15,
+  duration: 0.1,
   reciprocity: 0.15,
   services: 0.1,
   structural: 0.05,
-  channels: 0.05,
-  responsiveness: 0.05,
+  channels: 0.025,
+  responsiveness: 0.025,
 } as const;
+
+/** Two-way exchanges that fill the exchanges component (log scale): many real exchanges make a strong tie. */
+const EXCHANGES_FULL = 30;
+
+/**
+ * Calibration (docs/rules/exchanges-and-strength.md#calibration): 10 or more two-way exchanges over more than
+ * a year, the last within 30 days, is a strong tie whatever the rest of the network looks like.
+ */
+export const CALIBRATION = { exchanges: 10, spanDays: 365, lastWithinDays: 30, score: 60 } as const;
 
 const RECENCY_HALF_LIFE_DAYS = 90;
 /** One-way contact is no relationship: capped until the first two-way exchange. */
@@ -123,6 +133,10 @@ export function scoreTie(
       : `${plural(exchangeCount, 'two-way exchange')}, the last ${plural(daysSinceExchange, 'day')} ago`,
   );
 
+  raw += add('exchanges', Math.log1p(exchangeCount) / Math.log1p(EXCHANGES_FULL), () =>
+    plural(exchangeCount, 'two-way exchange'),
+  );
+
   const intensity = intensityAt(facts, now);
   raw += add(
     'intensity',
@@ -146,9 +160,16 @@ export function scoreTie(
   const mine = decayTo(facts.initiatedByMe, now, MODEL.reciprocityHalfLifeDays);
   const theirs = decayTo(facts.initiatedByThem, now, MODEL.reciprocityHalfLifeDays);
   const balance = mine + theirs > 0 ? 1 - Math.abs(mine - theirs) / (mine + theirs) : 0;
-  const replyRate = facts.myInitiations > 0 ? facts.myInitiationsAnswered / facts.myInitiations : 0;
-  raw += add('reciprocity', 0.5 * balance + 0.5 * replyRate, () =>
-    reciprocityText(facts.myInitiations, facts.myInitiationsAnswered, mine, theirs),
+  // Mutual answering, not who opens: of all openings, mine and theirs, the share the other side answered
+  // within 14 days (docs/rules/exchanges-and-strength.md#reciprocity).
+  const openings = facts.myInitiations + facts.theirInitiations;
+  const answered = facts.myInitiationsAnswered + facts.theirInitiationsAnswered;
+  const replyRate = openings > 0 ? answered / openings : 0;
+  raw += add(
+    'reciprocity',
+    0.5 * balance + 0.5 * replyRate,
+    () =>
+      `${reciprocityText(facts.myInitiations, facts.myInitiationsAnswered, mine, theirs)}; answered within 14 days: ${facts.myInitiationsAnswered} of your ${facts.myInitiations} by them, ${facts.theirInitiationsAnswered} of their ${facts.theirInitiations} by you`,
   );
 
   const services = decayTo(facts.services, now, MODEL.servicesHalfLifeDays);
@@ -168,15 +189,16 @@ export function scoreTie(
   const channels = Object.values(facts.channels).filter((at) => at <= now && now - at <= 365 * DAY_MS).length;
   raw += add('channels', channels / 3, () => `${plural(channels, 'channel')} used in the last year`);
 
-  const responsiveness =
-    facts.latencyThemHours === null && facts.latencyMeHours === null
-      ? 0
-      : 0.5 / (1 + (facts.latencyThemHours ?? Infinity) / 24) +
-        0.5 / (1 + (facts.latencyMeHours ?? Infinity) / 24);
-  raw += add('responsiveness', responsiveness, () =>
-    facts.latencyThemHours === null
-      ? 'no replies to time yet'
-      : `they reply in ${duration(facts.latencyThemHours)}, you in ${duration(facts.latencyMeHours ?? 0)} (medians)`,
+  // Answers within the reply window only; a side that never answered is neutral (one half), never a
+  // median of months (docs/rules/exchanges-and-strength.md#responsiveness).
+  const side = (hours: number | null) => (hours === null ? 0.5 : 1 / (1 + hours / 24));
+  const responsiveness = 0.5 * side(facts.latencyThemHours) + 0.5 * side(facts.latencyMeHours);
+  const latency = (hours: number | null) => (hours === null ? 'no answer to time' : duration(hours));
+  raw += add(
+    'responsiveness',
+    responsiveness,
+    () =>
+      `answers within 14 days: they in ${latency(facts.latencyThemHours)}, you in ${latency(facts.latencyMeHours)} (medians)`,
   );
 
   let score = Math.round(Math.max(0, Math.min(100, raw)));
@@ -188,6 +210,24 @@ export function scoreTie(
       text: `only one-way contact: capped at ${ONE_WAY_CAP} (was ${score})`,
     });
     score = ONE_WAY_CAP;
+  }
+  const spanDays =
+    facts.firstExchangeAt !== null && lastExchange !== null
+      ? calendarDaysBetween(facts.firstExchangeAt, lastExchange, zone)
+      : 0;
+  if (
+    exchangeCount >= CALIBRATION.exchanges &&
+    spanDays > CALIBRATION.spanDays &&
+    daysSinceExchange !== null &&
+    daysSinceExchange <= CALIBRATION.lastWithinDays &&
+    score < CALIBRATION.score
+  ) {
+    reasons.unshift({
+      component: 'calibration',
+      points: CALIBRATION.score - score,
+      text: `${exchangeCount} two-way exchanges over ${spanDays} days, the last ${plural(daysSinceExchange, 'day')} ago: a strong tie, at least ${CALIBRATION.score} (was ${score})`,
+    });
+    score = CALIBRATION.score;
   }
   if (settings.floor !== null && settings.floor > score) {
     reasons.unshift({

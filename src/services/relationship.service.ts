@@ -33,7 +33,7 @@ import { withBulkMemoryPolicy } from '../runtime/bulk-memory.js';
 export type WrittenRowsFor = (expected: number) => Iterable<EngineInteraction> | null;
 
 /** Stored facts were built by this version of the model in this zone; anything else rebuilds them. */
-const FACTS_VERSION = 8;
+const FACTS_VERSION = 9;
 const FACTS_BASIS = 'facts.zone';
 const FACTS_THROUGH = 'facts.through';
 /** The ego reference's intensity key, kept with the facts (one lookup instead of an ordered scan). */

@@ -36,6 +36,8 @@ type Stored = [
   number, // helpGiven
   number, // helpReceived
   number, // introductions
+  number, // theirInitiations
+  number, // theirInitiationsAnswered
 ];
 
 const ref = (value: MessageRef | null): [number, number] | null => (value ? [value.id, value.at] : null);
@@ -81,6 +83,8 @@ export function encodeFacts(facts: RelationshipFacts): string {
     facts.helpGiven,
     facts.helpReceived,
     facts.introductions,
+    facts.theirInitiations,
+    facts.theirInitiationsAnswered,
   ];
   return JSON.stringify(stored);
 }
@@ -121,5 +125,7 @@ export function decodeFacts(text: string): RelationshipFacts {
     helpGiven: s[26],
     helpReceived: s[27],
     introductions: s[28],
+    theirInitiations: s[29] ?? 0,
+    theirInitiationsAnswered: s[30] ?? 0,
   };
 }
