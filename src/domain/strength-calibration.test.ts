@@ -54,7 +54,7 @@ describe('responsiveness counts answers within the reply window only (#responsiv
     const text = network
       .strength('Kai Berg', NOW)
       .reasons.find((r) => r.component === 'responsiveness')?.text;
-    expect(text).toMatch(/you in 2 h/);
+    expect(text).toMatch(/you in 2 hours/);
     expect(text).not.toMatch(/\d{3,} h/);
   });
 
@@ -62,14 +62,22 @@ describe('responsiveness counts answers within the reply window only (#responsiv
     const network = new Network()
       .connected('Kai Berg', LONG_AGO)
       .message('Kai Berg', 'out', ago(200), { summary: 'Would you like to speak at our meetup' })
-      .message('Kai Berg', 'in', ago(100), {
+      .message('Kai Berg', 'in', ago(100, '10:00'), {
         summary: 'Sorry for the delay, yes I would love to speak there',
-      });
+      })
+      .message('Kai Berg', 'out', ago(100, '12:00'), { summary: 'Wonderful, I will send the details today' });
     const text = network
       .strength('Kai Berg', NOW)
       .reasons.find((r) => r.component === 'responsiveness')?.text;
-    expect(text).toMatch(/they in no answer to time/);
-    expect(valueOf(network, 'Kai Berg', 'responsiveness')).toBeCloseTo(0.5, 1);
+    expect(text).toMatch(/they in no answer to time, you in 2 hours/);
+    // Their side is neutral (½), mine counts: ½·½ + ½/(1 + 2/24).
+    expect(valueOf(network, 'Kai Berg', 'responsiveness')).toBeCloseTo(0.25 + 0.5 / (1 + 2 / 24), 1);
+  });
+
+  it('nothing to time at all: no responsiveness', () => {
+    const network = new Network().connected('Kai Berg', LONG_AGO);
+    expect(valueOf(network, 'Kai Berg', 'responsiveness')).toBe(0);
+    expect(network.strength('Kai Berg', NOW).score).toBe(0);
   });
 });
 

@@ -192,7 +192,9 @@ export function scoreTie(
   // Answers within the reply window only; a side that never answered is neutral (one half), never a
   // median of months (docs/rules/exchanges-and-strength.md#responsiveness).
   const side = (hours: number | null) => (hours === null ? 0.5 : 1 / (1 + hours / 24));
-  const responsiveness = 0.5 * side(facts.latencyThemHours) + 0.5 * side(facts.latencyMeHours);
+  const timed = facts.latencyThemHours !== null || facts.latencyMeHours !== null;
+  // Nothing to time at all is no responsiveness (a stranger scores 0, not a neutral half).
+  const responsiveness = timed ? 0.5 * side(facts.latencyThemHours) + 0.5 * side(facts.latencyMeHours) : 0;
   const latency = (hours: number | null) => (hours === null ? 'no answer to time' : duration(hours));
   raw += add(
     'responsiveness',

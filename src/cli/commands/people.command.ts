@@ -25,15 +25,24 @@ export function personSummary(person: Person, facts: ListingFacts) {
   };
 }
 
-/** Strength, band and last contact for listing, from the per-person aggregates. */
-export async function listingFacts(app: App, now: number): Promise<(person: Person) => ListingFacts> {
-  const snapshot = await app.relationships.snapshot(now);
+/**
+ * Strength, band and last contact for listing, from the per-person aggregates of the people listed only:
+ * `tend people TEXT` reads and scores the matches, not the whole network (docs/PERFORMANCE.md#people-search).
+ */
+export async function listingFacts(
+  app: App,
+  now: number,
+  people: readonly Person[],
+): Promise<(person: Person) => ListingFacts> {
+  const view = await app.relationships.view(now);
+  const facts = await view.facts(people.map((person) => person.id));
   return (person) => {
-    const strength = snapshot.strengths.get(person.id);
-    const last = snapshot.facts.get(person.id)?.lastInteractionAt ?? null;
+    const personFacts = facts.get(person.id);
+    const strength = view.score(person, personFacts, false);
+    const last = personFacts?.lastInteractionAt ?? null;
     return {
-      strength: strength?.score ?? null,
-      band: strength?.band ?? null,
+      strength: strength.score,
+      band: strength.band,
       lastInteractionAt: last !== null && last <= now ? last : null,
     };
   };
@@ -99,7 +108,7 @@ export function registerPeopleCommand(program: Command, runtime: Runtime): void 
                 (person) => query === null || app.people.matchesQuery(person, query),
               )
             : await app.people.list(query);
-          const factsOf = await listingFacts(app, context.config.now);
+          const factsOf = await listingFacts(app, context.config.now, people);
           const rows = people.map((person) => personSummary(person, factsOf(person)));
           if (context.config.json) {
             printJson(context.io, rows);
