@@ -8,7 +8,7 @@ import {
   type OwnerContext,
 } from './agenda-worth.js';
 import { CADENCE_DAYS } from './cadence.js';
-import type { Circle, ConnectionState, Person } from './person.js';
+import type { AgendaPerson } from './agenda-person.js';
 import type { RelationshipFacts } from './relationship-facts.js';
 import { INTENSITY_REFERENCE_FLOOR, type TieStrength } from './strength.js';
 import {
@@ -60,43 +60,7 @@ export const AGENDA_RULES = {
   pendingWithinDays: 90,
 } as const;
 
-export interface AgendaPerson {
-  id: number;
-  name: string;
-  company: string | null;
-  position: string | null;
-  howMet: string | null;
-  needs: readonly string[];
-  offers: readonly string[];
-  goals: readonly string[];
-  circle: Circle | null;
-  connectionState: ConnectionState;
-  connectedAt: number | null;
-  doNotContact: boolean;
-  archived: boolean;
-  /** The user's notes: something to build a follow-up on. */
-  notes?: string | null;
-}
-
-/** A person as the agenda sees them; `howMet` is their own, before an accepted invitation's note. */
-export function agendaPersonOf(person: Person): AgendaPerson {
-  return {
-    id: person.id,
-    name: person.name,
-    company: person.company,
-    position: person.position,
-    howMet: person.howMet,
-    needs: person.needs,
-    offers: person.offers,
-    goals: person.goals,
-    circle: person.circle,
-    connectionState: person.connectionState,
-    connectedAt: person.connectedAt,
-    doNotContact: person.doNotContact,
-    archived: person.archivedAt !== null,
-    notes: person.notes,
-  };
-}
+export { agendaPersonOf, type AgendaPerson } from './agenda-person.js';
 
 export interface AgendaInvitation {
   id: number;

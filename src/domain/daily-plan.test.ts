@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { AgendaItem, AgendaKind } from './agenda.js';
+import { AGENDA_KINDS, type AgendaItem, type AgendaKind } from './agenda.js';
 import { CARE_QUOTAS, planDay, quotasFor, ranksWithinKind } from './daily-plan.js';
 
 /** The daily plan (docs/rules/agenda.md#daily-plan): budget, quotas, redistribution, groups. */
@@ -116,15 +116,7 @@ describe('groups beside the budget', () => {
 });
 
 describe('the plan, as a property', () => {
-  const kinds: AgendaKind[] = [
-    'reply',
-    'follow-up',
-    'let-go',
-    'keep-in-touch',
-    'revive',
-    'triage',
-    'introduce',
-  ];
+  const kinds: readonly AgendaKind[] = AGENDA_KINDS;
   const arbitraryItems = fc.array(
     fc.record({
       kind: fc.constantFrom(...kinds),
