@@ -20,7 +20,8 @@ describe('the drafts on the demo network', () => {
       entry.reply ? [`${entry.verdict} ${entry.invitation.from}:\n${entry.reply}`] : [],
     );
     expect(replies.join('\n\n---\n\n')).toMatchSnapshot();
-    const today = await tend.run('--json', 'today');
+    // every invitation's agenda line: the plan shows three, --all shows them all (docs/rules/agenda.md)
+    const today = await tend.run('--json', 'today', '--all');
     const items = today.json<{ items: Array<{ kind: string; suggestion: string }> }>().items;
     expect(items.filter((item) => item.kind === 'triage').map((item) => item.suggestion)).toMatchSnapshot();
   });
