@@ -2,22 +2,14 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../src/app.js';
 import { resolveConfig } from '../src/config.js';
 import { tempDataDir } from './support/cli-harness.js';
-import { postgresAvailable } from './support/test-databases.js';
+import { closeApps, postgresAvailable } from './support/test-databases.js';
 
 /** SQLite and PostgreSQL give the same daily plan (docs/rules/agenda.md#daily-plan) on the demo network. */
 const ANCHOR = '2026-01-15';
 const postgresUrl = process.env.TEND_TEST_DATABASE_URL;
 const opened: App[] = [];
 
-afterAll(async () => {
-  for (const app of opened) {
-    if (app.store.dialect === 'postgres') {
-      const schema = (app.config.store as { schema?: string }).schema;
-      if (schema) await app.store.db.schema.dropSchema(schema).ifExists().cascade().execute();
-    }
-    await app.close();
-  }
-});
+afterAll(() => closeApps(opened));
 
 async function planOn(dialect: 'sqlite' | 'postgres', budget: string) {
   const config = resolveConfig({ data: tempDataDir(), now: `${ANCHOR}T09:00:00Z` }, {});

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../src/app.js';
 import { resolveConfig, type AppConfig } from '../src/config.js';
 import { tempDataDir } from './support/cli-harness.js';
-import { postgresAvailable } from './support/test-databases.js';
+import { closeApps, postgresAvailable } from './support/test-databases.js';
 
 /**
  * The engine answers from per-person aggregates kept when data changes
@@ -53,15 +53,7 @@ async function answers(app: App, now: number) {
 const dialects: Array<'sqlite' | 'postgres'> = postgresAvailable ? ['sqlite', 'postgres'] : ['sqlite'];
 const opened: App[] = [];
 
-afterAll(async () => {
-  for (const app of opened) {
-    if (app.store.dialect === 'postgres') {
-      const schema = (app.config.store as { schema?: string }).schema;
-      if (schema) await app.store.db.schema.dropSchema(schema).ifExists().cascade().execute();
-    }
-    await app.close();
-  }
-});
+afterAll(() => closeApps(opened));
 
 describe.each(dialects)('the engine on %s', (dialect) => {
   it('answers from its aggregates exactly as from every event, now, later, and after a log', async () => {

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { App } from '../../src/app.js';
 import { openStore, type Store } from '../../src/store/store.js';
 
 /** What a test may set when it opens a store: how writers wait. */
@@ -101,4 +102,15 @@ export async function postgresSchemaUrl(label: string): Promise<{ url: string; d
     url: `${postgresUrl}${separator}options=${encodeURIComponent(`-c search_path=${schema}`)}`,
     drop: () => admin(`drop schema if exists "${schema}" cascade`),
   };
+}
+
+/** Closes the apps a test opened, dropping the PostgreSQL schema each one worked in. */
+export async function closeApps(apps: readonly App[]): Promise<void> {
+  for (const app of apps) {
+    if (app.store.dialect === 'postgres') {
+      const schema = (app.config.store as { schema?: string }).schema;
+      if (schema) await app.store.db.schema.dropSchema(schema).ifExists().cascade().execute();
+    }
+    await app.close();
+  }
 }
