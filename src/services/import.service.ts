@@ -30,6 +30,13 @@ import type { HeaderInfo } from './linkedin/linkedin-file.reader.js';
 import { linkWaitingRecords } from './linkedin/counterpart-links.writer.js';
 import { ParserThreadMemoryError } from '../importers/linkedin/linkedin-records.stream.js';
 import { startImportShortcuts, type ImportShortcuts } from './first-import.js';
+import {
+  CONTACT_IMPORTER_VERSION,
+  contactFormatOfName,
+  importContactFile,
+  type ContactFormat,
+} from './contacts/contact-file.importer.js';
+import { ContactPhotos } from './contacts/contact-photos.js';
 import { importLinkedInFile } from './linkedin/linkedin-file.importer.js';
 import { PeopleDirectory } from './linkedin/people-directory.js';
 import { repairPlaceholders } from './placeholder-repair.service.js';
@@ -64,13 +71,20 @@ export interface ImportOptions {
   onProgress?: (progress: ImportProgress) => void;
   /** Each step as it ends, with its wall time (`tend --debug import`: where a slow import spends it). */
   onStep?: (step: string, milliseconds: number) => void;
+  /** false: contact photos are dropped (`import --no-photos`); default: written to the data folder. */
+  photos?: boolean;
 }
 
 interface PlannedFile {
   entry: ImportEntry;
   header: HeaderInfo | null;
+  /** An address book file (docs/rules/contacts.md), read by the contact importer instead. */
+  contactFormat?: ContactFormat;
   failure?: string;
 }
+
+/** Address books after every LinkedIn file: a card then finds the connections its identities name. */
+const CONTACTS_RANK = Number.MAX_SAFE_INTEGER - 1;
 
 class FileFailure extends Error {}
 
@@ -134,6 +148,11 @@ export function createImportService(deps: {
         planned.push({ entry, header: null, failure: entry.brokenReason });
         continue;
       }
+      const contactFormat = contactFormatOfName(entry.innerPath);
+      if (contactFormat) {
+        planned.push({ entry, header: null, contactFormat });
+        continue;
+      }
       if (!/\.(csv|tsv|txt)$/i.test(entry.innerPath)) {
         planned.push({ entry, header: null });
         continue;
@@ -153,9 +172,11 @@ export function createImportService(deps: {
       }
     }
     const rank = (file: PlannedFile) =>
-      file.header && file.header.format !== 'ignored'
-        ? FORMAT_ORDER[file.header.format]
-        : Number.MAX_SAFE_INTEGER;
+      file.contactFormat
+        ? CONTACTS_RANK
+        : file.header && file.header.format !== 'ignored'
+          ? FORMAT_ORDER[file.header.format]
+          : Number.MAX_SAFE_INTEGER;
     return planned.sort((a, b) => rank(a) - rank(b));
   }
 
@@ -167,8 +188,8 @@ export function createImportService(deps: {
   }
 
   async function importOne(
-    file: PlannedFile & { header: HeaderInfo },
-    format: LinkedInFormat,
+    file: PlannedFile & { header: HeaderInfo | null },
+    format: LinkedInFormat | ContactFormat,
     options: ImportOptions,
     zone: string,
     run: RunPeople,
@@ -177,7 +198,11 @@ export function createImportService(deps: {
     const report = newFileReport(file.entry.displayPath, format);
     const totals = emptyTotals();
     const log = createImportLogRepository(store);
-    const fingerprint = `v${IMPORTER_VERSION}:${zone}:${await file.entry.fingerprint()}`;
+    const photos = options.photos === false ? null : new ContactPhotos(deps.dataDir);
+    // A contact file's cards do not depend on the zone; whether photos were kept is part of what it wrote.
+    const fingerprint = file.contactFormat
+      ? `${file.contactFormat}${CONTACT_IMPORTER_VERSION}:${photos ? 'photos' : 'no-photos'}:${await file.entry.fingerprint()}`
+      : `v${IMPORTER_VERSION}:${zone}:${await file.entry.fingerprint()}`;
     if (await log.findByFingerprint(fingerprint)) {
       report.unchanged = true;
       report.skipped['unchanged file'] = 1;
@@ -203,14 +228,22 @@ export function createImportService(deps: {
             ? { onStep: (part, ms) => options.onStep?.(`${file.entry.displayPath}: ${part}`, ms) }
             : {}),
         };
-        await importLinkedInFile(format, file.entry, file.header, context, inWorker, (read) =>
-          options.onProgress?.({
-            file: file.entry.displayPath,
-            bytes: read,
-            totalBytes: file.entry.size,
-            rows: report.rowsRead,
-          }),
-        );
+        if (file.contactFormat) await importContactFile(file.contactFormat, file.entry, context, trx, photos);
+        else if (file.header)
+          await importLinkedInFile(
+            format as LinkedInFormat,
+            file.entry,
+            file.header,
+            context,
+            inWorker,
+            (read) =>
+              options.onProgress?.({
+                file: file.entry.displayPath,
+                bytes: read,
+                totalBytes: file.entry.size,
+                rows: report.rowsRead,
+              }),
+          );
         const malformed = report.skipped[MALFORMED] ?? 0;
         if (report.rowsRead > 0 && malformed / report.rowsRead > MALFORMED_LIMIT) {
           const first = report.problems[0];
@@ -231,7 +264,9 @@ export function createImportService(deps: {
         workDone = performance.now();
       });
       options.onStep?.(`${file.entry.displayPath}: commit`, performance.now() - workDone);
+      photos?.keep();
     } catch (error) {
+      photos?.discard();
       // Rolled back: people the directory learnt from this file are not in the store, nor its rows.
       delete run.directory;
       run.shortcuts.rolledBack();
@@ -272,6 +307,14 @@ export function createImportService(deps: {
           for (const file of await step('recognise files', () => plan(sources.entries))) {
             if (file.failure) {
               files.push({ ...newFileReport(file.entry.displayPath, 'unknown'), failed: file.failure });
+              continue;
+            }
+            if (file.contactFormat) {
+              const result = await step(file.entry.displayPath, () =>
+                importOne(file, file.contactFormat ?? 'vcard', options, zone, run),
+              );
+              files.push(result.report);
+              addTotals(totals, result.totals);
               continue;
             }
             const header = file.header;

@@ -196,6 +196,20 @@ export interface DuplicateProposalsTable {
   created_at: number;
 }
 
+/** One contact card of an address book (vCard, contact CSV), as imported (docs/rules/contacts.md#cards). */
+export interface ContactCardsTable {
+  workspace_id: string;
+  source_key: number;
+  person_id: number;
+  source: string; // vcard
+  content_hash: number;
+  /** The card as JSON (StoredContactCard), without photo bytes. */
+  card: string;
+  /** The photo's file, relative to the data folder. */
+  photo: string | null;
+  imported_at: number;
+}
+
 export interface TriageResultsTable {
   workspace_id: string;
   invitation_id: number;
@@ -220,4 +234,5 @@ export interface Database {
   person_stats: PersonStatsTable;
   duplicate_proposals: DuplicateProposalsTable;
   triage_results: TriageResultsTable;
+  contact_cards: ContactCardsTable;
 }

@@ -10,6 +10,7 @@ import { triageResultsSchema } from './migrations/0006-triage-results.migration.
 import { peopleSeekingSchema } from './migrations/0007-people-seeking.migration.js';
 import { foldLettersData } from './migrations/0008-fold-letters.migration.js';
 import { agendaActionsSchema } from './migrations/0009-agenda-actions.migration.js';
+import { contactCardsSchema } from './migrations/0010-contact-cards.migration.js';
 
 /** Versioned, in order. Append only: a released migration is never edited. */
 function allMigrations(dialect: SqlDialect): Record<string, Migration> {
@@ -23,6 +24,7 @@ function allMigrations(dialect: SqlDialect): Record<string, Migration> {
     '0007-people-seeking': peopleSeekingSchema(),
     '0008-fold-letters': foldLettersData(),
     '0009-agenda-actions': agendaActionsSchema(dialect),
+    '0010-contact-cards': contactCardsSchema(),
   };
 }
 

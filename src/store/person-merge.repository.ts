@@ -75,7 +75,7 @@ export function createPersonMergeRepository(context: StoreContext) {
         .execute();
 
       storedInteractionsChanged(context);
-      for (const table of ['person_identities', 'interactions', 'invitations'] as const) {
+      for (const table of ['person_identities', 'interactions', 'invitations', 'contact_cards'] as const) {
         await db
           .updateTable(table)
           .set({ person_id: keepId })

@@ -51,18 +51,21 @@ export function printImportReport(io: CliIo, report: ImportReport): void {
 export function registerImportCommand(program: Command, runtime: Runtime): void {
   program
     .command('import')
-    .description('import a LinkedIn data export: the zip, its unpacked folder or single CSV files')
-    .argument('<paths...>', 'zip files, folders or CSV files')
+    .description(
+      'import a LinkedIn data export (the zip, its unpacked folder or single CSV files) or address books (.vcf)',
+    )
+    .argument('<paths...>', 'zip files, folders, CSV or vCard files')
     .option(
       '--tz <zone>',
       'time zone for dates the export writes without one (default: the timezone setting)',
     )
+    .option('--no-photos', 'drop contact photos instead of keeping them as files in the data folder')
     .addHelpText(
       'after',
       '\nRe-importing is safe: what is already there is recognised and left as it is.\nExit code 2 when a file could not be used (the other files are imported).',
     )
     .action(
-      action(runtime, async (context, paths: string[], options: { tz?: string }) => {
+      action(runtime, async (context, paths: string[], options: { tz?: string; photos: boolean }) => {
         if (options.tz && !isValidTimeZone(options.tz)) {
           throw new AppError(
             'usage',
@@ -73,6 +76,7 @@ export function registerImportCommand(program: Command, runtime: Runtime): void 
         const bar = createProgressBar(context.io, !context.config.json);
         const report = await app.imports.importPaths(paths, {
           ...(options.tz ? { timeZone: options.tz } : {}),
+          photos: options.photos,
           ...(context.config.debug
             ? {
                 onStep: (step: string, ms: number) =>

@@ -169,6 +169,11 @@ export class PeopleDirectory {
     return undefined;
   }
 
+  /** The person's normalised name as the directory knows it. */
+  nameKeyOf(personId: number): string | undefined {
+    return this.entries.get(personId)?.nameKey;
+  }
+
   hasIdentityKind(personId: number, kind: IdentityKind): boolean {
     return ((this.kinds.get(personId) ?? 0) & KIND_BITS[kind]) !== 0;
   }

@@ -1,0 +1,93 @@
+/**
+ * A contact as an address book describes it, whatever the format (vCard, Google or Outlook CSV, later an
+ * export of tend itself): the one record every contact importer produces and the contact writer stores
+ * (docs/rules/contacts.md). Values are as the source wrote them, decoded but not normalised; identities are
+ * normalised where they are matched (identity.ts).
+ */
+export interface ContactCard {
+  /** Line of the file where the card (or row) starts, for the report. */
+  line: number;
+  /** The source's own id of the contact (vCard UID), when it has one: a changed card keeps its record. */
+  uid: string | null;
+  firstName: string;
+  lastName: string;
+  /** The name as the source formats it (vCard FN), used when the structured name is empty. */
+  formattedName: string;
+  nickname: string | null;
+  emails: ContactValue[];
+  phones: ContactValue[];
+  /** Web addresses; LinkedIn profile URLs among them become identities. */
+  urls: ContactValue[];
+  organization: string | null;
+  department: string | null;
+  title: string | null;
+  birthday: ContactBirthday | null;
+  notes: string | null;
+  /** Categories or labels, without the sources' system groups ("My Contacts"). */
+  tags: string[];
+  photo: ContactPhoto | null;
+  /** The card describes an organisation, not a person (Apple `X-ABShowAs:COMPANY`). */
+  isOrganization: boolean;
+}
+
+export interface ContactValue {
+  value: string;
+  /** Lower-case types as written (`work`, `cell`, `pref`, `fax`…). */
+  types: string[];
+  /** A label the source attached (Apple `X-ABLabel`, Google `… - Label`), decoded (`_$!<HomePage>!$_` → `HomePage`). */
+  label: string | null;
+}
+
+export interface ContactBirthday {
+  /** null: the source gave the day without a year. */
+  year: number | null;
+  month: number;
+  day: number;
+}
+
+export type ContactPhoto = { bytes: Uint8Array; mediaType: string } | { url: string };
+
+/** `1980-03-22`, or `--03-22` without a year (the vCard 4.0 form). */
+export function formatBirthday(birthday: ContactBirthday): string {
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${birthday.year === null ? '-' : String(birthday.year).padStart(4, '0')}-${pad(birthday.month)}-${pad(birthday.day)}`;
+}
+
+/** Phone types that never reach a person: a fax or a pager is a machine, often shared. */
+export function isPersonalPhone(phone: ContactValue): boolean {
+  return !phone.types.some((type) => type === 'fax' || type === 'pager');
+}
+
+/** System groups of address books, not the user's own categories. */
+const SYSTEM_GROUPS = new Set(['my contacts', 'mycontacts', 'other contacts', 'starred in android']);
+
+export function isSystemGroup(tag: string): boolean {
+  return SYSTEM_GROUPS.has(
+    tag
+      .replace(/^\*\s*/, '')
+      .trim()
+      .toLowerCase(),
+  );
+}
+
+export function emptyContactCard(line: number): ContactCard {
+  return {
+    line,
+    uid: null,
+    firstName: '',
+    lastName: '',
+    formattedName: '',
+    nickname: null,
+    emails: [],
+    phones: [],
+    urls: [],
+    organization: null,
+    department: null,
+    title: null,
+    birthday: null,
+    notes: null,
+    tags: [],
+    photo: null,
+    isOrganization: false,
+  };
+}

@@ -1,0 +1,160 @@
+import { createHash } from 'node:crypto';
+import type { ContactCard } from '../../domain/contact-card.js';
+import { identitiesOfContact } from '../../domain/contact-identities.js';
+import type { Identity } from '../../domain/identity.js';
+import { displayName } from '../../domain/person.js';
+import { personNameKey } from '../../domain/text-normalization.js';
+import { hash53 } from '../../domain/source-key.js';
+import type { ContactCardRepository } from '../../store/contact-card.repository.js';
+import { ALREADY_IMPORTED, countSkip } from '../import.report.js';
+import type { FileImportContext } from '../linkedin/file-import.context.js';
+import { personSearchText } from '../linkedin/people-directory.js';
+import type { ContactPhotos } from './contact-photos.js';
+
+/** A card as stored: the photo replaced by its file (or its URL, never fetched). */
+export type StoredContactCard = Omit<ContactCard, 'photo'> & {
+  photo: { file: string } | { url: string } | null;
+};
+
+export interface ContactWriteOptions {
+  /** Which address book format the cards came from (`vcard`); the identity source of what they add. */
+  source: string;
+  cards: ContactCardRepository;
+  /** null: photos are dropped (`import --no-photos`). */
+  photos: ContactPhotos | null;
+}
+
+/** Skip reasons of contact cards. */
+export const NO_IDENTITY = 'no name or identity';
+export const ORGANIZATION_CARD = 'organisation card';
+
+function photoDigest(card: ContactCard): string {
+  if (!card.photo) return '';
+  if ('url' in card.photo) return card.photo.url;
+  return createHash('sha1').update(card.photo.bytes).digest('hex');
+}
+
+/** The card's content, photo by digest: equal cards hash equal whatever file they came in. */
+function contentHashOf(card: ContactCard): number {
+  const { line: _line, photo: _photo, ...content } = card;
+  return hash53(JSON.stringify(content), photoDigest(card));
+}
+
+/**
+ * Writes contact cards (docs/rules/contacts.md#cards): each card is found by its source key (the source's
+ * UID, else its content, with an occurrence index for exact repeats), so a re-import adds nothing; a new
+ * card joins the person its e-mails, LinkedIn URLs or phones find (two people found by e-mail or URL become
+ * one), else it makes a not-connected person. A name alone never joins a card to anyone: a same-name pair
+ * becomes a duplicate proposal (docs/rules/identity-and-imports.md#duplicate-proposals).
+ */
+export async function writeContactCards(
+  cards: readonly ContactCard[],
+  context: FileImportContext,
+  options: ContactWriteOptions,
+): Promise<void> {
+  const { directory, report, totals, now } = context;
+  const occurrences = new Map<number, number>();
+  const keyed = cards.map((card) => {
+    const contentHash = contentHashOf(card);
+    const base = hash53('contact-card', options.source, card.uid ?? String(contentHash));
+    const occurrence = occurrences.get(base) ?? 0;
+    occurrences.set(base, occurrence + 1);
+    return { card, contentHash, sourceKey: occurrence === 0 ? base : hash53(base, occurrence) };
+  });
+  const known = await options.cards.known(keyed.map((entry) => entry.sourceKey));
+  for (const { card, contentHash, sourceKey } of keyed) {
+    report.rowsRead++;
+    const stored = known.get(sourceKey);
+    const wantsPhoto = options.photos !== null && card.photo !== null && 'bytes' in card.photo;
+    if (stored?.contentHash === contentHash && (stored.photo !== null || !wantsPhoto)) {
+      countSkip(report, ALREADY_IMPORTED);
+      continue;
+    }
+    if (card.isOrganization) {
+      countSkip(report, ORGANIZATION_CARD, card.line, 'a card for an organisation, not a person');
+      continue;
+    }
+    const { strong, phones } = identitiesOfContact(card);
+    const name = displayName(card.firstName, card.lastName);
+    if (!name && strong.length === 0 && phones.length === 0) {
+      countSkip(report, NO_IDENTITY, card.line, 'a card with no name, e-mail, phone or profile URL');
+      continue;
+    }
+    let personId = stored?.personId ?? (await findPerson(card, strong, phones, context));
+    if (personId === undefined) {
+      personId = await directory.create(
+        {
+          firstName: card.firstName,
+          lastName: card.lastName,
+          email: strong.find((identity) => identity.kind === 'email')?.value ?? null,
+          url: strong.find((identity) => identity.kind === 'url')?.value ?? null,
+          company: card.organization,
+          position: card.title,
+          connectionState: 'not-connected',
+        },
+        options.source,
+      );
+      await directory.addIdentities(personId, [...strong, ...phones], options.source);
+    } else {
+      await directory.addIdentities(personId, [...strong, ...phones], options.source);
+      await fillImportedFields(personId, card, context);
+      totals.peopleUpdated++;
+    }
+    let photo: StoredContactCard['photo'] = null;
+    if (card.photo && 'url' in card.photo) photo = { url: card.photo.url };
+    else if (card.photo && options.photos)
+      photo = { file: options.photos.save(card.photo.bytes, card.photo.mediaType) };
+    const { photo: _bytes, ...rest } = card;
+    const storedCard: StoredContactCard = { ...rest, photo };
+    await options.cards.save({
+      sourceKey,
+      personId,
+      source: options.source,
+      contentHash,
+      card: JSON.stringify(storedCard),
+      photo: photo && 'file' in photo ? photo.file : null,
+      importedAt: now,
+    });
+    report.imported++;
+  }
+}
+
+/**
+ * The person the card's e-mails or LinkedIn URLs name (several: they are merged into one), else the one its
+ * phone names when nothing contradicts it: the card has no e-mail or URL of a kind the person has, or it
+ * bears the person's name (a typo in one e-mail must not split a person; a shared office number must not
+ * join two).
+ */
+async function findPerson(
+  card: ContactCard,
+  strong: readonly Identity[],
+  phones: readonly Identity[],
+  context: FileImportContext,
+): Promise<number | undefined> {
+  const { directory } = context;
+  const found = await directory.resolve(strong);
+  if (found !== undefined) return found;
+  const byPhone = directory.find(phones);
+  if (byPhone === undefined) return undefined;
+  const contradicted = strong.some((identity) => directory.hasIdentityKind(byPhone, identity.kind));
+  const sameName = directory.nameKeyOf(byPhone) === personNameKey(displayName(card.firstName, card.lastName));
+  return !contradicted || sameName ? byPhone : undefined;
+}
+
+/**
+ * A card's company and title fill what a person lacks; what LinkedIn (or an earlier card) said stays: a
+ * connection's profile is fresher than an address book. The search text gains the card's identities.
+ */
+async function fillImportedFields(personId: number, card: ContactCard, context: FileImportContext) {
+  const { people, now } = context;
+  const person = await people.findById(personId);
+  if (!person) return;
+  const company = person.company ?? card.organization;
+  const position = person.position ?? card.title;
+  const identities = (await people.listIdentities(personId)).map(({ kind, value }) => ({ kind, value }));
+  await people.updateImported(
+    personId,
+    { company, position, searchText: personSearchText({ name: person.name, company, position, identities }) },
+    now,
+  );
+}
