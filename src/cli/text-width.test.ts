@@ -1,12 +1,30 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatTable } from './output.js';
-import { displayWidth, outputWidth, wrapText } from './text-width.js';
+import { cutToWidth, displayWidth, outputWidth, wrapText } from './text-width.js';
+
+const printableAscii = fc.string({
+  unit: fc.integer({ min: 0x20, max: 0x7e }).map((code) => String.fromCharCode(code)),
+  maxLength: 80,
+});
 
 describe('output that fits', () => {
   it('measures CJK characters as two columns and marks as none', () => {
     expect(displayWidth('王小明')).toBe(6);
     expect(displayWidth('Élodie')).toBe(6);
     expect(displayWidth('E\u0301lodie')).toBe(6);
+  });
+
+  it('measures and cuts plain ASCII as the grapheme path does', () => {
+    // A text with one accented letter goes through the grapheme segmenter; the same text without it through
+    // the ASCII shortcut: both must say the same width and cut at the same place.
+    fc.assert(
+      fc.property(printableAscii, fc.integer({ min: 1, max: 60 }), (text, width) => {
+        expect(displayWidth(`${text}é`)).toBe(displayWidth(text) + 1);
+        if (text.length > width) expect(cutToWidth(`${text}é`, width)).toBe(cutToWidth(text, width));
+        else expect(cutToWidth(text, width)).toBe(text);
+      }),
+    );
   });
 
   it('keeps table columns aligned after a CJK name', () => {

@@ -54,13 +54,19 @@ export function createAgendaService(deps: {
 }) {
   const { store, relationships } = deps;
 
-  /** What the agenda is made from at `now`, before the marks. */
-  async function inputsAt(now: number): Promise<Omit<AgendaInput, 'states'> & { zone: string }> {
+  /**
+   * What the agenda is made from at `now`, before the marks; with `only`, what that one person's items are
+   * made from (the same rules: each person's items depend on their own facts and invitations alone).
+   */
+  async function inputsAt(
+    now: number,
+    only?: number,
+  ): Promise<Omit<AgendaInput, 'states'> & { zone: string }> {
     const view = await relationships.view(now);
     const [candidates, invitations, howMet, ownerFacts] = await Promise.all([
-      view.agendaCandidates(),
-      loadInvitationContext(store, now),
-      createInvitationRepository(store).acceptedNotes(),
+      only === undefined ? view.agendaCandidates() : view.agendaRows([only]),
+      loadInvitationContext(store, now, only),
+      createInvitationRepository(store).acceptedNotes(only),
       createOwnerFactsRepository(store).list(),
     ]);
     const strengthOf = new Map<number, number>();
@@ -132,6 +138,18 @@ export function createAgendaService(deps: {
 
   return {
     today,
+
+    /**
+     * One person's items among the day's agenda (due or not, marks applied), as `today` has them, from their
+     * own facts and invitations only (`tend show`: docs/PERFORMANCE.md#show).
+     */
+    async forPerson(personId: number, now: number): Promise<AgendaItem[]> {
+      const [inputs, states] = await Promise.all([
+        inputsAt(now, personId),
+        createAgendaStateRepository(store).all(),
+      ]);
+      return buildAgenda({ ...inputs, states }).items.filter((item) => item.person?.id === personId);
+    },
 
     /**
      * `tend today`: the daily plan of what is due (docs/rules/agenda.md#daily-plan), or with `all` everything

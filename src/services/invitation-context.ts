@@ -14,8 +14,13 @@ export interface InvitationContext {
   connected: Set<number>;
 }
 
-export async function loadInvitationContext(store: StoreContext, now: number): Promise<InvitationContext> {
-  const rows = await createInvitationRepository(store).listPossiblyPending(now);
+/** `personId`: only the invitations that name this person. */
+export async function loadInvitationContext(
+  store: StoreContext,
+  now: number,
+  personId?: number,
+): Promise<InvitationContext> {
+  const rows = await createInvitationRepository(store).listPossiblyPending(now, personId);
   const people = new Map<number, InvitationPerson>();
   for (const row of rows) if (row.person) people.set(row.person.id, row.person);
   const connected = new Set(

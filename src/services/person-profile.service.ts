@@ -36,7 +36,7 @@ export function createPersonProfileService(deps: {
       const timeline = details.timeline.filter((interaction) => interaction.at <= now);
       const last = timeline.find((interaction) => !interaction.skippedReason);
       // What now: their open items (due or not), with the ids `done`, `snooze` and `dismiss` take.
-      const agenda = (await deps.agenda.today(now)).items.filter((item) => item.person?.id === person.id);
+      const agenda = await deps.agenda.forPerson(person.id, now);
       return { details, strength, state, keepInTouchDue, timeline, last, zone, agenda };
     },
   };

@@ -65,6 +65,8 @@ export interface RelationshipView {
   score(person: ScoredPerson, facts: RelationshipFacts | undefined, withReasons?: boolean): TieStrength;
   /** People who may have a care item, with their facts (texts of cited messages filled in). */
   agendaCandidates(): Promise<AgendaCandidateRow[]>;
+  /** These people as `agendaCandidates` gives them, whether or not they may have an item. */
+  agendaRows(personIds: readonly number[]): Promise<AgendaCandidateRow[]>;
   /** People with a two-way exchange in the last year and a bit (the only ones above dormant), ready to score. */
   active(): Promise<Array<{ person: ScoredPerson; facts: RelationshipFacts }>>;
   pruneCandidates(connectedBefore: number): Promise<number[]>;
@@ -225,19 +227,16 @@ export function createRelationshipService(deps: {
       // Stored facts carry their cited messages' first words already (refreshAll, refreshPerson).
       facts: (personIds) => repository.loadFacts(personIds),
       score: scorerFor(now, zone, reference),
-      async agendaCandidates() {
-        const rows = await repository.agendaCandidates({
+      agendaCandidates: () =>
+        repository.agendaCandidates({
           connectedFrom: now - 30 * DAY_MS - SLACK_MS,
           now,
           lastInFrom: now - 30 * DAY_MS - SLACK_MS,
           unansweredBefore: now - 60 * DAY_MS + SLACK_MS,
           reviveBefore: now - 365 * DAY_MS + SLACK_MS,
-        });
-
-        return rows;
-      },
+        }),
+      agendaRows: (personIds) => repository.agendaRows(personIds),
       active: () => repository.activeScoring(now - 365 * DAY_MS - SLACK_MS),
-
       pruneCandidates: (connectedBefore) => repository.pruneCandidateIds(connectedBefore + SLACK_MS, true),
       health: () =>
         repository.healthRows({
@@ -263,24 +262,24 @@ export function createRelationshipService(deps: {
       if (options.summaries) await fillSummaries(store, facts.values());
       return facts;
     };
+    const persons = createPersonRepository(store);
+    const agendaRowsOf = async (people: Person[]): Promise<AgendaCandidateRow[]> => {
+      const ids = people.map((person) => person.id);
+      const facts = await factsOf(ids, { summaries: true });
+      return people.map((person) => ({
+        person: agendaPersonOf(person),
+        scoring: person,
+        facts: facts.get(person.id) ?? null,
+      }));
+    };
     return {
       now,
       zone,
       reference,
       facts: factsOf,
       score: scorerFor(now, zone, reference),
-      async agendaCandidates() {
-        const people = await createPersonRepository(store).search(null, { includeArchived: true });
-        const facts = await factsOf(
-          people.map((person) => person.id),
-          { summaries: true },
-        );
-        return people.map((person) => ({
-          person: agendaPersonOf(person),
-          scoring: person,
-          facts: facts.get(person.id) ?? null,
-        }));
-      },
+      agendaCandidates: async () => agendaRowsOf(await persons.search(null, { includeArchived: true })),
+      agendaRows: async (personIds) => agendaRowsOf(await persons.findByIds(personIds)),
       async active() {
         const ids = [...all.values()]
           .filter((facts) => facts.lastExchangeAt !== null)

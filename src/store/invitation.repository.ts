@@ -123,11 +123,13 @@ export function createInvitationRepository(context: StoreContext) {
      */
     async listPossiblyPending(
       now: number,
+      /** Only this person's (`tend show`), instead of everyone's. */
+      personId?: number,
     ): Promise<Array<{ invitation: InvitationRecord; person: InvitationPerson | null }>> {
       // Sent within 90 calendar days (92 with slack for any zone) before the export's date or `now`.
       const window = 92 * 86_400_000;
       const earlier = context.dialect === 'postgres' ? 'least' : 'min';
-      const rows = await db
+      let query = db
         .selectFrom('invitations')
         .leftJoin('people', (join) =>
           join
@@ -151,9 +153,9 @@ export function createInvitationRepository(context: StoreContext) {
           sql<number>`invitations.sent_at + ${window}`,
           '>=',
           sql<number>`${sql.raw(earlier)}(coalesce(invitations.export_at, ${now}), ${now})`,
-        )
-        .orderBy('invitations.sent_at', 'desc')
-        .execute();
+        );
+      if (personId !== undefined) query = query.where('invitations.person_id', '=', personId);
+      const rows = await query.orderBy('invitations.sent_at', 'desc').execute();
       return rows.map((row) => ({
         invitation: toRecord(row),
         person:
@@ -173,8 +175,8 @@ export function createInvitationRepository(context: StoreContext) {
     },
 
     /** The note of each connection's newest accepted invitation that had one: "how we met". */
-    async acceptedNotes(): Promise<Map<number, string>> {
-      const rows = await db
+    async acceptedNotes(personId?: number): Promise<Map<number, string>> {
+      let query = db
         .selectFrom('invitations')
         .innerJoin('people', (join) =>
           join
@@ -184,9 +186,9 @@ export function createInvitationRepository(context: StoreContext) {
         .select(['invitations.person_id', 'invitations.message'])
         .where('invitations.workspace_id', '=', workspaceId)
         .where('invitations.message', 'is not', null)
-        .where('people.connection_state', '=', 'connected')
-        .orderBy('invitations.sent_at')
-        .execute();
+        .where('people.connection_state', '=', 'connected');
+      if (personId !== undefined) query = query.where('invitations.person_id', '=', personId);
+      const rows = await query.orderBy('invitations.sent_at').execute();
       const notes = new Map<number, string>();
       // Oldest first: the newest accepted note wins.
       for (const row of rows) if (row.message) notes.set(Number(row.person_id), row.message);

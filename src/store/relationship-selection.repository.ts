@@ -2,7 +2,7 @@ import type { AgendaPerson } from '../domain/agenda.js';
 import type { Circle, ConnectionState } from '../domain/person.js';
 import type { RelationshipFacts } from '../domain/relationship-facts.js';
 import type { JoinBuilder } from 'kysely';
-import type { Database } from './database.schema.js';
+import type { Database, PeopleTable } from './database.schema.js';
 import { decodeFacts } from './facts-codec.js';
 import { listOf } from './person.repository.js';
 import { inChunks, rowsOf } from './query-runner.js';
@@ -81,6 +81,55 @@ export interface ConnectionRow {
   strengthOverride: number | null;
 }
 
+/** A row of AGENDA_COLUMNS with the person's stored facts (null without stats). */
+type AgendaRow = Pick<
+  PeopleTable,
+  | 'display_name'
+  | 'company'
+  | 'position'
+  | 'how_met'
+  | 'needs'
+  | 'offers'
+  | 'goals'
+  | 'circle'
+  | 'connection_state'
+  | 'connected_at'
+  | 'do_not_contact'
+  | 'archived_at'
+  | 'strength_floor'
+  | 'strength_override'
+> & { id: number; facts: string | null };
+
+/** A row of AGENDA_COLUMNS and the person's stored facts, as the agenda reads it. */
+function candidateOf(row: AgendaRow): AgendaCandidateRow {
+  const id = Number(row.id);
+  const connectedAt = row.connected_at === null ? null : Number(row.connected_at);
+  return {
+    person: {
+      id,
+      name: row.display_name,
+      company: row.company,
+      position: row.position,
+      howMet: row.how_met,
+      needs: listOf(row.needs),
+      offers: listOf(row.offers),
+      goals: listOf(row.goals),
+      circle: row.circle as Circle | null,
+      connectionState: row.connection_state as ConnectionState,
+      connectedAt,
+      doNotContact: row.do_not_contact === 1,
+      archived: row.archived_at !== null,
+    },
+    scoring: {
+      id,
+      connectedAt,
+      strengthFloor: row.strength_floor,
+      strengthOverride: row.strength_override,
+    },
+    facts: row.facts === null ? null : decodeFacts(row.facts),
+  };
+}
+
 /** The people the agenda, scoring, health and prune select, with what each of them reads. */
 export function createRelationshipSelectionRepository(context: StoreContext) {
   const { db, workspaceId } = context;
@@ -138,34 +187,29 @@ export function createRelationshipSelectionRepository(context: StoreContext) {
       const found = new Map<number, AgendaCandidateRow>();
       for (const row of [...(await rowsOf(context, fromStats)), ...(await rowsOf(context, fromPeople))]) {
         const id = Number(row.id);
-        if (found.has(id)) continue;
-        const connectedAt = row.connected_at === null ? null : Number(row.connected_at);
-        found.set(id, {
-          person: {
-            id,
-            name: row.display_name,
-            company: row.company,
-            position: row.position,
-            howMet: row.how_met,
-            needs: listOf(row.needs),
-            offers: listOf(row.offers),
-            goals: listOf(row.goals),
-            circle: row.circle as Circle | null,
-            connectionState: row.connection_state as ConnectionState,
-            connectedAt,
-            doNotContact: row.do_not_contact === 1,
-            archived: row.archived_at !== null,
-          },
-          scoring: {
-            id,
-            connectedAt,
-            strengthFloor: row.strength_floor,
-            strengthOverride: row.strength_override,
-          },
-          facts: row.facts === null ? null : decodeFacts(row.facts),
-        });
+        if (!found.has(id)) found.set(id, candidateOf(row));
       }
       return [...found.values()];
+    },
+
+    /**
+     * These people as the agenda reads them, whatever their facts say: one person's items (`tend show`)
+     * come from the same rules as the day's agenda without reading everyone else's.
+     */
+    async agendaRows(personIds: readonly number[]): Promise<AgendaCandidateRow[]> {
+      const rows = await inChunks(personIds, (chunk) =>
+        rowsOf(
+          context,
+          db
+            .selectFrom('people')
+            .leftJoin('person_stats', samePerson)
+            .select(AGENDA_COLUMNS)
+            .select('person_stats.facts')
+            .where('people.workspace_id', '=', workspaceId)
+            .where('people.id', 'in', chunk),
+        ),
+      );
+      return rows.map(candidateOf);
     },
 
     /**
