@@ -58,6 +58,10 @@ describe('the parser thread', () => {
     const people = 'select id, display_name, company, connection_state, connected_at from people order by id';
     expect(rows(threaded, interactions)).toEqual(rows(inline, interactions));
     expect(rows(threaded, people)).toEqual(rows(inline, people));
+    // The facts too: the parser thread works out each text's closer verdict ahead (linkedin-records.worker.ts).
+    const facts =
+      'select person_id, facts, exchange_count, unanswered_days, records, unanswered_first_at, last_exchange_at from person_stats order by person_id';
+    expect(rows(threaded, facts)).toEqual(rows(inline, facts));
     // Every stored message is in the report: imported, or kept without a person ("unmatched").
     const report = threadedReport as {
       files: Array<{ path: string; imported: number; skipped: Record<string, number> }>;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CLOSER_LANGUAGES } from './closer-words.js';
-import { isCloser, isCloserTriedInFull } from './closers.js';
+import { isCloser, isCloserTriedInFull, moreCharsThan } from './closers.js';
 
 /**
  * `isCloser` rules most messages out before it tries every phrase of every language (the import asks it of
@@ -43,5 +43,21 @@ describe('the closer test', () => {
     const closers = samples.filter((text) => isCloserTriedInFull(text));
     expect(closers.length).toBeGreaterThan(50);
     expect(samples.length - closers.length).toBeGreaterThan(50);
+  });
+});
+
+describe('the length test of closers', () => {
+  it('counts characters as [...text] does, surrogate pairs and lone halves included', () => {
+    const unit = fc.oneof(
+      fc.constantFrom('a', 'é', '👍', '🙏🏽', '\ud83d', '\udc4d', ' '),
+      fc.string({ unit: 'binary', maxLength: 3 }),
+    );
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 80 }), fc.integer({ min: 0, max: 70 }), (units, max) => {
+        const text = units.join('');
+        expect(moreCharsThan(text, max)).toBe([...text].length > max);
+      }),
+      { numRuns: 3_000 },
+    );
   });
 });

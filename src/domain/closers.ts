@@ -83,11 +83,28 @@ export function isCloserTriedInFull(text: string | null | undefined): boolean {
   return closerTest(text, false);
 }
 
+/**
+ * Whether `text` has more than `max` characters (code points, as `[...text]` counts them) — without an array
+ * of them: the import asks it of every long message.
+ */
+export function moreCharsThan(text: string, max: number): boolean {
+  if (text.length <= max) return false;
+  if (text.length > 2 * max) return true;
+  let chars = 0;
+  for (let index = 0; index < text.length; index++) {
+    const unit = text.charCodeAt(index);
+    const before = index > 0 ? text.charCodeAt(index - 1) : 0;
+    // The low half of a surrogate pair belongs to the character its high half started.
+    if (unit >= 0xdc00 && unit <= 0xdfff && before >= 0xd800 && before <= 0xdbff) continue;
+    if (++chars > max) return true;
+  }
+  return false;
+}
+
 function closerTest(text: string | null | undefined, earlyOut: boolean): boolean {
   if (!text) return false;
   const trimmed = text.trim();
-  // Characters, not UTF-16 units; a text of at most 60 units has at most 60 characters (no array needed).
-  const tooLong = trimmed.length > CLOSER_MAX_CHARS && [...trimmed].length > CLOSER_MAX_CHARS;
+  const tooLong = trimmed.length > CLOSER_MAX_CHARS && moreCharsThan(trimmed, CLOSER_MAX_CHARS);
   if (trimmed === '' || tooLong || QUESTION.test(trimmed)) return false;
   const withoutEmoji = trimmed.replace(EMOTICONS, ' ').replace(PICTOGRAPHS, ' ');
   const hadEmoji = withoutEmoji !== trimmed;

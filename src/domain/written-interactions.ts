@@ -16,7 +16,10 @@ export type WrittenRow = Pick<
   | 'groupSize'
   | 'skippedReason'
   | 'summary'
->;
+> & {
+  /** `isCloser(summary)`, when already known. */
+  closer?: boolean | null;
+};
 
 const CHUNK_ROWS = 65_536;
 const MAX_ID = 2 ** 31 - 1;
@@ -88,7 +91,8 @@ export class WrittenInteractions {
       chunk.kind[at] = kind;
       chunk.direction[at] = DIRECTIONS.indexOf(row.direction);
       chunk.channel[at] = intern(row.channel, this.#channels, this.#channelIndex);
-      chunk.flags[at] = (row.skippedReason === null ? 0 : 1) | (isCloser(row.summary) ? 2 : 0);
+      chunk.flags[at] =
+        (row.skippedReason === null ? 0 : 1) | ((row.closer ?? isCloser(row.summary)) ? 2 : 0);
       this.#length++;
     }
   }

@@ -20,6 +20,8 @@ export interface NewInteraction {
   skippedReason: SkipReason | null;
   source: string;
   sourceKey: number;
+  /** `isCloser(summary)` when the parser thread worked it out (a first import's facts read it); not stored. */
+  closer?: boolean | null;
 }
 
 /** Rows per multi-row INSERT on SQLite: 14 values a row, 448 bound values a statement. */

@@ -20,6 +20,11 @@ const WORKER_MIN_BYTES = 8 * 1024 * 1024;
  * ~150 messages: about 10,000 records, as 8 batches of 1,000 were before the batches got smaller).
  */
 const CREDITS = 64;
+/**
+ * Credits go back in groups: a message to the worker per batch cost the importing thread ~1 s of a million
+ * short messages (docs/PERFORMANCE.md#parser-thread).
+ */
+const CREDITS_RETURNED_TOGETHER = 8;
 const WORKER_HEAP_MB = 64;
 
 const workerFile = new URL('./linkedin-records.worker.js', import.meta.url);
@@ -115,6 +120,7 @@ async function* inWorker(entry: RecordSource, options: StreamOptions): AsyncGene
     failure ??= new Error(`the parser thread stopped before the end of the file (exit code ${code})`);
     wake?.();
   });
+  let owed = 0;
   try {
     for (;;) {
       const reply = queue.shift();
@@ -129,7 +135,10 @@ async function* inWorker(entry: RecordSource, options: StreamOptions): AsyncGene
       yield reply.type === 'messages'
         ? { records: unpackMessages(reply.records), skips: reply.skips }
         : reply.batch;
-      worker.postMessage({ type: 'credit', count: 1 });
+      if (++owed === CREDITS_RETURNED_TOGETHER) {
+        worker.postMessage({ type: 'credit', count: owed });
+        owed = 0;
+      }
     }
   } finally {
     await worker.terminate();

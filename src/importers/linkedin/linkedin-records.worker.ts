@@ -9,6 +9,8 @@ import { openEntrySource } from '../import-sources.js';
 import { readRecordBatches, rowParserFor, type RecordBatch } from './linkedin-records.reader.js';
 import type { MessageRecord } from './linkedin.records.js';
 import { packMessages, transferablesOf } from './message-batch.codec.js';
+import { messageKeys } from './linkedin-row.parsers.js';
+import { isCloser } from '../../domain/closers.js';
 import {
   toWorkerError,
   type WorkerJob,
@@ -38,8 +40,21 @@ function postBatch(batch: RecordBatch<object>, bytes: number): void {
     post({ type: 'batch', batch, bytes });
     return;
   }
-  const records = packMessages(batch.records as MessageRecord[]);
+  const records = packMessages(workAhead(batch.records as MessageRecord[]));
   post({ type: 'messages', records, skips: batch.skips, bytes }, transferablesOf(records));
+}
+
+/**
+ * Per message, what the importing thread would otherwise work out while it writes: whether the text is a
+ * closer (a first import's facts ask it of every message) and, with the text hash, the source key's base
+ * (docs/PERFORMANCE.md#parser-thread).
+ */
+function workAhead(records: MessageRecord[]): MessageRecord[] {
+  for (const record of records) {
+    record.closer = isCloser(record.summary);
+    if (record.textHash !== null) record.sourceBase = messageKeys(record).sourceBase;
+  }
+  return records;
 }
 
 async function run(): Promise<void> {

@@ -123,6 +123,8 @@ export interface MessageKeys {
  * hash by whichever thread has time (linkedin-records.worker.ts).
  */
 export function messageKeys(record: MessageRecord): MessageKeys {
+  if (record.sourceBase !== null && record.textHash !== null)
+    return { textHash: record.textHash, sourceBase: record.sourceBase };
   const textHash = record.textHash ?? hash53Collapsed(record.summary);
   const conversation = record.conversationId ?? '';
   const sender = record.senderKey ?? normalizeName(record.fromName);
@@ -177,6 +179,8 @@ export function parseMessageRow(
     // A cut text is whole only here; a whole one may be left to the importing thread (`hashTexts`).
     textHash: cut || hashTexts() ? hash53Collapsed(text) : null,
     rawDate,
+    sourceBase: null,
+    closer: null,
     direction: is2018 ? (directionText === 'OUTGOING' || folder === 'SENT' ? 'out' : 'in') : null,
     // Decided here, so that only the verdict crosses to the importing thread.
     skip:

@@ -48,6 +48,13 @@ export interface MessageRecord {
   textHash: number | null;
   /** DATE as written: part of the source key. */
   rawDate: string;
+  /**
+   * The source key's base (`messageKeys`), when the parser thread worked it out with the text hash; null: the
+   * importing thread does.
+   */
+  sourceBase: number | null;
+  /** Whether the text is a closer (docs/rules/agenda.md#closers), when the parser thread worked it out. */
+  closer: boolean | null;
   /** 2018 files say it in a column; later eras are worked out from the owner's URL. */
   direction: 'in' | 'out' | null;
   /** Skipped for what the row alone shows: the SPAM folder, a draft, sponsored (spinmail) markup. */

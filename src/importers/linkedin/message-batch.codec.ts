@@ -17,12 +17,15 @@ const RECIPIENTS = 5;
 const DIRECTION = 6;
 const SKIP = 7;
 const UNSIGNED_IN_MAIL = 8;
-const REFS = 9;
-/** Per record in `numbers`: the line, the instant and the text hash (NaN: none yet). */
+/** −1: not worked out; 0, 1: the answer. */
+const CLOSER = 9;
+const REFS = 10;
+/** Per record in `numbers`: the line, the instant, the text hash and the source key's base (NaN: none yet). */
 const LINE = 0;
 const AT = 1;
 const TEXT_HASH = 2;
-const NUMBERS = 3;
+const SOURCE_BASE = 3;
+const NUMBERS = 4;
 
 const DIRECTIONS = [null, 'in', 'out'] as const;
 const SKIPS: ReadonlyArray<SkipReason | null> = [null, 'spam', 'draft', 'sponsored'];
@@ -81,10 +84,12 @@ export function packMessages(records: readonly MessageRecord[]): PackedMessages 
     refs[r + DIRECTION] = DIRECTIONS.indexOf(record.direction);
     refs[r + SKIP] = SKIPS.indexOf(record.skip);
     refs[r + UNSIGNED_IN_MAIL] = record.unsignedInMail ? 1 : 0;
+    refs[r + CLOSER] = record.closer === null ? -1 : record.closer ? 1 : 0;
     const n = index * NUMBERS;
     numbers[n + LINE] = record.line;
     numbers[n + AT] = record.at;
     numbers[n + TEXT_HASH] = record.textHash ?? Number.NaN;
+    numbers[n + SOURCE_BASE] = record.sourceBase ?? Number.NaN;
     summaries[index] = record.summary;
     rawDates[index] = record.rawDate;
   }
@@ -115,6 +120,8 @@ export function unpackMessages(packed: PackedMessages): MessageRecord[] {
     const n = index * NUMBERS;
     const list = refs[r + RECIPIENTS] as number;
     const textHash = numbers[n + TEXT_HASH] as number;
+    const sourceBase = numbers[n + SOURCE_BASE] as number;
+    const closer = refs[r + CLOSER] as number;
     records[index] = {
       line: numbers[n + LINE] as number,
       conversationId: text(refs[r + CONVERSATION] as number),
@@ -128,6 +135,8 @@ export function unpackMessages(packed: PackedMessages): MessageRecord[] {
       summary: summaries[index] as string,
       textHash: Number.isNaN(textHash) ? null : textHash,
       rawDate: rawDates[index] as string,
+      sourceBase: Number.isNaN(sourceBase) ? null : sourceBase,
+      closer: closer < 0 ? null : closer === 1,
       direction: DIRECTIONS[refs[r + DIRECTION] as number] ?? null,
       skip: SKIPS[refs[r + SKIP] as number] ?? null,
       unsignedInMail: refs[r + UNSIGNED_IN_MAIL] === 1,

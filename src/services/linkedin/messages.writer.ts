@@ -238,6 +238,7 @@ async function writeFrom(
       skippedReason,
       source: 'linkedin',
       sourceKey: occurrence === 0 ? base : hash53(base, occurrence),
+      closer: record.closer,
     };
     pending.push(row);
     if (personId === null && !skippedReason && groupSize <= 2)
