@@ -1,10 +1,9 @@
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { Direction, Interaction, InteractionKind, SkipReason } from '../domain/interaction.js';
 import type { InteractionsTable } from './database.schema.js';
 import { createInteractionIndexes, dropInteractionIndexes } from './interaction-indexes.js';
 import { createCounterpartRepository } from './interaction-counterpart.repository.js';
-import { inChunks } from './query-runner.js';
-import { prepared } from './sqlite-statements.js';
+import { inChunks, rowsStatement, type RowsWrite } from './query-runner.js';
 import { storedInteractionsChanged, type StoreContext } from './store.js';
 
 export interface NewInteraction {
@@ -24,17 +23,14 @@ export interface NewInteraction {
   closer?: boolean | null;
 }
 
-/** Rows per multi-row INSERT on SQLite: 14 values a row, 448 bound values a statement. */
+/** Rows per multi-row INSERT on SQLite: 11 bound values a row, 352 a statement. */
 const ROWS_PER_STATEMENT = 32;
-const ROW_PLACEHOLDERS = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
-
-/** A text as an SQL string literal (only tend's own constants: kinds, channels, sources). */
-function literal(text: string): string {
-  return `'${text.replace(/'/g, "''")}'`;
-}
 
 // SQLite allows 32,766 bound values per statement, PostgreSQL 65,535; 14 columns × 400 rows stays well below.
 const BATCH_ROWS = 400;
+
+/** The columns every row of a batch shares (each imported file's: one kind from one source). */
+type SharedColumns = Pick<NewInteraction, 'kind' | 'channel' | 'source'>;
 
 export function toInteraction(row: Selectable<InteractionsTable>): Interaction {
   return {
@@ -56,6 +52,77 @@ export function createInteractionRepository(context: StoreContext) {
   const { db, workspaceId } = context;
   const edited = () => storedInteractionsChanged(context);
 
+  /**
+   * The one insert of interactions, built in Kysely: rows whose source key is new (known keys are left as
+   * they are). `shared` columns are written into the statement as constants. SQLite's plain DO NOTHING
+   * needs no unique index (a first import builds it after the rows); PostgreSQL's needs the target.
+   */
+  function insertWrite(shared: SharedColumns | null, now: number) {
+    const build = (rows: readonly NewInteraction[]) =>
+      db
+        .insertInto('interactions')
+        .values(
+          rows.map((row) => ({
+            workspace_id: workspaceId,
+            person_id: row.personId,
+            kind: shared ? sql.lit(shared.kind) : row.kind,
+            direction: row.direction,
+            at: row.at,
+            channel: shared ? sql.lit(shared.channel) : row.channel,
+            conversation_key: row.conversationKey,
+            group_size: row.groupSize,
+            summary: row.summary,
+            text_hash: row.textHash,
+            skipped_reason: row.skippedReason,
+            source: shared ? sql.lit(shared.source) : row.source,
+            source_key: row.sourceKey,
+            created_at: now,
+          })),
+        )
+        .onConflict((conflict) =>
+          context.dialect === 'sqlite'
+            ? conflict.doNothing()
+            : conflict.columns(['workspace_id', 'source_key']).doNothing(),
+        );
+    // The same values in the order `build` binds them (checked by rowsStatement when it compiles).
+    const bind = shared
+      ? (row: NewInteraction, into: unknown[]) => {
+          into.push(
+            workspaceId,
+            row.personId,
+            row.direction,
+            row.at,
+            row.conversationKey,
+            row.groupSize,
+            row.summary,
+            row.textHash,
+            row.skippedReason,
+            row.sourceKey,
+            now,
+          );
+        }
+      : (row: NewInteraction, into: unknown[]) => {
+          into.push(
+            workspaceId,
+            row.personId,
+            row.kind,
+            row.direction,
+            row.at,
+            row.channel,
+            row.conversationKey,
+            row.groupSize,
+            row.summary,
+            row.textHash,
+            row.skippedReason,
+            row.source,
+            row.sourceKey,
+            now,
+          );
+        };
+    const key = shared ? `interactions:${shared.kind}|${shared.channel}|${shared.source}` : 'interactions';
+    return { key, build, bind } satisfies RowsWrite<NewInteraction>;
+  }
+
   return {
     /**
      * Inserts rows whose source key is new; returns how many were added (known keys are left as they are).
@@ -63,67 +130,28 @@ export function createInteractionRepository(context: StoreContext) {
      */
     async insertMany(rows: readonly NewInteraction[], now: number, ids?: number[]): Promise<number> {
       let added = 0;
+      const first = rows[0];
+      // A batch of one kind from one source (every imported file): those three columns are written into
+      // the statement instead of being bound on every row (a fifth less time). Only tend's own constants,
+      // never a time or an id: the prepared statements are kept for the connection's life.
+      const shared =
+        first !== undefined &&
+        rows.every(
+          (row) => row.kind === first.kind && row.channel === first.channel && row.source === first.source,
+        )
+          ? { kind: first.kind, channel: first.channel, source: first.source }
+          : null;
+      const write = insertWrite(shared, now);
       if (context.sqlite) {
-        const sqlite = context.sqlite;
-        const first = rows[0];
-        // A batch of one kind from one source (every imported file): those three columns are written into
-        // the statement instead of being bound on every row (a fifth less time). Only tend's own constants,
-        // never a time or an id: the prepared statements are kept for the connection's life.
-        const shared =
-          first !== undefined &&
-          rows.every(
-            (row) => row.kind === first.kind && row.channel === first.channel && row.source === first.source,
-          );
-        const rowSql = shared
-          ? `(?, ?, ${literal(first.kind)}, ?, ?, ${literal(first.channel)}, ?, ?, ?, ?, ?, ${literal(first.source)}, ?, ?)`
-          : ROW_PLACEHOLDERS;
-        // Many rows per statement (docs/PERFORMANCE.md#prepared-statements).
-        const statementFor = (count: number) =>
-          prepared(
-            sqlite,
-            `insert into interactions (workspace_id, person_id, kind, direction, at, channel, conversation_key,
-               group_size, summary, text_hash, skipped_reason, source, source_key, created_at)
-             values ${Array.from({ length: count }, () => rowSql).join(', ')} on conflict do nothing`,
-          );
+        // Many rows per statement, prepared once (docs/PERFORMANCE.md#prepared-statements).
+        const many = rowsStatement(context.sqlite, write, ROWS_PER_STATEMENT);
+        const one = rowsStatement(context.sqlite, write, 1);
         const values: unknown[] = [];
         const insert = (from: number, count: number) => {
           values.length = 0;
-          for (let index = from; index < from + count; index++) {
-            const row = rows[index] as NewInteraction;
-            if (shared) {
-              values.push(
-                workspaceId,
-                row.personId,
-                row.direction,
-                row.at,
-                row.conversationKey,
-                row.groupSize,
-                row.summary,
-                row.textHash,
-                row.skippedReason,
-                row.sourceKey,
-                now,
-              );
-            } else {
-              values.push(
-                workspaceId,
-                row.personId,
-                row.kind,
-                row.direction,
-                row.at,
-                row.channel,
-                row.conversationKey,
-                row.groupSize,
-                row.summary,
-                row.textHash,
-                row.skippedReason,
-                row.source,
-                row.sourceKey,
-                now,
-              );
-            }
-          }
-          const result = statementFor(count).run(values);
+          for (let index = from; index < from + count; index++)
+            write.bind(rows[index] as NewInteraction, values);
+          const result = (count === 1 ? one : many).run(values);
           added += result.changes;
           if (ids) {
             // One statement's rows get consecutive ids (no other writer inside the transaction).
@@ -141,28 +169,7 @@ export function createInteractionRepository(context: StoreContext) {
       await inChunks(
         rows,
         async (batch) => {
-          const result = await db
-            .insertInto('interactions')
-            .values(
-              batch.map((row) => ({
-                workspace_id: workspaceId,
-                person_id: row.personId,
-                kind: row.kind,
-                direction: row.direction,
-                at: row.at,
-                channel: row.channel,
-                conversation_key: row.conversationKey,
-                group_size: row.groupSize,
-                summary: row.summary,
-                text_hash: row.textHash,
-                skipped_reason: row.skippedReason,
-                source: row.source,
-                source_key: row.sourceKey,
-                created_at: now,
-              })),
-            )
-            .onConflict((conflict) => conflict.columns(['workspace_id', 'source_key']).doNothing())
-            .executeTakeFirst();
+          const result = await write.build(batch).executeTakeFirst();
           added += Number(result.numInsertedOrUpdatedRows ?? 0);
         },
         BATCH_ROWS,

@@ -46,6 +46,52 @@ export function* iterateRows<Row>(sqlite: BetterSqlite3.Database, query: BuiltQu
   yield* prepared(sqlite, compiled.sql).iterate(compiled.parameters) as Iterable<Row>;
 }
 
+/** A marker standing for a row's field while a multi-row write is compiled once (see `rowsStatement`). */
+const MARK = '\u0000tend-mark:';
+
+/**
+ * A write of many rows per statement on the embedded database: the query built in Kysely, and `bind`, which
+ * pushes one row's values in the order the compiled SQL binds them (so the hot loop reads plain fields).
+ */
+export interface RowsWrite<Row> {
+  /** Names what the compiled SQL depends on besides the row count (constants written into it). */
+  key: string;
+  build(rows: readonly Row[]): { compile(): CompiledQuery<unknown> };
+  bind(row: Row, into: unknown[]): void;
+}
+
+const rowStatements = new WeakMap<BetterSqlite3.Database, Map<string, BetterSqlite3.Statement>>();
+
+/**
+ * The prepared statement of `write` for `count` rows, built and compiled once per connection. When it is
+ * compiled, `bind` is checked against the compiled query on rows whose every field is a marker of its own:
+ * the two can never bind a value to another column (docs/PERFORMANCE.md#prepared-statements).
+ */
+export function rowsStatement<Row extends object>(
+  sqlite: BetterSqlite3.Database,
+  write: RowsWrite<Row>,
+  count: number,
+): BetterSqlite3.Statement {
+  let statements = rowStatements.get(sqlite);
+  if (!statements) rowStatements.set(sqlite, (statements = new Map<string, BetterSqlite3.Statement>()));
+  const key = `${write.key}:${count}`;
+  const known = statements.get(key);
+  if (known) return known;
+  const marked = Array.from(
+    { length: count },
+    (_, index) => new Proxy({}, { get: (_row, field) => `${MARK}${index}:${String(field)}` }) as Row,
+  );
+  const compiled = write.build(marked).compile();
+  const bound: unknown[] = [];
+  for (const row of marked) write.bind(row, bound);
+  const parameters = compiled.parameters;
+  if (bound.length !== parameters.length || bound.some((value, index) => value !== parameters[index]))
+    throw new Error(`${write.key}: the values bound are not the compiled query's parameters`);
+  const statement = sqlite.prepare(compiled.sql);
+  statements.set(key, statement);
+  return statement;
+}
+
 /** A marker standing for a row's column while a write is compiled once (see rowWriter). */
 const SLOT = '\u0000tend-slot:';
 

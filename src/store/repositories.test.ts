@@ -121,6 +121,58 @@ for (const database of testDatabases('repositories')) {
       expect((await interactions.lastInteractionTimes([id])).get(id)).toBe(Date.UTC(2026, 0, 2));
     });
 
+    it('stores every column of every row, batches of one kind and of mixed kinds, 32 rows a statement and the rest one by one', async () => {
+      const store = await open();
+      const people = createPersonRepository(store);
+      const interactions = createInteractionRepository(store);
+      const id = await people.insert(newPerson('Rows Many'));
+      const rowAt = (index: number): NewInteraction => ({
+        ...message(index % 3 === 0 ? id : 0, 1_000 + index, Date.UTC(2026, 0, 1) + index * 60_000),
+        personId: index % 3 === 0 ? id : null,
+        direction: index % 2 === 0 ? 'in' : 'out',
+        conversationKey: index % 5 === 0 ? null : `c-${index % 4}`,
+        groupSize: 2 + (index % 3),
+        summary: index % 7 === 0 ? null : `text ${index} it's`,
+        textHash: index % 6 === 0 ? null : index * 7_919,
+        skippedReason: index % 11 === 0 ? 'spam' : null,
+      });
+      const oneKind = Array.from({ length: 70 }, (_, index) => rowAt(index));
+      const mixed = Array.from({ length: 35 }, (_, index) => ({
+        ...rowAt(100 + index),
+        kind: index % 2 === 0 ? ('message' as const) : ('note' as const),
+        channel: index % 3 === 0 ? 'linkedin' : 'manual',
+        source: index % 2 === 0 ? 'linkedin' : 'user',
+      }));
+      expect(await interactions.insertMany(oneKind, NOW)).toBe(70);
+      expect(await interactions.insertMany(mixed, NOW + 1)).toBe(35);
+      const stored = await store.db
+        .selectFrom('interactions')
+        .selectAll()
+        .where('workspace_id', '=', store.workspaceId)
+        .orderBy('source_key')
+        .execute();
+      expect(
+        stored.map((row) => ({
+          personId: row.person_id === null ? null : Number(row.person_id),
+          kind: row.kind,
+          direction: row.direction,
+          at: Number(row.at),
+          channel: row.channel,
+          conversationKey: row.conversation_key,
+          groupSize: row.group_size,
+          summary: row.summary,
+          textHash: row.text_hash === null ? null : Number(row.text_hash),
+          skippedReason: row.skipped_reason,
+          source: row.source,
+          sourceKey: Number(row.source_key),
+          createdAt: Number(row.created_at),
+        })),
+      ).toEqual([
+        ...oneKind.map((row) => ({ ...row, createdAt: NOW })),
+        ...mixed.map((row) => ({ ...row, createdAt: NOW + 1 })),
+      ]);
+    });
+
     it('stores 53-bit source keys exactly', async () => {
       const store = await open();
       const interactions = createInteractionRepository(store);
