@@ -36,12 +36,16 @@ describe('company names', () => {
       expect(matchCompany(query, company), `${query} ~ ${company}`).toBe('exact');
   });
 
-  it('matches the first words of a longer name only as a fallback, and nothing looser', () => {
+  it('matches the first words of a longer name, then the start of the name, as fallbacks, and nothing looser', () => {
     expect(matchCompany('northwind', 'Northwind Health')).toBe('words');
+    expect(matchCompany('north', 'Northwind Health')).toBe('prefix');
+    expect(matchCompany('bright', 'Brightloop')).toBe('prefix');
+    expect(matchCompany('Acme', 'Acmeco')).toBe('prefix');
+    expect(matchCompany('lyra sant', 'Lyra Santé')).toBe('prefix');
+    expect(matchCompany('LINDGREN ÅBE', 'Lindgren, Åberg & Partners')).toBe('prefix');
     expect(matchCompany('Northwind Health', 'Northwind')).toBeNull();
     expect(matchCompany('health', 'Northwind Health')).toBeNull();
-    expect(matchCompany('north', 'Northwind Health')).toBeNull();
-    expect(matchCompany('Acme', 'Acmeco')).toBeNull();
+    expect(matchCompany('loop', 'Brightloop')).toBeNull();
     expect(matchCompany('', 'Acme')).toBeNull();
     expect(matchCompany('Inc.', 'Acme Inc.')).toBeNull();
   });

@@ -94,12 +94,14 @@ export function companyKey(raw: string): string {
   return companyWords(raw).join('');
 }
 
-export type CompanyMatch = 'exact' | 'words';
+export type CompanyMatch = 'exact' | 'words' | 'prefix';
 
 /**
  * A matcher for what the user typed: `exact` when the keys are equal; `words` when the typed words begin
- * the company's name ("northwind" for "Northwind Health"); null otherwise. Callers use `words` matches only
- * when nothing matches exactly. The query is normalised once, so matching thousands of people stays cheap.
+ * the company's name ("northwind" for "Northwind Health"); `prefix` when the typed key begins the company's
+ * key ("bright" for "Brightloop", "lyra sant" for "Lyra Santé"); null otherwise. Callers use a looser match
+ * only when nothing matches more closely (docs/rules/introductions-and-paths.md#company-targets). The query
+ * is normalised once, so matching thousands of people stays cheap.
  */
 export function companyMatcher(query: string): (company: string) => CompanyMatch | null {
   const wanted = companyWords(query);
@@ -111,12 +113,15 @@ export function companyMatcher(query: string): (company: string) => CompanyMatch
     let match = seen.get(company);
     if (match !== undefined) return match;
     const words = companyWords(company);
+    const companyKeyed = words.join('');
     match =
-      words.join('') === key
+      companyKeyed === key
         ? 'exact'
         : wanted.length < words.length && wanted.every((word, index) => words[index] === word)
           ? 'words'
-          : null;
+          : companyKeyed.startsWith(key)
+            ? 'prefix'
+            : null;
     seen.set(company, match);
     return match;
   };

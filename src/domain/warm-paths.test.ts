@@ -138,6 +138,28 @@ describe('warm paths', () => {
     ]);
   });
 
+  it('orders paths by verdict (warm, lukewarm, cold), then score', () => {
+    // Tim: a direct tie of 45 (lukewarm, 0.45) scores above Ann's introduction (warm, 0.6 × 0.6 = 0.36); Uma: a
+    // direct tie of 20 (cold, 0.2) scores above Bo's introduction (lukewarm, 0.3 × 0.3 = 0.09).
+    const graph = buildPathGraph(
+      network({
+        people: { 1: 'Ann', 2: 'Bo', 9: 'Tim', 10: 'Uma' },
+        ties: { 1: 60, 2: 30, 9: 45, 10: 20 },
+        pairs: [
+          [1, 9, knowsEvidence(0.6, null)],
+          [2, 10, knowsEvidence(0.3, null)],
+        ],
+      }),
+    );
+    const paths = findWarmPaths(graph, [9, 10]);
+    expect(paths.map((path) => [names(path).join('>'), path.verdict, path.strength])).toEqual([
+      ['Ann>Tim', 'warm', 0.36],
+      ['Tim', 'lukewarm', 0.45],
+      ['Bo>Uma', 'lukewarm', 0.09],
+      ['Uma', 'cold', 0.2],
+    ]);
+  });
+
   it('keeps the top 3 paths of each end person and ranks them all together', () => {
     const people: Record<number, string> = { 100: 'Tim', 200: 'Uma' };
     const ties: Record<number, number> = {};
@@ -350,7 +372,8 @@ function bruteForce(input: PathGraphInput, ends: readonly number[]) {
     }
     all.push(...found.sort(rank).slice(0, 3));
   }
-  return all.sort(rank);
+  const verdictRank = (found: Found) => ['warm', 'lukewarm', 'cold'].indexOf(verdictOf(found.weakest));
+  return all.sort((x, y) => verdictRank(x) - verdictRank(y) || rank(x, y));
 }
 
 describe('warm path search against brute force', () => {

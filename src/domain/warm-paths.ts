@@ -13,11 +13,14 @@ export const MAX_INTERMEDIARIES = 2;
 export const PATHS_PER_END_PERSON = 3;
 export const WARM_FROM = 0.5;
 export const LUKEWARM_FROM = 0.25;
+/** Paths scoring below this are counted, not shown (docs/rules/introductions-and-paths.md#ranking). */
+export const SHOWN_FROM = 0.05;
 
 /** λ^(h−1) by number of intermediaries h, where a direct tie (h = 0) is not penalised either. */
 const PENALTY_BY_INTERMEDIARIES = [1, 1, INTERMEDIARY_PENALTY] as const;
 
 export type Verdict = 'warm' | 'lukewarm' | 'cold';
+const VERDICT_ORDER: readonly Verdict[] = ['warm', 'lukewarm', 'cold'];
 
 export interface PathHop {
   id: number;
@@ -160,7 +163,7 @@ function bestIntroducersOf(
 
 /**
  * All paths me → T, me → I → T and me → I1 → I2 → T for each end person T, the best `perEndPerson` of each
- * (docs/rules/introductions-and-paths.md#ranking: top 3), ranked together strongest first. Bounded: from T to
+ * (docs/rules/introductions-and-paths.md#ranking: top 3), ranked together by verdict, then strongest first. Bounded: from T to
  * its neighbours N(T), then to N(N(T)) ∩ my ties — never all pairs. Intermediaries must be allowed to
  * introduce; the path never returns to me or to T.
  */
@@ -233,7 +236,10 @@ export function findWarmPaths(
     }
     found.push(...top.kept);
   }
-  found.sort((x, y) => compareCandidates(graph, x, y));
+  // The verdict first (docs/rules/introductions-and-paths.md#ranking): a warm introduction beats a stronger
+  // but cold direct tie, since the weakest tie is what makes an introduction fail.
+  const verdictRank = (candidate: Candidate) => VERDICT_ORDER.indexOf(verdictOf(candidate.weakest));
+  found.sort((x, y) => verdictRank(x) - verdictRank(y) || compareCandidates(graph, x, y));
   return found.map((candidate) => describePath(graph, candidate));
 }
 

@@ -117,6 +117,55 @@ describe('tend path', () => {
     expect((await tend(dataDir, 'path', 'company:Globex', '--json')).json()).toEqual([]);
   });
 
+  it('finds a company from the start of its name, accents aside, and lists the companies when several match', async () => {
+    const dataDir = sampleCopy();
+    const bright = await tend(dataDir, 'path', 'company:bright');
+    expect(bright.code).toBe(0);
+    expect(bright.stdout).toContain('Paths to Brightloop: 3 people work there now');
+    expect(bright.stdout).toContain('No company is called exactly "bright"; using Brightloop.');
+    expect(bright.stdout).toContain('you → Jonas Berg → Felix Hartmann');
+
+    const accents = await tend(dataDir, 'path', 'company:LYRA SANT');
+    expect(accents.stdout).toContain('Paths to Lyra Santé: 1 person works there now');
+
+    const several = await tend(dataDir, 'path', 'company:ki');
+    expect(several.stdout).toContain('Paths to 2 companies matching "ki": 2 people work there now');
+    expect(several.stdout).toContain(
+      'No company is called exactly "ki"; 2 match, all used: Kindred Care, Kinnekulle Labs.',
+    );
+    const paths = (await tend(dataDir, 'path', 'company:ki', '--json')).json<PathJson[]>();
+    expect(new Set(paths.map((path) => path.hops.at(-1)?.name))).toEqual(
+      new Set(['Sofia Reyes', 'Fatima Rahimi']),
+    );
+  });
+
+  it('orders paths by verdict (warm, lukewarm, cold), then score, and counts the paths below 0.05 without showing them', async () => {
+    const dataDir = sampleCopy();
+    // Felix: through Jonas warm (0.66 × 0.6), directly lukewarm (0.36 once the new tie counts in his
+    // structural component), through Priya warm (0.63 × 0.5 = 0.315): weaker than the direct tie, yet warm.
+    expect((await tend(dataDir, 'knows', 'Priya Nair', 'Felix Hartmann', '--strength', '0.5')).code).toBe(0);
+    const felix = (await tend(dataDir, 'path', 'Felix Hartmann', '--json')).json<PathJson[]>();
+    expect(felix.map((path) => [route(path), path.verdict, path.strength])).toEqual([
+      ['Jonas Berg > Felix Hartmann', 'warm', 0.396],
+      ['Priya Nair > Felix Hartmann', 'warm', 0.315],
+      ['Felix Hartmann', 'lukewarm', 0.36],
+    ]);
+
+    // Élodie: through Diego, 0.24 × 0.1 = 0.024, and directly (the recorded tie gives her a structural score of
+    // a few points, no exchange): too faint to show, counted.
+    expect(
+      (await tend(dataDir, 'knows', 'Diego Fernández', 'Élodie Marchand', '--strength', '0.1')).code,
+    ).toBe(0);
+    expect((await tend(dataDir, 'path', 'Élodie Marchand', '--json')).json()).toEqual([]);
+    const faint = await tend(dataDir, 'path', 'Élodie Marchand');
+    expect(faint.code).toBe(0);
+    expect(faint.stdout).toContain(
+      '2 paths score below 0.05: too faint to ask for an introduction, not shown.',
+    );
+    expect(faint.stdout).not.toContain('Diego');
+    expect(faint.stdout).not.toContain('none of your people is known to know them');
+  });
+
   it('never goes through archived or do-not-contact people', async () => {
     const dataDir = sampleCopy();
     const before = (await tend(dataDir, 'path', 'Felix Hartmann', '--json')).json<PathJson[]>().map(route);

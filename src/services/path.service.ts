@@ -12,7 +12,7 @@ import {
   type Evidence,
 } from '../domain/path-evidence.js';
 import { buildPathGraph, type PathGraphInput } from '../domain/path-graph.js';
-import { findWarmPaths, type WarmPath } from '../domain/warm-paths.js';
+import { findWarmPaths, SHOWN_FROM, type WarmPath } from '../domain/warm-paths.js';
 import {
   createKnownTieRepository,
   type KnownTie,
@@ -31,7 +31,7 @@ export type PathTarget =
       query: string;
       /** The company names that matched, as the people's records write them. */
       companies: string[];
-      match: 'exact' | 'words' | 'none';
+      match: 'exact' | 'words' | 'prefix' | 'none';
       people: Array<{ id: number; name: string }>;
       /** Archived or do-not-contact people who work there: never an end person. */
       leftOut: number;
@@ -40,15 +40,27 @@ export type PathTarget =
 
 export interface PathResult {
   target: PathTarget;
-  /** Ranked strongest first, at most `limit`. */
+  /** Ranked by verdict, then strongest first, at most `limit`. */
   paths: WarmPath[];
-  /** Paths found before the limit. */
+  /** Paths worth showing (scoring at least SHOWN_FROM) before the limit. */
   total: number;
+  /** Paths scoring below SHOWN_FROM: too faint to act on, counted and not shown. */
+  faint: number;
   /** What a person should know when there are no paths or the target was read loosely. */
   notes: string[];
 }
 
 const COMPANY_PREFIX = /^company:/i;
+const collator = new Intl.Collator(undefined, { sensitivity: 'base' });
+/** Companies named in a note: the first 10, then how many more. */
+const NAMED_COMPANIES = 10;
+
+function listed(companies: readonly string[]): string {
+  const named = companies.slice(0, NAMED_COMPANIES).join(', ');
+  return companies.length > NAMED_COMPANIES
+    ? `${named} and ${companies.length - NAMED_COMPANIES} more`
+    : named;
+}
 
 function tieDetail(strength: TieStrength): string {
   const parts = strength.reasons
@@ -138,20 +150,22 @@ export function createPathService(deps: {
       const query = text.replace(COMPANY_PREFIX, '').trim();
       if (!query) throw new AppError('usage', 'company: needs a name, for example company:"Acme Inc"');
       const match = companyMatcher(query);
-      const found = { exact: [] as string[], words: [] as string[] };
+      const found = { exact: [] as string[], words: [] as string[], prefix: [] as string[] };
       for (const company of await personRepository.distinctCompanies()) {
         const how = match(company);
         if (how) found[how].push(company);
       }
-      const kind = found.exact.length > 0 ? 'exact' : found.words.length > 0 ? 'words' : 'none';
-      const names = kind === 'exact' ? found.exact : kind === 'words' ? found.words : [];
+      // The closest kind of match that found anything: "bright" is Brightloop only when no company is
+      // called Bright (docs/rules/introductions-and-paths.md#company-targets).
+      const kind = (['exact', 'words', 'prefix'] as const).find((how) => found[how].length > 0) ?? 'none';
+      const names = kind === 'none' ? [] : found[kind];
       const matched = await personRepository.listAtCompanies(names);
       const usable = matched.filter((row) => !row.archived && !row.doNotContact);
       return {
         target: {
           kind: 'company',
           query,
-          companies: [...names].sort(),
+          companies: [...names].sort(collator.compare),
           match: kind,
           people: usable.map((row) => ({ id: row.id, name: row.name })),
           leftOut: matched.length - usable.length,
@@ -263,13 +277,15 @@ export function createPathService(deps: {
         })),
         pairs,
       });
-      const found = findWarmPaths(graph, endIds);
+      const all = findWarmPaths(graph, endIds);
+      const found = all.filter((path) => path.strength >= SHOWN_FROM);
       const limit = options.limit ?? found.length;
       return {
         target,
         paths: found.slice(0, limit),
         total: found.length,
-        notes: explain(target, found.length, byId, strengths),
+        faint: all.length - found.length,
+        notes: explain(target, all.length, byId, strengths),
       };
     },
   };
@@ -279,7 +295,10 @@ function personTarget(person: Person): PathTarget {
   return { kind: 'person', person: { id: person.id, name: person.name, company: person.company } };
 }
 
-/** Plain words for the cases a ranked list cannot explain by itself. */
+/**
+ * Plain words for the cases a ranked list cannot explain by itself; `found` counts faint paths too (the
+ * caller says how many it did not show).
+ */
 function explain(
   target: PathTarget,
   found: number,
@@ -301,8 +320,10 @@ function explain(
       notes.push(`Nobody in tend works at "${target.query}" now (current companies, matched loosely).`);
       return notes;
     }
-    if (target.match === 'words')
-      notes.push(`No company is called exactly "${target.query}"; using ${target.companies.join(', ')}.`);
+    if (target.match !== 'exact')
+      notes.push(
+        `No company is called exactly "${target.query}"; ${target.companies.length === 1 ? 'using' : `${target.companies.length} match, all used:`} ${listed(target.companies)}.`,
+      );
     if (target.leftOut > 0)
       notes.push(
         `${target.leftOut} ${target.leftOut === 1 ? 'person' : 'people'} there ${target.leftOut === 1 ? 'is' : 'are'} archived or do-not-contact and left out.`,

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { AppError } from '../../domain/errors.js';
-import type { WarmPath } from '../../domain/warm-paths.js';
+import { SHOWN_FROM, type WarmPath } from '../../domain/warm-paths.js';
 import type { PathResult } from '../../services/path.service.js';
 import { action, type Runtime } from '../command-runtime.js';
 import type { CliIo } from '../cli-io.js';
@@ -34,8 +34,13 @@ function heading(result: PathResult): string {
   if (target.kind === 'person')
     return `Paths to ${target.person.name}${target.person.company ? ` (${target.person.company})` : ''}`;
   if (target.kind === 'company' && target.match === 'none') return `Paths to "${target.query}"`;
-  if (target.kind === 'company')
-    return `Paths to ${target.companies.join(', ') || target.query}: ${target.people.length} ${target.people.length === 1 ? 'person works' : 'people work'} there now`;
+  if (target.kind === 'company') {
+    const where =
+      target.companies.length === 1
+        ? target.companies[0]
+        : `${target.companies.length} companies matching "${target.query}"`;
+    return `Paths to ${where}: ${target.people.length} ${target.people.length === 1 ? 'person works' : 'people work'} there now`;
+  }
   return `Paths to ${target.url}`;
 }
 
@@ -57,6 +62,11 @@ function printPaths(io: CliIo, result: PathResult): void {
   if (result.paths.length > 0) printLine(io);
   if (result.total > result.paths.length)
     printLine(io, `${result.total - result.paths.length} more: use --limit ${result.total} to see them all.`);
+  if (result.faint > 0)
+    printLine(
+      io,
+      `${result.faint} ${result.faint === 1 ? 'path scores' : 'paths score'} below ${SHOWN_FROM}: too faint to ask for an introduction, not shown.`,
+    );
   for (const note of result.notes) printLine(io, note);
 }
 
