@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDataDir } from '../../test/support/cli-harness.js';
+import { demoSession } from '../../test/support/demo-session.js';
 import { tendSession } from '../../test/support/linkedin-fixtures.js';
 
 /**
@@ -82,5 +83,45 @@ describe('health wording', () => {
       messagesImported: boolean;
     }>();
     expect(json).toMatchObject({ depth: null, messagesImported: false });
+  });
+
+  it('counts pending invitations as triage does, even after a decision', async () => {
+    const session = await demoSession();
+    const pending = async () =>
+      (await session.run('--json', 'health')).json<{ pendingInvitations: number }>().pendingInvitations;
+    const before = await session.triage();
+    expect(await pending()).toBe(before.length);
+    expect((await session.run('triage', '--decide', String(before[0]!.id), 'decline')).code).toBe(0);
+    const after = await session.triage();
+    expect(after).toHaveLength(before.length - 1);
+    expect(await pending()).toBe(after.length);
+    expect((await session.run('health')).stdout).toContain(
+      `Invitations:        ${after.length} pending: tend triage\n`,
+    );
+  });
+
+  it('counts an introduction once, not once for each of the two people', async () => {
+    const session = await demoSession();
+    const introductions = async () =>
+      (await session.run('--json', 'health')).json<{ giveAsk: { introductions: number } }>().giveAsk
+        .introductions;
+    expect(await introductions()).toBe(0);
+    const started = await session.run('--json', 'intro', 'start', 'Sofia Reyes', 'Daniel Okafor');
+    const id = String(started.json<{ id: number }>().id);
+    for (const step of ['asked-a', 'agreed-a', 'asked-b', 'agreed-b', 'introduced'])
+      expect((await session.run('intro', 'advance', id, step)).code, step).toBe(0);
+    expect(await introductions()).toBe(1);
+    expect((await session.run('health')).stdout).toContain(', 1 introduction\n');
+    // One logged by hand counts as one more.
+    expect((await session.run('log', 'Priya Nair', 'introduction-made', 'to Tomasz')).code).toBe(0);
+    expect(await introductions()).toBe(2);
+  });
+
+  it('lists circles in their order: inner, close, active, wide', async () => {
+    const session = await demoSession();
+    const health = await session.run('health');
+    expect(health.stdout).toMatch(/^Circles: +inner \d+, close \d+, active \d+, wide \d+$/m);
+    const json = (await session.run('--json', 'health')).json<{ circles: Record<string, number> }>();
+    expect(Object.keys(json.circles)).toEqual(['inner', 'close', 'active', 'wide']);
   });
 });

@@ -65,3 +65,19 @@ export async function giveAskLedger(
       x.person.id - y.person.id,
   );
 }
+
+/**
+ * Introductions made, each counted once: an introduction's `introduced` step records "introduction made" for
+ * both people at the same time with the same summary (one pair of entries); one logged with `tend log` counts
+ * once (docs/DECISIONS.md).
+ */
+export function introductionsMade(entries: readonly LedgerEntry[]): number {
+  const fromIntroductions = new Set<string>();
+  let logged = 0;
+  for (const entry of entries) {
+    if (entry.kind !== 'introduction-made') continue;
+    if (entry.channel === 'intro') fromIntroductions.add(`${entry.at}\u0000${entry.summary ?? ''}`);
+    else logged++;
+  }
+  return fromIntroductions.size + logged;
+}

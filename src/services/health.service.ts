@@ -1,10 +1,12 @@
-import { isPendingInvitation } from '../domain/agenda.js';
 import type { Band } from '../domain/strength.js';
 import { bandOf } from '../domain/strength.js';
 import { calendarDaysBetween } from '../domain/time.js';
 import { createDataAgeRepository } from '../store/data-age.repository.js';
 import type { Store } from '../store/store.js';
-import { loadInvitationContext, toAgendaInvitation } from './invitation-context.js';
+import { CIRCLES } from '../domain/person.js';
+import { createIntroductionRepository } from '../store/introduction.repository.js';
+import { introductionsMade } from './give-ask-ledger.js';
+import { loadInvitationContext, undecidedPending } from './invitation-context.js';
 import type { RelationshipService } from './relationship.service.js';
 
 export interface NetworkHealth {
@@ -60,9 +62,12 @@ export function createHealthService(deps: { store: Store; relationships: Relatio
           followedUp++;
       }
       const invitations = await loadInvitationContext(deps.store, now);
-      const pendingInvitations = invitations.all.filter((invitation) =>
-        isPendingInvitation(toAgendaInvitation(invitation, invitations.connected), now, zone),
-      ).length;
+      const pendingInvitations = undecidedPending(invitations, now, zone).length;
+      // Circles in their order, closest first (docs/rules/prune-and-health.md#health-figures).
+      const circles: Record<string, number> = {};
+      for (const circle of CIRCLES) if (rows.circles[circle]) circles[circle] = rows.circles[circle];
+      // One introduction records "introduction made" for each of the two people: counted once here.
+      const ledger = await createIntroductionRepository(deps.store).ledgerEntries(now);
       const age = createDataAgeRepository(deps.store);
       const [messagesImported, dataAsOf] = await Promise.all([age.hasImportedMessages(), age.asOf(now)]);
       return {
@@ -77,8 +82,8 @@ export function createHealthService(deps: { store: Store; relationships: Relatio
         newConnections,
         followedUp,
         bands,
-        circles: rows.circles,
-        giveAsk: await view.giveAsk(),
+        circles,
+        giveAsk: { ...(await view.giveAsk()), introductions: introductionsMade(ledger) },
         pendingInvitations,
       };
     },

@@ -1,4 +1,4 @@
-import type { AgendaInvitation } from '../domain/agenda.js';
+import { isPendingInvitation, type AgendaInvitation } from '../domain/agenda.js';
 import {
   createInvitationRepository,
   type InvitationPerson,
@@ -46,4 +46,16 @@ export function toAgendaInvitation(
     counterpartConnected: invitation.personId !== null && connected.has(invitation.personId),
     decision: invitation.decision,
   };
+}
+
+/**
+ * The invitations `tend triage` lists: pending and not decided yet. Health counts these same ones, so a
+ * decision lowers both (docs/rules/prune-and-health.md#health-figures).
+ */
+export function undecidedPending(context: InvitationContext, now: number, zone: string): InvitationRecord[] {
+  return context.all.filter(
+    (invitation) =>
+      !invitation.decision &&
+      isPendingInvitation(toAgendaInvitation(invitation, context.connected), now, zone),
+  );
 }

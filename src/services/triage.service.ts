@@ -1,4 +1,3 @@
-import { isPendingInvitation } from '../domain/agenda.js';
 import { AppError } from '../domain/errors.js';
 import type { TriageInput, TriageResult, TriageVerdict } from '../domain/triage/triage-types.js';
 import { TRIAGE_RULES_VERSION, triageInvitation } from '../domain/triage/verdict.js';
@@ -11,7 +10,7 @@ import { createTriageResultRepository } from '../store/triage-result.repository.
 import { createOwnerFactsRepository } from '../store/owner-facts.repository.js';
 import { createWorkspaceSettingsRepository } from '../store/workspace-settings.repository.js';
 import type { Store } from '../store/store.js';
-import { loadInvitationContext, toAgendaInvitation, type InvitationContext } from './invitation-context.js';
+import { loadInvitationContext, undecidedPending, type InvitationContext } from './invitation-context.js';
 import type { RelationshipService, RelationshipView } from './relationship.service.js';
 
 const VERDICTS: readonly TriageVerdict[] = ['accept', 'ask', 'decline'];
@@ -74,11 +73,7 @@ export function createTriageService(deps: {
     ): Promise<TriagedInvitation[]> {
       const view = given?.view ?? (await relationships.view(now));
       const context = given?.invitations ?? (await loadInvitationContext(store, now));
-      const invitations = context.all.filter(
-        (invitation) =>
-          !invitation.decision &&
-          isPendingInvitation(toAgendaInvitation(invitation, context.connected), now, view.zone),
-      );
+      const invitations = undecidedPending(context, now, view.zone);
       const personIds = [
         ...new Set(
           invitations.flatMap((invitation) => (invitation.personId !== null ? [invitation.personId] : [])),

@@ -183,6 +183,7 @@ for (const database of testDatabases('introductions')) {
         direction: 'in',
         at: NOW - 2000,
         summary: 'help-received 3',
+        channel: 'logged',
       });
       expect((await repository.ledgerEntries(NOW, b)).map((entry) => entry.kind)).toEqual([
         'introduction-made',

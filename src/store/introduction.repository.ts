@@ -33,6 +33,8 @@ export interface LedgerEntry {
   direction: Direction;
   at: number;
   summary: string | null;
+  /** `intro` for what an introduction's steps recorded (src/services/introduction.service.ts). */
+  channel: string | null;
 }
 
 const FINISHED_STATES: readonly IntroductionState[] = ['declined-a', 'declined-b', 'outcome'];
@@ -180,7 +182,7 @@ export function createIntroductionRepository(context: StoreContext) {
     async ledgerEntries(until: number, personId?: number): Promise<LedgerEntry[]> {
       let query = db
         .selectFrom('interactions')
-        .select(['person_id', 'kind', 'direction', 'at', 'summary'])
+        .select(['person_id', 'kind', 'direction', 'at', 'summary', 'channel'])
         .where('workspace_id', '=', workspaceId)
         // Literal kinds, not bound parameters: only then can SQLite prove the partial index (migration 0005)
         // applies; with parameters it walks every interaction.
@@ -196,6 +198,7 @@ export function createIntroductionRepository(context: StoreContext) {
         direction: row.direction as Direction,
         at: Number(row.at),
         summary: row.summary,
+        channel: row.channel,
       }));
     },
   };

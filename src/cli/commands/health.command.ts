@@ -4,6 +4,7 @@ import { action, type Runtime } from '../command-runtime.js';
 import { oldDataLine } from './old-data.js';
 import { printJson, printLine } from '../output.js';
 
+const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 const percent = (value: number | null) => (value === null ? 'n/a' : `${Math.round(value * 100)}%`);
 
 export function registerHealthCommand(program: Command, runtime: Runtime): void {
@@ -57,9 +58,12 @@ export function registerHealthCommand(program: Command, runtime: Runtime): void 
         );
         printLine(
           io,
-          `Give / ask:         ${health.giveAsk.given} given, ${health.giveAsk.received} received, ${health.giveAsk.introductions} introductions`,
+          `Give / ask:         ${health.giveAsk.given} given, ${health.giveAsk.received} received, ${plural(health.giveAsk.introductions, 'introduction')}`,
         );
-        printLine(io, `Pending invitations: ${health.pendingInvitations}`);
+        printLine(
+          io,
+          `Invitations:        ${health.pendingInvitations} pending${health.pendingInvitations > 0 ? ': tend triage' : ''}`,
+        );
       }),
     );
 }
