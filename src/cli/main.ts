@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { isAppError } from '../domain/errors.js';
+import { answerAndEnd } from '../services/process-policy.js';
 import { processIo, terminalSafeIo, type CliIo } from './cli-io.js';
 import type { Runtime } from './command-runtime.js';
 import { EXIT, exitCodeFor } from './exit-codes.js';
@@ -86,11 +87,26 @@ export function buildProgram(runtime: Runtime): Command {
   return program;
 }
 
-/** Runs the CLI in-process and returns the exit code; never throws, never calls process.exit. */
-export async function run(argv: readonly string[], rawIo: CliIo = processIo()): Promise<number> {
+/** Commands that stream bulk data: V8 keeps its own heap growth for them (runtime/bulk-memory.ts). */
+const BULK_COMMANDS = new Set(['import', 'demo', 'backup', 'restore']);
+
+/**
+ * Runs the CLI in-process and returns the exit code; never throws, never calls process.exit. `answering`
+ * runs before the action of any command but a bulk one (the process's heap policy: see main).
+ */
+export async function run(
+  argv: readonly string[],
+  rawIo: CliIo = processIo(),
+  hooks: { answering?: () => void } = {},
+): Promise<number> {
   const io = terminalSafeIo(rawIo);
   const runtime: Runtime = { io, exitCode: EXIT.ok, opened: [] };
   const program = buildProgram(runtime);
+  program.hook('preAction', (_program, command) => {
+    let topLevel = command;
+    while (topLevel.parent && topLevel.parent !== program) topLevel = topLevel.parent;
+    if (!BULK_COMMANDS.has(topLevel.name())) hooks.answering?.();
+  });
   const debug = argv.includes('--debug') || io.env.TEND_DEBUG === '1';
   try {
     await program.parseAsync([...argv], { from: 'user' });
@@ -126,5 +142,5 @@ export async function main(): Promise<void> {
     if (error.code === 'EPIPE') process.exit(0);
     throw error;
   });
-  process.exitCode = await run(process.argv.slice(2));
+  process.exitCode = await run(process.argv.slice(2), processIo(), { answering: answerAndEnd });
 }

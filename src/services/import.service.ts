@@ -355,7 +355,7 @@ export function createImportService(deps: {
           await step('data age', () => createDataAgeRepository(store).remember());
         }
       };
-      await importAll();
+      await store.withBulkPageCache(importAll);
       const workspace = bindRepositories(store).workspace;
       const ownerUrl = settings.list()['owner-url'] ?? (await workspace.get(WORKSPACE_KEYS.ownerUrl)) ?? null;
       return {

@@ -11,6 +11,10 @@ export function isBusyError(error: unknown): boolean {
   return typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'));
 }
 
+/** Page cache sizes (`PRAGMA cache_size`, negative: KiB): every connection's, and an import's. */
+const PAGE_CACHE = -2048;
+export const BULK_PAGE_CACHE = -32768;
+
 /**
  * Opens the embedded database: write-ahead log (readers never wait for a writer, nor a writer for readers),
  * the bounded busy timeout, and a new file created readable by its owner only (SQLite gives the -wal and -shm
@@ -32,8 +36,9 @@ export function openSqliteFile(
     database.pragma('foreign_keys = ON');
     // WAL makes NORMAL durable against application crashes; it only risks the last commit on power loss.
     database.pragma('synchronous = NORMAL');
-    // 32 MB of page cache (the default is 2 MB) for large imports (docs/PERFORMANCE.md#page-cache).
-    database.pragma('cache_size = -32768');
+    // A small page cache: a command reads a few thousand pages once, and each page of a larger cache is
+    // new memory (a page fault); an import raises it (BULK_PAGE_CACHE, docs/PERFORMANCE.md#page-cache).
+    database.pragma(`cache_size = ${PAGE_CACHE}`);
     // The log is cut back after a checkpoint: a large import leaves no 400 MB -wal file behind.
     if (!options.readOnly) database.pragma('journal_size_limit = 67108864');
     return database;
