@@ -22,8 +22,8 @@ const tend = join(root, 'bin', 'tend');
 // The day after the generated export (2026-11-20): the aggregates serve it (an earlier --now recomputes).
 const now = '2026-11-21T12:00:00Z';
 
-if (!existsSync(join(root, 'dist', 'bundle', 'main.js'))) {
-  console.error('bench: dist/bundle/main.js is missing; run `npm run build` first');
+if (!existsSync(join(root, 'dist', 'bundle', 'main.cjs'))) {
+  console.error('bench: dist/bundle/main.cjs is missing; run `npm run build` first');
   process.exit(1);
 }
 if (!existsSync(exportDir)) {

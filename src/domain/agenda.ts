@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { careItemShows, markHides, quietByPerson, type ItemState } from './agenda-states.js';
 import {
   followUpBasis,
@@ -7,6 +6,14 @@ import {
   reviveWorth,
   type OwnerContext,
 } from './agenda-worth.js';
+import {
+  agendaItemId,
+  describeItems,
+  withWords,
+  type AgendaItem,
+  type AgendaKind,
+  type ContributedItem,
+} from './agenda-item.js';
 import { CADENCE_DAYS } from './cadence.js';
 import type { AgendaPerson } from './agenda-person.js';
 import type { RelationshipFacts } from './relationship-facts.js';
@@ -23,17 +30,6 @@ import {
 import { addDays, calendarDaysBetween, toLocalDate } from './time.js';
 
 /** The daily agenda (docs/rules/agenda.md), pure: inputs and `now` in, items out. */
-
-export const AGENDA_KINDS = [
-  'reply',
-  'follow-up',
-  'let-go',
-  'keep-in-touch',
-  'revive',
-  'triage',
-  'introduce',
-] as const;
-export type AgendaKind = (typeof AGENDA_KINDS)[number];
 
 /** Precedence for one care item per person, and the order's tie-breaker. */
 const PRECEDENCE: Readonly<Record<AgendaKind, number>> = {
@@ -61,6 +57,8 @@ export const AGENDA_RULES = {
 } as const;
 
 export { agendaPersonOf, type AgendaPerson } from './agenda-person.js';
+// The item, its kinds, id and words live in their own file; everyone imports them from here.
+export * from './agenda-item.js';
 
 export interface AgendaInvitation {
   id: number;
@@ -77,26 +75,6 @@ export interface AgendaInvitation {
 }
 
 export type { ItemState } from './agenda-states.js';
-
-export interface AgendaItem {
-  id: string;
-  kind: AgendaKind;
-  person: { id: number; name: string } | null;
-  /** Who the item is about, also when they are not (yet) a person in tend (an invitation's sender). */
-  subject: string;
-  due: string;
-  reason: string;
-  suggestion: string;
-  strength: number;
-  /** What it is worth within its kind, for the daily plan (agenda-worth.ts); higher first. */
-  worth: number;
-  invitationId?: number;
-  /** When the event that made a care item happened (a dismissal quiets the items triggered before it). */
-  triggerAt?: number | null;
-}
-
-/** An item another rule made (introductions): worth its strength unless it says otherwise. */
-export type ContributedItem = Omit<AgendaItem, 'worth'> & { worth?: number };
 
 export interface AgendaInput {
   people: ReadonlyArray<{
@@ -129,16 +107,22 @@ export interface Agenda {
   unknownSenderIds: number[];
 }
 
-export function agendaItemId(kind: AgendaKind, personId: number, trigger: string | number): string {
-  return createHash('sha1').update(`${kind}|${personId}|${trigger}`).digest('hex').slice(0, 12);
-}
+type CareEntry = { person: AgendaPerson; facts: RelationshipFacts | undefined; strength: TieStrength };
+type CareContext = { reference?: number; owner?: OwnerContext };
 
 /** Every care item whose rule holds for one person, before precedence and states are applied. */
-export function careItemsFor(
-  entry: { person: AgendaPerson; facts: RelationshipFacts | undefined; strength: TieStrength },
+export function careItemsFor(entry: CareEntry, now: number, zone: string, context: CareContext = {}) {
+  const care = undescribedCareItems(entry, now, zone, context);
+  describeItems(care.items);
+  return care;
+}
+
+/** careItemsFor with the items' words left to `describeItems`. */
+function undescribedCareItems(
+  entry: CareEntry,
   now: number,
   zone: string,
-  context: { reference?: number; owner?: OwnerContext } = {},
+  context: CareContext,
 ): { items: AgendaItem[]; unknownSender: boolean } {
   const { person, strength } = entry;
   const facts = entry.facts;
@@ -147,7 +131,7 @@ export function careItemsFor(
   // Facts are distilled as of `now` (services/relationship.service.ts): no event in them is later.
   const exchangeCount = facts?.exchangeCount ?? 0;
   const lastExchange = facts?.lastExchangeAt ?? null;
-  const suggestionFacts: SuggestionFacts = {
+  const suggestionFacts = (): SuggestionFacts => ({
     name: person.name,
     company: person.company,
     position: person.position,
@@ -158,29 +142,33 @@ export function careItemsFor(
     lastTopic: facts?.lastTopic?.summary ?? null,
     lastTopicDate: facts?.lastTopic ? toLocalDate(facts.lastTopic.at, zone) : null,
     connectedOn: person.connectedAt !== null ? toLocalDate(person.connectedAt, zone) : null,
-  };
+  });
   const items: AgendaItem[] = [];
   const item = (
     kind: AgendaKind,
     trigger: string | number,
     due: string,
-    reason: string,
-    suggestion: string,
+    describe: () => readonly [reason: string, suggestion: string],
     triggerAt: number | null,
     worth: number = strength.score,
   ) =>
-    items.push({
-      id: agendaItemId(kind, person.id, trigger),
-      kind,
-      person: { id: person.id, name: person.name },
-      subject: person.name,
-      due,
-      reason,
-      suggestion,
-      strength: strength.score,
-      triggerAt,
-      worth,
-    });
+    items.push(
+      withWords(
+        {
+          id: agendaItemId(kind, person.id, trigger),
+          kind,
+          person: { id: person.id, name: person.name },
+          subject: person.name,
+          due,
+          reason: '',
+          suggestion: '',
+          strength: strength.score,
+          triggerAt,
+          worth,
+        },
+        describe,
+      ),
+    );
 
   const isConnection = person.connectionState === 'connected';
   const lastOneToOne = facts?.lastOneToOne ?? null;
@@ -199,8 +187,10 @@ export function careItemsFor(
         'reply',
         lastOneToOne.id,
         addDays(sent, AGENDA_RULES.replyDueDays),
-        `${person.name} wrote on ${sent} (${days(lastOneToOne.at)} days ago) and has no answer yet`,
-        replySuggestion({ ...suggestionFacts, lastTopic: lastOneToOne.summary, lastTopicDate: sent }),
+        () => [
+          `${person.name} wrote on ${sent} (${days(lastOneToOne.at)} days ago) and has no answer yet`,
+          replySuggestion({ ...suggestionFacts(), lastTopic: lastOneToOne.summary, lastTopicDate: sent }),
+        ],
         lastOneToOne.at,
       );
     } else {
@@ -222,8 +212,10 @@ export function careItemsFor(
         'follow-up',
         `connected:${person.connectedAt}`,
         addDays(connectedOn, AGENDA_RULES.followUpDueDays),
-        `connected on ${connectedOn} (${sinceConnected} days ago) and nothing said since`,
-        followUpSuggestion(suggestionFacts),
+        () => [
+          `connected on ${connectedOn} (${sinceConnected} days ago) and nothing said since`,
+          followUpSuggestion(suggestionFacts()),
+        ],
         person.connectedAt,
         followUpWorth(followUpBasis(person, context.owner), sinceConnected),
       );
@@ -245,15 +237,18 @@ export function careItemsFor(
         'let-go',
         facts.lastFromThem?.id ?? `first:${first}`,
         today,
-        `you wrote on ${writeDays} different days since ${theirLast ? `their last message on ${theirLast}` : 'you last heard from them'}, the first ${days(first)} days ago`,
-        letGoSuggestion(suggestionFacts, writeDays, theirLast, toLocalDate(first, zone)),
+        () => [
+          `you wrote on ${writeDays} different days since ${theirLast ? `their last message on ${theirLast}` : 'you last heard from them'}, the first ${days(first)} days ago`,
+          letGoSuggestion(suggestionFacts(), writeDays, theirLast, toLocalDate(first, zone)),
+        ],
         facts.lastFromThem?.at ?? first,
       );
     }
   }
 
-  const cadence = person.circle ? CADENCE_DAYS[person.circle] : null;
-  if (cadence !== null && person.circle) {
+  const circle = person.circle;
+  const cadence = circle ? CADENCE_DAYS[circle] : null;
+  if (cadence !== null && circle) {
     const base = lastExchange ?? person.connectedAt;
     if (base !== null && days(base) >= cadence) {
       const baseDate = toLocalDate(base, zone);
@@ -261,15 +256,17 @@ export function careItemsFor(
         'keep-in-touch',
         `exchange:${base}`,
         addDays(baseDate, cadence),
-        lastExchange !== null
-          ? `${person.circle} circle (every ${cadence} days): last two-way exchange on ${baseDate}, ${days(base)} days ago`
-          : `${person.circle} circle (every ${cadence} days): no two-way exchange since connecting on ${baseDate}`,
-        keepInTouchSuggestion(
-          suggestionFacts,
-          lastExchange !== null ? days(base) : null,
-          person.circle,
-          baseDate,
-        ),
+        () => [
+          lastExchange !== null
+            ? `${circle} circle (every ${cadence} days): last two-way exchange on ${baseDate}, ${days(base)} days ago`
+            : `${circle} circle (every ${cadence} days): no two-way exchange since connecting on ${baseDate}`,
+          keepInTouchSuggestion(
+            suggestionFacts(),
+            lastExchange !== null ? days(base) : null,
+            circle,
+            baseDate,
+          ),
+        ],
         base,
       );
     }
@@ -288,8 +285,10 @@ export function careItemsFor(
       'revive',
       `exchange:${lastExchange}`,
       today,
-      `${exchangeCount} two-way exchanges in the past, the last on ${lastDate} (${days(lastExchange)} days ago, ${Math.round(revive.overdue)}× your usual ${Math.round(revive.usualGap)} days between exchanges); strength then ${former}`,
-      reviveSuggestion(suggestionFacts, lastDate),
+      () => [
+        `${exchangeCount} two-way exchanges in the past, the last on ${lastDate} (${days(lastExchange)} days ago, ${Math.round(revive.overdue)}× your usual ${Math.round(revive.usualGap)} days between exchanges); strength then ${former}`,
+        reviveSuggestion(suggestionFacts(), lastDate),
+      ],
       lastExchange,
       revive.worth,
     );
@@ -308,13 +307,16 @@ export function isPendingInvitation(invitation: AgendaInvitation, now: number, z
   return calendarDaysBetween(invitation.sentAt, reference, zone) <= AGENDA_RULES.pendingWithinDays;
 }
 
+/** `localeCompare`'s own collator (the default locale and options), made once instead of per comparison. */
+const collate = new Intl.Collator().compare;
+
 export function compareItems(a: AgendaItem, b: AgendaItem): number {
   return (
-    a.due.localeCompare(b.due) ||
+    collate(a.due, b.due) ||
     PRECEDENCE[a.kind] - PRECEDENCE[b.kind] ||
     b.strength - a.strength ||
-    (a.person?.name ?? '').localeCompare(b.person?.name ?? '') ||
-    a.id.localeCompare(b.id)
+    collate(a.person?.name ?? '', b.person?.name ?? '') ||
+    collate(a.id, b.id)
   );
 }
 
@@ -324,11 +326,15 @@ function visible(id: string, states: ReadonlyMap<string, ItemState>, today: stri
 
 /** Every item the rules make, before precedence and marks: any id `today` shows is among them. */
 export function everyAgendaItem(input: Omit<AgendaInput, 'states'>): AgendaItem[] {
-  return collectItems({ ...input, states: new Map() }, false).items;
+  const { items } = collectItems({ ...input, states: new Map() }, false);
+  describeItems(items);
+  return items;
 }
 
-export function buildAgenda(input: AgendaInput): Agenda {
+/** `describe: false` leaves the items' reason and next step to `describeItems` (only those shown). */
+export function buildAgenda(input: AgendaInput, options: { describe?: boolean } = {}): Agenda {
   const { items, unknown } = collectItems(input, true);
+  if (options.describe !== false) describeItems(items);
   items.sort(compareItems);
   const unknownSenderIds = unknown.sort((a, b) => b.score - a.score).map((entry) => entry.id);
   return { items, unknownSenders: unknownSenderIds.length, unknownSenderIds };
@@ -342,7 +348,7 @@ function collectItems(input: AgendaInput, applyMarks: boolean) {
   const unknown: Array<{ id: number; score: number }> = [];
   for (const entry of input.people) {
     if (entry.person.archived || entry.person.doNotContact) continue;
-    const care = careItemsFor(entry, now, zone, { reference: input.reference, owner: input.owner });
+    const care = undescribedCareItems(entry, now, zone, { reference: input.reference, owner: input.owner });
     if (care.unknownSender) unknown.push({ id: entry.person.id, score: entry.strength.score });
     if (!applyMarks) {
       items.push(...care.items);
@@ -366,19 +372,25 @@ function collectItems(input: AgendaInput, applyMarks: boolean) {
     // Due the day it arrived; late after 7 days (docs/rules/agenda.md#triage-item).
     const waiting = calendarDaysBetween(invitation.sentAt, now, zone);
     const late = waiting > AGENDA_RULES.triageLateAfterDays ? `, waiting ${waiting} days` : '';
-    items.push({
+    const triage: AgendaItem = {
       id,
       kind: 'triage',
       person: invitation.personId !== null ? { id: invitation.personId, name: invitation.name } : null,
       subject: invitation.name,
       due: sent,
-      reason: `${invitation.name} invited you on ${sent}${invitation.message ? ' with a note' : ' without a note'}${late}`,
-      suggestion: triageSuggestion(invitation.name, invitation.message, sent, invitation.verdict),
+      reason: '',
+      suggestion: '',
       strength: invitation.personId !== null ? strengthOf(invitation.personId) : 0,
       // The longest waiting is the most urgent.
       worth: waiting,
       invitationId: invitation.id,
-    });
+    };
+    items.push(
+      withWords(triage, () => [
+        `${invitation.name} invited you on ${sent}${invitation.message ? ' with a note' : ' without a note'}${late}`,
+        triageSuggestion(invitation.name, invitation.message, sent, invitation.verdict),
+      ]),
+    );
   }
   for (const item of input.extraItems ?? [])
     if (visible(item.id, states, today)) items.push({ ...item, worth: item.worth ?? item.strength });

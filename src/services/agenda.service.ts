@@ -1,5 +1,6 @@
 import {
   buildAgenda,
+  describeItems,
   everyAgendaItem,
   type Agenda,
   type AgendaInput,
@@ -120,9 +121,10 @@ export function createAgendaService(deps: {
     return Number.isInteger(value) && value > 0 ? value : DEFAULT_DAILY_BUDGET;
   }
 
-  async function today(now: number): Promise<TodayAgenda> {
+  /** `describe: false`: the items' words are left to `describeItems` (the plan describes what it shows). */
+  async function today(now: number, options: { describe?: boolean } = {}): Promise<TodayAgenda> {
     const [inputs, states] = await Promise.all([inputsAt(now), createAgendaStateRepository(store).all()]);
-    const agenda = buildAgenda({ ...inputs, states });
+    const agenda = buildAgenda({ ...inputs, states }, options);
     const persons = createPersonRepository(store);
     const byId = new Map(
       (await persons.findByIds(agenda.unknownSenderIds)).map((person) => [person.id, person.name]),
@@ -137,7 +139,7 @@ export function createAgendaService(deps: {
   }
 
   return {
-    today,
+    today: (now: number) => today(now),
 
     /**
      * One person's items among the day's agenda (due or not, marks applied), as `today` has them, from their
@@ -156,11 +158,16 @@ export function createAgendaService(deps: {
      * due; each item's rank within its kind, what did not fit, and how old the data is.
      */
     async plan(now: number, options: { all: boolean }): Promise<PlanView> {
-      const [agenda, dataAsOf] = await Promise.all([today(now), createDataAgeRepository(store).asOf(now)]);
+      const [agenda, dataAsOf] = await Promise.all([
+        today(now, { describe: false }),
+        createDataAgeRepository(store).asOf(now),
+      ]);
       const day = toLocalDate(now, agenda.zone);
       const due = agenda.items.filter((item) => item.due <= day);
       const budget = dailyBudget();
       const plan: DailyPlan = options.all ? { items: due, more: {} } : planDay(due, budget);
+      // Only what is shown is written (docs/PERFORMANCE.md#agenda-texts).
+      describeItems(plan.items);
       return { ...agenda, ...plan, today: day, budget, ranks: ranksWithinKind(due), dataAsOf };
     },
 
