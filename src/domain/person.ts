@@ -37,3 +37,9 @@ export interface Person {
 export function displayName(firstName: string, lastName: string): string {
   return `${firstName.trim()} ${lastName.trim()}`.trim();
 }
+
+/** What a listing shows of a person and scores them by (`tend people`). */
+export type ListedPerson = Pick<
+  Person,
+  'id' | 'name' | 'company' | 'position' | 'circle' | 'connectedAt' | 'strengthFloor' | 'strengthOverride'
+>;

@@ -1,6 +1,6 @@
 import { AppError } from '../domain/errors.js';
 import { normalizeEmail, normalizeProfileUrl } from '../domain/identity.js';
-import type { Person } from '../domain/person.js';
+import type { ListedPerson, Person } from '../domain/person.js';
 import { foldText, normalizeName } from '../domain/text-normalization.js';
 import { createDuplicateRepository } from '../store/duplicate.repository.js';
 import { createInteractionRepository } from '../store/interaction.repository.js';
@@ -9,6 +9,12 @@ import { createPersonRepository } from '../store/person.repository.js';
 import type { StoreContext } from '../store/store.js';
 
 const MAX_CANDIDATES = 10;
+
+/** By name in the locale's collation, then id: a total order whatever order the rows came in. */
+function byName<T extends { id: number; name: string }>(people: T[]): T[] {
+  const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+  return people.sort((a, b) => collator.compare(a.name, b.name) || a.id - b.id);
+}
 
 export function createPeopleService(store: StoreContext) {
   const people = createPersonRepository(store);
@@ -64,8 +70,12 @@ export function createPeopleService(store: StoreContext) {
 
     /** Sorted by name with the locale's collation: "Élodie" among the E's, not after "Z" (docs/rules/cli.md#output-width). */
     async list(query: string | null): Promise<Person[]> {
-      const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
-      return (await people.search(query)).sort((a, b) => collator.compare(a.name, b.name) || a.id - b.id);
+      return byName(await people.search(query));
+    },
+
+    /** `list` with what a listing shows of each (`tend people`): the same people in the same order. */
+    async listing(query: string | null): Promise<ListedPerson[]> {
+      return byName(await people.listing(query));
     },
 
     async details(ref: string) {

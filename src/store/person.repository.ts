@@ -1,5 +1,5 @@
 import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
-import type { Circle, ConnectionState, Person } from '../domain/person.js';
+import type { Circle, ConnectionState, ListedPerson, Person } from '../domain/person.js';
 import type { IdentityKind } from '../domain/identity.js';
 import { foldText } from '../domain/text-normalization.js';
 import type { PeopleTable } from './database.schema.js';
@@ -238,6 +238,41 @@ export function createPersonRepository(context: StoreContext) {
       if (options.limit) query = query.limit(options.limit);
       const rows = await query.orderBy('display_name').orderBy('id').execute();
       return rows.map(toPerson);
+    },
+
+    /**
+     * Not archived, whose search text contains `text` (everyone without), with what a listing shows and
+     * scores, in no order (the caller sorts by the locale's collation). A scan of the table: `workspace_id ||
+     * ''` keeps SQLite from reading every row through the name index one at a time, and the listing's
+     * columns alone keep its memory small (docs/PERFORMANCE.md#people-listing).
+     */
+    async listing(text: string | null): Promise<ListedPerson[]> {
+      let query = db
+        .selectFrom('people')
+        .select([
+          'id',
+          'display_name',
+          'company',
+          'position',
+          'circle',
+          'connected_at',
+          'strength_floor',
+          'strength_override',
+        ])
+        .where(sql<string>`${sql.ref('workspace_id')} || ''`, '=', workspaceId)
+        .where('archived_at', 'is', null);
+      const needle = text ? foldText(text.trim()) : '';
+      if (needle.length > 0) query = query.where('search_text', 'like', `%${escapeLike(needle)}%`);
+      return (await rowsOf(context, query)).map((row) => ({
+        id: row.id,
+        name: row.display_name,
+        company: row.company,
+        position: row.position,
+        circle: row.circle as Circle | null,
+        connectedAt: row.connected_at,
+        strengthFloor: row.strength_floor,
+        strengthOverride: row.strength_override,
+      }));
     },
 
     async insert(person: NewPerson): Promise<number> {

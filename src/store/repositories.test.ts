@@ -73,6 +73,31 @@ for (const database of testDatabases('repositories')) {
       expect(await people.search('100%')).toEqual([]);
     });
 
+    it('lists the people a search finds, with what a listing shows of them', async () => {
+      const store = await open();
+      const people = createPersonRepository(store);
+      const ids = [await people.insert(newPerson('Zoë Brandt')), await people.insert(newPerson('Ana Lima'))];
+      await people.updateUserFields(ids[1]!, { circle: 'close', strengthFloor: 40 }, 0);
+      for (const text of ['ZOE', 'lima', null, 'nobody-like-this', '100%'])
+        expect(
+          (await people.listing(text)).sort((a, b) => a.id - b.id),
+          String(text),
+        ).toEqual(
+          (await people.search(text))
+            .sort((a, b) => a.id - b.id)
+            .map((person) => ({
+              id: person.id,
+              name: person.name,
+              company: person.company,
+              position: person.position,
+              circle: person.circle,
+              connectedAt: person.connectedAt,
+              strengthFloor: person.strengthFloor,
+              strengthOverride: person.strengthOverride,
+            })),
+        );
+    });
+
     it('keeps user fields apart from imported fields', async () => {
       const store = await open();
       const people = createPersonRepository(store);

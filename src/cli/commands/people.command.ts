@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { Person } from '../../domain/person.js';
+import type { ListedPerson, Person } from '../../domain/person.js';
 import { formatInstant, toLocalDate } from '../../domain/time.js';
 import type { App } from '../../app.js';
 import { action, type CommandContext, type Runtime } from '../command-runtime.js';
@@ -12,7 +12,7 @@ interface ListingFacts {
 }
 
 /** The `people --json` element (docs/rules/cli.md#json-shapes). */
-export function personSummary(person: Person, facts: ListingFacts) {
+export function personSummary(person: ListedPerson, facts: ListingFacts) {
   return {
     id: person.id,
     name: person.name,
@@ -32,8 +32,8 @@ export function personSummary(person: Person, facts: ListingFacts) {
 export async function listingFacts(
   app: App,
   now: number,
-  people: readonly Person[],
-): Promise<(person: Person) => ListingFacts> {
+  people: readonly ListedPerson[],
+): Promise<(person: ListedPerson) => ListingFacts> {
   const view = await app.relationships.view(now);
   const facts = await view.facts(people.map((person) => person.id));
   return (person) => {
@@ -107,7 +107,7 @@ export function registerPeopleCommand(program: Command, runtime: Runtime): void 
             ? (await unknownSenders(app, context.config.now)).filter(
                 (person) => query === null || app.people.matchesQuery(person, query),
               )
-            : await app.people.list(query);
+            : await app.people.listing(query);
           const factsOf = await listingFacts(app, context.config.now, people);
           const rows = people.map((person) => personSummary(person, factsOf(person)));
           if (context.config.json) {
