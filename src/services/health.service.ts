@@ -40,15 +40,14 @@ export function createHealthService(deps: { store: Store; relationships: Relatio
     async figures(now: number): Promise<NetworkHealth> {
       const view = await deps.relationships.view(now);
       const { zone } = view;
-      const rows = await view.health();
       const bands: Record<Band, number> = { strong: 0, medium: 0, weak: 0, dormant: 0, none: 0 };
-      for (const connection of rows.conversed) {
+      const rows = await view.health((connection) => {
         // bandOf's precedence: none and dormant do not depend on the score.
         const band = bandOf(0, calendarDaysBetween(connection.lastExchangeAt, now, zone));
         if (band === 'dormant' || !connection.facts) bands.dormant++;
         else bands[view.score(connection.person, connection.facts, false).band]++;
-      }
-      bands.none = rows.connections - rows.conversed.length;
+      });
+      bands.none = rows.connections - rows.conversed;
       let newConnections = 0;
       let followedUp = 0;
       for (const { connectedAt, firstFromMeAt } of rows.recent) {
@@ -73,9 +72,8 @@ export function createHealthService(deps: { store: Store; relationships: Relatio
       return {
         connections: rows.connections,
         archived: rows.archived,
-        conversed: rows.conversed.length,
-        depth:
-          rows.connections > 0 && messagesImported ? ratio(rows.conversed.length, rows.connections) : null,
+        conversed: rows.conversed,
+        depth: rows.connections > 0 && messagesImported ? ratio(rows.conversed, rows.connections) : null,
         messagesImported,
         dataAsOf,
         followUpRate: newConnections > 0 ? ratio(followedUp, newConnections) : null,

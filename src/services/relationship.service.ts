@@ -21,6 +21,7 @@ import { createPersonRepository } from '../store/person.repository.js';
 import {
   createRelationshipRepository,
   type AgendaCandidateRow,
+  type ConversedRow,
   type HealthRows,
   type ScoringColumns,
 } from '../store/relationship.repository.js';
@@ -70,8 +71,8 @@ export interface RelationshipView {
   /** People with a two-way exchange in the last year and a bit (the only ones above dormant), ready to score. */
   active(): Promise<Array<{ person: ScoredPerson; facts: RelationshipFacts }>>;
   pruneCandidates(connectedBefore: number): Promise<number[]>;
-  /** Totals, circles, recent connections and conversed connections (with facts where a band needs a score). */
-  health(): Promise<HealthRows>;
+  /** Totals, circles, recent connections; each conversed connection to `onConversed` (facts where scored). */
+  health(onConversed: (row: ConversedRow) => void): Promise<HealthRows>;
   giveAsk(): Promise<{ given: number; received: number; introductions: number }>;
 }
 
@@ -238,11 +239,11 @@ export function createRelationshipService(deps: {
       agendaRows: (personIds) => repository.agendaRows(personIds),
       active: () => repository.activeScoring(now - 365 * DAY_MS - SLACK_MS),
       pruneCandidates: (connectedBefore) => repository.pruneCandidateIds(connectedBefore + SLACK_MS, true),
-      health: () =>
-        repository.healthRows({
-          recentFrom: now - 365 * DAY_MS - SLACK_MS,
-          activeFrom: now - 365 * DAY_MS - SLACK_MS,
-        }),
+      health: (onConversed) =>
+        repository.healthRows(
+          { recentFrom: now - 365 * DAY_MS - SLACK_MS, activeFrom: now - 365 * DAY_MS - SLACK_MS },
+          onConversed,
+        ),
       giveAsk: () => repository.giveAskTotals(),
     };
   }
@@ -293,14 +294,14 @@ export function createRelationshipService(deps: {
         const ids = await repository.pruneCandidateIds(connectedBefore + SLACK_MS, false);
         return ids.filter((id) => (all.get(id)?.records ?? 0) === 0);
       },
-      async health() {
+      async health(onConversed) {
         const rows = await repository.connectionRows();
         const health: HealthRows = {
           connections: rows.length,
           archived: rows.filter((row) => row.archived).length,
           circles: {},
           recent: [],
-          conversed: [],
+          conversed: 0,
         };
         for (const row of rows) {
           if (row.circle) health.circles[row.circle] = (health.circles[row.circle] ?? 0) + 1;
@@ -310,12 +311,10 @@ export function createRelationshipService(deps: {
               connectedAt: row.connectedAt,
               firstFromMeAt: facts?.firstFromMeAfterConnection ?? null,
             });
-          if (facts && facts.exchangeCount > 0 && facts.lastExchangeAt !== null)
-            health.conversed.push({
-              person: row,
-              lastExchangeAt: facts.lastExchangeAt,
-              facts: structuredClone(facts),
-            });
+          if (facts && facts.exchangeCount > 0 && facts.lastExchangeAt !== null) {
+            health.conversed++;
+            onConversed({ person: row, lastExchangeAt: facts.lastExchangeAt, facts: structuredClone(facts) });
+          }
         }
         return health;
       },

@@ -5,7 +5,7 @@ import type { JoinBuilder } from 'kysely';
 import type { Database, PeopleTable } from './database.schema.js';
 import { decodeFacts } from './facts-codec.js';
 import { listOf } from './person.repository.js';
-import { inChunks, rowsOf } from './query-runner.js';
+import { inChunks, iterateRows, rowsOf } from './query-runner.js';
 import type { StoreContext } from './store.js';
 
 /** What health reads (relationship.repository healthRows; recomputed in memory for an earlier `--now`). */
@@ -15,17 +15,15 @@ export interface HealthRows {
   circles: Record<string, number>;
   /** Connections made since the bound, with my first message after connecting. */
   recent: Array<{ connectedAt: number; firstFromMeAt: number | null }>;
-  /** Connections with a two-way exchange; facts only for those whose last exchange is recent enough to score. */
-  conversed: Array<{
-    person: {
-      id: number;
-      connectedAt: number | null;
-      strengthFloor: number | null;
-      strengthOverride: number | null;
-    };
-    lastExchangeAt: number;
-    facts: RelationshipFacts | null;
-  }>;
+  /** How many connections have a two-way exchange (each was handed to the caller as a ConversedRow). */
+  conversed: number;
+}
+
+/** A connection with a two-way exchange; facts only when their last exchange is recent enough to score. */
+export interface ConversedRow {
+  person: ScoringColumns;
+  lastExchangeAt: number;
+  facts: RelationshipFacts | null;
 }
 
 /** A person who may have an agenda item: as the agenda reads them, their scoring settings and their facts. */
@@ -281,21 +279,24 @@ export function createRelationshipSelectionRepository(context: StoreContext) {
      * What `tend health` needs, aggregated where the rows are: totals and circles counted in SQL, and rows
      * only for recent connections and for connections with an exchange (facts only for the active ones).
      */
-    async healthRows(bounds: { recentFrom: number; activeFrom: number }): Promise<HealthRows> {
-      const connected = () =>
-        db
-          .selectFrom('people')
-          .where('workspace_id', '=', workspaceId)
-          .where('connection_state', '=', 'connected');
-      const totals = await connected()
+    async healthRows(
+      bounds: { recentFrom: number; activeFrom: number },
+      /**
+       * Each conversed connection in turn, on the embedded database as its row is read: none is kept, so
+       * their facts die young instead of filling the heap (docs/PERFORMANCE.md#health).
+       */
+      onConversed: (row: ConversedRow) => void,
+    ): Promise<HealthRows> {
+      // Totals and circles in one scan: a group per circle (and one without), summed here.
+      const groups = await db
+        .selectFrom('people')
         .select((eb) => [
-          eb.fn.countAll<number>().as('connections'),
+          'circle',
+          eb.fn.countAll<number>().as('n'),
           eb.fn.count<number>('archived_at').as('archived'),
         ])
-        .executeTakeFirstOrThrow();
-      const circles = await connected()
-        .select((eb) => ['circle', eb.fn.countAll<number>().as('n')])
-        .where('circle', 'is not', null)
+        .where('workspace_id', '=', workspaceId)
+        .where('connection_state', '=', 'connected')
         .groupBy('circle')
         .execute();
       const recent = await db
@@ -306,7 +307,7 @@ export function createRelationshipSelectionRepository(context: StoreContext) {
         .where('people.connection_state', '=', 'connected')
         .where('people.connected_at', '>=', bounds.recentFrom)
         .execute();
-      const conversed = await db
+      const conversedQuery = db
         .selectFrom('person_stats')
         .innerJoin('people', samePerson)
         .select((eb) => [
@@ -325,17 +326,14 @@ export function createRelationshipSelectionRepository(context: StoreContext) {
         ])
         .where('person_stats.workspace_id', '=', workspaceId)
         .where('person_stats.exchange_count', '>', 0)
-        .where('people.connection_state', '=', 'connected')
-        .execute();
-      return {
-        connections: Number(totals.connections),
-        archived: Number(totals.archived),
-        circles: Object.fromEntries(circles.map((row) => [row.circle ?? '', Number(row.n)])),
-        recent: recent.map((row) => ({
-          connectedAt: Number(row.connected_at),
-          firstFromMeAt: row.first_from_me_at === null ? null : Number(row.first_from_me_at),
-        })),
-        conversed: conversed.map((row) => ({
+        .where('people.connection_state', '=', 'connected');
+      let conversed = 0;
+      const rows = context.sqlite
+        ? iterateRows(context.sqlite, conversedQuery)
+        : await conversedQuery.execute();
+      for (const row of rows) {
+        conversed++;
+        onConversed({
           person: {
             id: Number(row.id),
             connectedAt: row.connected_at === null ? null : Number(row.connected_at),
@@ -344,7 +342,18 @@ export function createRelationshipSelectionRepository(context: StoreContext) {
           },
           lastExchangeAt: Number(row.last_exchange_at),
           facts: row.facts === null ? null : decodeFacts(row.facts),
+        });
+      }
+      const circled = groups.filter((row) => row.circle !== null);
+      return {
+        connections: groups.reduce((sum, row) => sum + Number(row.n), 0),
+        archived: groups.reduce((sum, row) => sum + Number(row.archived), 0),
+        circles: Object.fromEntries(circled.map((row) => [row.circle ?? '', Number(row.n)])),
+        recent: recent.map((row) => ({
+          connectedAt: Number(row.connected_at),
+          firstFromMeAt: row.first_from_me_at === null ? null : Number(row.first_from_me_at),
         })),
+        conversed,
       };
     },
 

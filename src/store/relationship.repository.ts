@@ -6,6 +6,7 @@ import type { StoreContext } from './store.js';
 export type {
   AgendaCandidateRow,
   ConnectionRow,
+  ConversedRow,
   HealthRows,
   ScoringColumns,
 } from './relationship-selection.repository.js';
