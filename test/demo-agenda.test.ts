@@ -46,6 +46,11 @@ describe('the demo network at its anchor date', () => {
         EXPECTED.filter(([, , subject]) => !NOT_IN_PLAN.includes(subject)),
       );
       expect(plan.more).toEqual({ triage: 3 });
+      // The plan writes and works out only what it shows (triage verdicts included), the same as --all does.
+      for (const item of plan.items) expect(item).toEqual(due.find((other) => other.id === item.id));
+      expect(plan.items.filter((item) => item.kind === 'triage').map((item) => item.suggestion)).toEqual(
+        Array(3).fill(expect.stringMatching(/^Suggested: (accept|ask|decline) — /)),
+      );
       // The two revive items share due date and kind; their order depends on the score model.
       const sorted = (rows: unknown[][]) => [...rows].map((row) => row.join('|')).sort();
       expect(sorted(actual)).toEqual(sorted(EXPECTED));

@@ -4,6 +4,7 @@ import {
   everyAgendaItem,
   type Agenda,
   type AgendaInput,
+  type AgendaInvitation,
   type AgendaItem,
   type ContributedItem,
 } from '../domain/agenda.js';
@@ -62,7 +63,9 @@ export function createAgendaService(deps: {
   async function inputsAt(
     now: number,
     only?: number,
-  ): Promise<Omit<AgendaInput, 'states'> & { zone: string }> {
+    /** Triage verdicts left to `verdictsFor` (the plan works out those of the invitations it shows). */
+    lateVerdicts = false,
+  ): Promise<Omit<AgendaInput, 'states'> & { zone: string; verdictsFor: Verdicts }> {
     const view = await relationships.view(now);
     const [candidates, invitations, howMet, ownerFacts] = await Promise.all([
       only === undefined ? view.agendaCandidates() : view.agendaRows([only]),
@@ -86,9 +89,20 @@ export function createAgendaService(deps: {
       if (!candidateIds.has(person.id))
         strengthOf.set(person.id, view.score(person, senderFacts.get(person.id), false).score);
     const contributions = deps.contributions?.() ?? {};
-    const verdicts = contributions.verdicts
-      ? await contributions.verdicts(view, invitations, senderFacts)
-      : new Map<number, { verdict: string; reason: string }>();
+    type Verdict = { verdict: string; reason: string };
+    const verdictsOf = async (ids?: ReadonlySet<number>): Promise<Map<number, Verdict>> =>
+      contributions.verdicts && (!ids || ids.size > 0)
+        ? contributions.verdicts(
+            view,
+            ids ? { ...invitations, all: invitations.all.filter((entry) => ids.has(entry.id)) } : invitations,
+            senderFacts,
+          )
+        : new Map<number, Verdict>();
+    const verdicts = lateVerdicts ? new Map<number, Verdict>() : await verdictsOf();
+    const agendaInvitations: AgendaInvitation[] = invitations.all.map((invitation) => ({
+      ...toAgendaInvitation(invitation, invitations.connected),
+      verdict: verdicts.get(invitation.id) ?? null,
+    }));
     return {
       people: candidates.map(({ person, scoring, facts }) => {
         const strength = view.score(scoring, facts ?? undefined, false);
@@ -99,10 +113,12 @@ export function createAgendaService(deps: {
           strength,
         };
       }),
-      invitations: invitations.all.map((invitation) => ({
-        ...toAgendaInvitation(invitation, invitations.connected),
-        verdict: verdicts.get(invitation.id) ?? null,
-      })),
+      invitations: agendaInvitations,
+      async verdictsFor(ids) {
+        const late = await verdictsOf(ids);
+        for (const invitation of agendaInvitations)
+          if (late.has(invitation.id)) invitation.verdict = late.get(invitation.id) ?? null;
+      },
       strengthOf: (personId) => strengthOf.get(personId) ?? 0,
       extraItems: contributions.items ? await contributions.items(now) : [],
       now,
@@ -121,16 +137,23 @@ export function createAgendaService(deps: {
     return Number.isInteger(value) && value > 0 ? value : DEFAULT_DAILY_BUDGET;
   }
 
-  /** `describe: false`: the items' words are left to `describeItems` (the plan describes what it shows). */
-  async function today(now: number, options: { describe?: boolean } = {}): Promise<TodayAgenda> {
-    const [inputs, states] = await Promise.all([inputsAt(now), createAgendaStateRepository(store).all()]);
-    const agenda = buildAgenda({ ...inputs, states }, options);
+  /**
+   * The day's agenda; `late`: its items' words and triage verdicts are left to the caller (`describeItems`,
+   * `verdictsFor`): the plan writes and works out only what it shows (docs/PERFORMANCE.md#agenda-texts).
+   */
+  async function agendaAt(now: number, late = false): Promise<TodayAgenda & { verdictsFor: Verdicts }> {
+    const [inputs, states] = await Promise.all([
+      inputsAt(now, undefined, late),
+      createAgendaStateRepository(store).all(),
+    ]);
+    const agenda = buildAgenda({ ...inputs, states }, { describe: !late });
     const persons = createPersonRepository(store);
     const byId = new Map(
       (await persons.findByIds(agenda.unknownSenderIds)).map((person) => [person.id, person.name]),
     );
     return {
       ...agenda,
+      verdictsFor: inputs.verdictsFor,
       zone: inputs.zone,
       unknownSenderNames: agenda.unknownSenderIds.map((id) => byId.get(id) ?? `#${id}`),
       nothingImported:
@@ -139,7 +162,11 @@ export function createAgendaService(deps: {
   }
 
   return {
-    today: (now: number) => today(now),
+    /** The day's agenda: every item, due or not, marks applied. */
+    async today(now: number): Promise<TodayAgenda> {
+      const { verdictsFor: _late, ...agenda } = await agendaAt(now);
+      return agenda;
+    },
 
     /**
      * One person's items among the day's agenda (due or not, marks applied), as `today` has them, from their
@@ -158,15 +185,18 @@ export function createAgendaService(deps: {
      * due; each item's rank within its kind, what did not fit, and how old the data is.
      */
     async plan(now: number, options: { all: boolean }): Promise<PlanView> {
-      const [agenda, dataAsOf] = await Promise.all([
-        today(now, { describe: false }),
+      const [{ verdictsFor, ...agenda }, dataAsOf] = await Promise.all([
+        agendaAt(now, true),
         createDataAgeRepository(store).asOf(now),
       ]);
       const day = toLocalDate(now, agenda.zone);
       const due = agenda.items.filter((item) => item.due <= day);
       const budget = dailyBudget();
       const plan: DailyPlan = options.all ? { items: due, more: {} } : planDay(due, budget);
-      // Only what is shown is written (docs/PERFORMANCE.md#agenda-texts).
+      // Only what is shown is worked out and written (docs/PERFORMANCE.md#agenda-texts).
+      await verdictsFor(
+        new Set(plan.items.flatMap((item) => (item.invitationId !== undefined ? [item.invitationId] : []))),
+      );
       describeItems(plan.items);
       return { ...agenda, ...plan, today: day, budget, ranks: ranksWithinKind(due), dataAsOf };
     },
@@ -190,6 +220,9 @@ export function createAgendaService(deps: {
 }
 
 export type AgendaService = ReturnType<typeof createAgendaService>;
+
+/** Works out the triage verdicts of these invitations, into the agenda's invitations (their items' words). */
+type Verdicts = (invitationIds: ReadonlySet<number>) => Promise<void>;
 
 export interface PlanView extends TodayAgenda, DailyPlan {
   today: string;
