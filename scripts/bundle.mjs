@@ -1,5 +1,6 @@
 // npm run bundle: the CLI as one CommonJS file with V8's code cache beside it (bin/cli-loader.mjs,
 // docs/PERFORMANCE.md#code-cache), and the parser threads as ES modules (each a Worker of its own).
+import { readFileSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 import { writeCodeCache } from '../bin/cli-loader.mjs';
 
@@ -32,4 +33,21 @@ await build({
     js: "import{createRequire as __tendRequire}from'node:module';const require=__tendRequire(import.meta.url);",
   },
 });
-writeCodeCache(new URL('../dist/bundle/main.cjs', import.meta.url).pathname);
+const main = new URL('../dist/bundle/main.cjs', import.meta.url).pathname;
+writeFileSync(main, asciiOnly(readFileSync(main, 'utf8')));
+writeCodeCache(main);
+
+/**
+ * The bundle with every character above U+007F written as a `\uXXXX` escape. esbuild escapes them in strings
+ * but not in comments and regular expressions, and one such character made V8 hold the 1.2 MB source as two
+ * bytes a character (600 more page faults at each start, docs/PERFORMANCE.md#code-cache). The escape means
+ * the same character in a regular expression, an identifier or a string; after a backslash it would not, and
+ * a character beyond U+FFFF would need another form: both stop the build instead.
+ */
+function asciiOnly(source) {
+  return source.replace(/[\u0080-\uffff]/g, (char, offset) => {
+    if (source[offset - 1] === '\\' || char.length > 1 || /[\ud800-\udfff]/.test(char))
+      throw new Error(`bundle: cannot escape ${JSON.stringify(char)} at offset ${offset} of ${main}`);
+    return `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  });
+}
