@@ -256,10 +256,13 @@ export function createPathService(deps: {
         for (const pair of pairs) involved.add(pair.a).add(pair.b);
       }
       const ids = [...involved];
-      const [persons, strengths] =
-        ids.length === 0
-          ? [[], new Map<number, TieStrength>()]
-          : [await personRepository.findByIds(ids), await relationships.strengths(now, ids)];
+      const persons = ids.length === 0 ? [] : await personRepository.findByIds(ids);
+      // Scored as relationships.strengths does, from the rows read once here (it would read them again).
+      const view = await relationships.view(now);
+      const facts = await view.facts(persons.map((person) => person.id));
+      const strengths = new Map<number, TieStrength>(
+        persons.map((person) => [person.id, view.score(person, facts.get(person.id))]),
+      );
       const byId = new Map(persons.map((person) => [person.id, person]));
       const graph = buildPathGraph({
         people: persons.map((person) => ({
