@@ -32,4 +32,12 @@ describe('fuzzing the importers from the fixtures', () => {
       expectClean(await fuzzImporter('zip', CASES));
     },
   );
+
+  it(
+    'vCard files: 1,000 damaged address books, each reported or refused cleanly, none writing when it failed',
+    { timeout: 120_000 },
+    async () => {
+      expectClean(await fuzzImporter('vcard', CASES));
+    },
+  );
 });

@@ -1,5 +1,7 @@
+import type { Insertable } from 'kysely';
+import type { ContactCardsTable } from './database.schema.js';
+import { inChunks, writeRows } from './query-runner.js';
 import type { StoreContext } from './store.js';
-import { inChunks } from './query-runner.js';
 
 export interface ContactCardRow {
   sourceKey: number;
@@ -59,21 +61,54 @@ export function createContactCardRepository(context: StoreContext) {
       return known;
     },
 
-    /** Stores the card, replacing the one with the same source key (a changed card of the same UID). */
-    async save(row: ContactCardRow): Promise<void> {
-      const values = {
-        person_id: row.personId,
-        source: row.source,
-        content_hash: row.contentHash,
-        card: row.card,
-        photo: row.photo,
-        imported_at: row.importedAt,
-      };
-      await db
-        .insertInto('contact_cards')
-        .values({ workspace_id: workspaceId, source_key: row.sourceKey, ...values })
-        .onConflict((conflict) => conflict.columns(['workspace_id', 'source_key']).doUpdateSet(values))
-        .execute();
+    /**
+     * Stores cards, each replacing the one with the same source key (a changed card of the same UID): one
+     * prepared statement on the embedded database, multi-row statements elsewhere.
+     */
+    async saveAll(rows: readonly ContactCardRow[]): Promise<void> {
+      await writeRows(
+        context,
+        {
+          name: 'contact_cards.save',
+          columns: [
+            'workspace_id',
+            'source_key',
+            'person_id',
+            'source',
+            'content_hash',
+            'card',
+            'photo',
+            'imported_at',
+          ],
+          build: (values: Insertable<ContactCardsTable>[]) =>
+            db
+              .insertInto('contact_cards')
+              .values(values)
+              .onConflict((conflict) =>
+                conflict.columns(['workspace_id', 'source_key']).doUpdateSet((eb) => ({
+                  person_id: eb.ref('excluded.person_id'),
+                  source: eb.ref('excluded.source'),
+                  content_hash: eb.ref('excluded.content_hash'),
+                  card: eb.ref('excluded.card'),
+                  photo: eb.ref('excluded.photo'),
+                  imported_at: eb.ref('excluded.imported_at'),
+                })),
+              ),
+          perStatement: 100,
+        },
+        // The same card twice in one call (an exact repeat has its own key, so only a UID shared by two
+        // different cards): the last one wins, as it would one by one.
+        [...new Map(rows.map((row) => [row.sourceKey, row])).values()].map((row) => ({
+          workspace_id: workspaceId,
+          source_key: row.sourceKey,
+          person_id: row.personId,
+          source: row.source,
+          content_hash: row.contentHash,
+          card: row.card,
+          photo: row.photo,
+          imported_at: row.importedAt,
+        })),
+      );
     },
 
     async listForPerson(personId: number): Promise<ContactCardRow[]> {

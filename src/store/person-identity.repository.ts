@@ -84,6 +84,25 @@ export function createPersonIdentityRepository(context: StoreContext) {
       }));
     },
 
+    /** The identities of these people, for refreshing their search text after an import added some. */
+    async listIdentitiesOf(personIds: readonly number[]): Promise<PersonIdentityRow[]> {
+      return inChunks(personIds, async (chunk) => {
+        const rows = await db
+          .selectFrom('person_identities')
+          .select(['person_id', 'kind', 'value'])
+          .where('workspace_id', '=', workspaceId)
+          .where('person_id', 'in', chunk)
+          .orderBy('kind')
+          .orderBy('value')
+          .execute();
+        return rows.map((row) => ({
+          personId: Number(row.person_id),
+          kind: row.kind as IdentityKind,
+          value: row.value,
+        }));
+      });
+    },
+
     /** Every identity of the workspace, for resolving a whole import in memory (30k people: a few MB). */
     async loadIdentityIndex(): Promise<Map<string, number>> {
       const rows = await db

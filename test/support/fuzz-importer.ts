@@ -9,6 +9,7 @@ import { createImportService } from '../../src/services/import.service.js';
 import { createRelationshipService } from '../../src/services/relationship.service.js';
 import { createSettingsService } from '../../src/services/settings.service.js';
 import { openStore, type Store } from '../../src/store/store.js';
+import { repositoryRoot } from './built-cli.js';
 import { LINKEDIN_FIXTURES, folderEntries, materializeEra, writeZip, type Era } from './linkedin-fixtures.js';
 
 /**
@@ -30,6 +31,14 @@ export function linkedInSeeds(): Array<{ name: string; bytes: Buffer }> {
         .filter((name) => name.endsWith('.csv') && isLinkedInFileName(name))
         .map((name) => ({ name, bytes: readFileSync(join(LINKEDIN_FIXTURES, era.name, name)) })),
     );
+}
+
+/** The vCard files of eight clients and the RFC examples (test/fixtures/external/vcard-ez-vcard). */
+export function vcardSeeds(): Array<{ name: string; bytes: Buffer }> {
+  const folder = join(repositoryRoot, 'test', 'fixtures', 'external', 'vcard-ez-vcard');
+  return readdirSync(folder)
+    .filter((name) => name.endsWith('.vcf'))
+    .map((name) => ({ name, bytes: readFileSync(join(folder, name)) }));
 }
 
 /** Bytes that matter to a CSV reader and a text decoder: more likely to hit an edge than any byte. */
@@ -237,7 +246,7 @@ function signature(store: Store): string {
   return parts.join(' ');
 }
 
-export type Importer = 'linkedin-csv' | 'zip';
+export type Importer = 'linkedin-csv' | 'zip' | 'vcard';
 
 /** Zips of the fixture eras as LinkedIn sends them (deflated; one stored), and one inside another. */
 export function zipSeeds(): Array<{ name: string; bytes: Buffer }> {
@@ -286,7 +295,7 @@ export interface FuzzRun {
 
 /** `cases` damaged inputs for one importer, from `seed` (fast-check's; the same seed replays the run). */
 export async function fuzzImporter(importer: Importer, cases: number, seed = 15): Promise<FuzzRun> {
-  const seeds = importer === 'zip' ? zipSeeds() : linkedInSeeds();
+  const seeds = importer === 'zip' ? zipSeeds() : importer === 'vcard' ? vcardSeeds() : linkedInSeeds();
   const target = await openFuzzTarget(materializeEra('2024-2025'));
   const run: FuzzRun = {
     importer,

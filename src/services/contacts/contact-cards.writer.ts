@@ -5,7 +5,7 @@ import type { Identity } from '../../domain/identity.js';
 import { displayName } from '../../domain/person.js';
 import { personNameKey } from '../../domain/text-normalization.js';
 import { hash53 } from '../../domain/source-key.js';
-import type { ContactCardRepository } from '../../store/contact-card.repository.js';
+import type { ContactCardRepository, ContactCardRow } from '../../store/contact-card.repository.js';
 import { ALREADY_IMPORTED, countSkip } from '../import.report.js';
 import type { FileImportContext } from '../linkedin/file-import.context.js';
 import { personSearchText } from '../linkedin/people-directory.js';
@@ -52,7 +52,7 @@ export async function writeContactCards(
   context: FileImportContext,
   options: ContactWriteOptions,
 ): Promise<void> {
-  const { directory, report, totals, now } = context;
+  const { directory, report, now } = context;
   const occurrences = new Map<number, number>();
   const keyed = cards.map((card) => {
     const contentHash = contentHashOf(card);
@@ -62,6 +62,8 @@ export async function writeContactCards(
     return { card, contentHash, sourceKey: occurrence === 0 ? base : hash53(base, occurrence) };
   });
   const known = await options.cards.known(keyed.map((entry) => entry.sourceKey));
+  const rows: ContactCardRow[] = [];
+  const touched = new Map<number, Touched>();
   for (const { card, contentHash, sourceKey } of keyed) {
     report.rowsRead++;
     const stored = known.get(sourceKey);
@@ -96,9 +98,13 @@ export async function writeContactCards(
       );
       await directory.addIdentities(personId, [...strong, ...phones], options.source);
     } else {
-      await directory.addIdentities(personId, [...strong, ...phones], options.source);
-      await fillImportedFields(personId, card, context);
-      totals.peopleUpdated++;
+      const added = await directory.addIdentities(personId, [...strong, ...phones], options.source);
+      const seen = touched.get(personId);
+      touched.set(personId, {
+        organization: seen?.organization ?? card.organization,
+        title: seen?.title ?? card.title,
+        identitiesAdded: (seen?.identitiesAdded ?? false) || added > 0,
+      });
     }
     let photo: StoredContactCard['photo'] = null;
     if (card.photo && 'url' in card.photo) photo = { url: card.photo.url };
@@ -106,7 +112,7 @@ export async function writeContactCards(
       photo = { file: options.photos.save(card.photo.bytes, card.photo.mediaType) };
     const { photo: _bytes, ...rest } = card;
     const storedCard: StoredContactCard = { ...rest, photo };
-    await options.cards.save({
+    rows.push({
       sourceKey,
       personId,
       source: options.source,
@@ -117,6 +123,8 @@ export async function writeContactCards(
     });
     report.imported++;
   }
+  await options.cards.saveAll(rows);
+  await refreshPeople(touched, context);
 }
 
 /**
@@ -141,20 +149,38 @@ async function findPerson(
   return !contradicted || sameName ? byPhone : undefined;
 }
 
+/** What the cards of one file brought to a person who existed before them. */
+interface Touched {
+  organization: string | null;
+  title: string | null;
+  identitiesAdded: boolean;
+}
+
 /**
  * A card's company and title fill what a person lacks; what LinkedIn (or an earlier card) said stays: a
- * connection's profile is fresher than an address book. The search text gains the card's identities.
+ * connection's profile is fresher than an address book. The search text gains the cards' identities. Done
+ * once per file for everyone the cards touched, in a few queries.
  */
-async function fillImportedFields(personId: number, card: ContactCard, context: FileImportContext) {
-  const { people, now } = context;
-  const person = await people.findById(personId);
-  if (!person) return;
-  const company = person.company ?? card.organization;
-  const position = person.position ?? card.title;
-  const identities = (await people.listIdentities(personId)).map(({ kind, value }) => ({ kind, value }));
-  await people.updateImported(
-    personId,
-    { company, position, searchText: personSearchText({ name: person.name, company, position, identities }) },
-    now,
-  );
+async function refreshPeople(touched: ReadonlyMap<number, Touched>, context: FileImportContext) {
+  const { people, now, totals } = context;
+  if (touched.size === 0) return;
+  const ids = [...touched.keys()];
+  const identities = new Map<number, Identity[]>();
+  for (const { personId, kind, value } of await people.listIdentitiesOf(ids))
+    identities.set(personId, [...(identities.get(personId) ?? []), { kind, value }]);
+  for (const person of await people.findByIds(ids)) {
+    const found = touched.get(person.id);
+    if (!found) continue;
+    totals.peopleUpdated++;
+    const company = person.company ?? found.organization;
+    const position = person.position ?? found.title;
+    if (company === person.company && position === person.position && !found.identitiesAdded) continue;
+    const searchText = personSearchText({
+      name: person.name,
+      company,
+      position,
+      identities: identities.get(person.id) ?? [],
+    });
+    await people.updateImported(person.id, { company, position, searchText }, now);
+  }
 }
