@@ -91,3 +91,48 @@ export function emptyContactCard(line: number): ContactCard {
     isOrganization: false,
   };
 }
+
+/** A card as stored: the photo replaced by its file in the data folder (or its URL, never fetched). */
+export type StoredContactCard = Omit<ContactCard, 'photo'> & {
+  photo: { file: string } | { url: string } | null;
+};
+
+/** What a person's address book cards say, together (`tend show`; docs/rules/contacts.md#cards). */
+export interface AddressBookDetails {
+  cards: number;
+  /** `1980-03-22` or `--03-22`: the one most cards give. */
+  birthday: string | null;
+  tags: string[];
+  phones: string[];
+  /** Web addresses other than the profile URLs (those are identities). */
+  urls: string[];
+  notes: string[];
+  /** Photo files relative to the data folder. */
+  photos: string[];
+}
+
+/** The cards' values united, each once, in the order the cards were imported. */
+export function addressBookDetails(cards: readonly StoredContactCard[]): AddressBookDetails | null {
+  if (cards.length === 0) return null;
+  const unique = (values: Iterable<string>) => [...new Set(values)];
+  // Cards can disagree (an old client's placeholder date): the birthday most cards give, the first on a tie.
+  const votes = new Map<string, number>();
+  for (const card of cards) {
+    if (!card.birthday) continue;
+    const day = formatBirthday(card.birthday);
+    votes.set(day, (votes.get(day) ?? 0) + 1);
+  }
+  const birthday = [...votes].reduce<[string, number] | null>(
+    (best, vote) => (best === null || vote[1] > best[1] ? vote : best),
+    null,
+  );
+  return {
+    cards: cards.length,
+    birthday: birthday?.[0] ?? null,
+    tags: unique(cards.flatMap((card) => card.tags)),
+    phones: unique(cards.flatMap((card) => card.phones.filter(isPersonalPhone).map((phone) => phone.value))),
+    urls: unique(cards.flatMap((card) => card.urls.map((url) => url.value))),
+    notes: unique(cards.flatMap((card) => (card.notes ? [card.notes] : []))),
+    photos: unique(cards.flatMap((card) => (card.photo && 'file' in card.photo ? [card.photo.file] : []))),
+  };
+}

@@ -2,6 +2,8 @@ import { AppError } from '../domain/errors.js';
 import { normalizeEmail, normalizeProfileUrl } from '../domain/identity.js';
 import type { ListedPerson, Person } from '../domain/person.js';
 import { foldText, normalizeName } from '../domain/text-normalization.js';
+import { addressBookDetails, type StoredContactCard } from '../domain/contact-card.js';
+import { createContactCardRepository } from '../store/contact-card.repository.js';
 import { createDuplicateRepository } from '../store/duplicate.repository.js';
 import { createInteractionRepository } from '../store/interaction.repository.js';
 import { createInvitationRepository } from '../store/invitation.repository.js';
@@ -21,6 +23,7 @@ export function createPeopleService(store: StoreContext) {
   const interactions = createInteractionRepository(store);
   const invitations = createInvitationRepository(store);
   const duplicates = createDuplicateRepository(store);
+  const contactCards = createContactCardRepository(store);
 
   /**
    * REF is an id, a profile URL, an e-mail address or a name fragment matching one person
@@ -80,13 +83,15 @@ export function createPeopleService(store: StoreContext) {
 
     async details(ref: string) {
       const person = await resolveRef(ref);
-      const [identities, observations, timeline, personInvitations, possibleDuplicates] = await Promise.all([
-        people.listIdentities(person.id),
-        people.listObservations(person.id),
-        interactions.timeline(person.id),
-        invitations.listForPerson(person.id),
-        duplicates.openFor(person.id),
-      ]);
+      const [identities, observations, timeline, personInvitations, possibleDuplicates, cards] =
+        await Promise.all([
+          people.listIdentities(person.id),
+          people.listObservations(person.id),
+          interactions.timeline(person.id),
+          invitations.listForPerson(person.id),
+          duplicates.openFor(person.id),
+          contactCards.listForPerson(person.id),
+        ]);
       // An accepted invitation (its counterpart is a connection) says who initiated and how we met.
       const accepted =
         person.connectionState === 'connected'
@@ -101,6 +106,7 @@ export function createPeopleService(store: StoreContext) {
         timeline,
         invitations: personInvitations,
         possibleDuplicates,
+        addressBook: addressBookDetails(cards.map((row) => JSON.parse(row.card) as StoredContactCard)),
         howMet: person.howMet ?? accepted?.message ?? null,
         initiatedBy: accepted ? (accepted.direction === 'out' ? ('me' as const) : ('them' as const)) : null,
       };

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { formatInstant, toLocalDate } from '../../domain/time.js';
 import { action, type Runtime } from '../command-runtime.js';
 import type { AgendaItem } from '../../domain/agenda.js';
+import type { AddressBookDetails } from '../../domain/contact-card.js';
 import type { CliIo } from '../cli-io.js';
 import { printJson, printLine } from '../output.js';
 import { displayWidth, outputWidth, wrapText } from '../text-width.js';
@@ -21,6 +22,23 @@ function printOpenItems(io: CliIo, items: readonly AgendaItem[], today: string, 
     if (displayWidth(oneLine) <= width) printLine(io, oneLine);
     else for (const command of commands) printLine(io, `      ${command}`);
   }
+}
+
+/** What the person's address book cards say (docs/rules/contacts.md#cards). */
+function printAddressBook(
+  io: CliIo,
+  book: AddressBookDetails | null,
+  wrapped: (text: string, indent: string) => void,
+): void {
+  if (!book) return;
+  const cards = book.cards === 1 ? 'one card' : `${book.cards} cards`;
+  printLine(io, `  Address book (${cards}):`);
+  if (book.birthday) printLine(io, `    Birthday: ${book.birthday}`);
+  if (book.tags.length) printLine(io, `    Categories: ${book.tags.join(', ')}`);
+  if (book.phones.length) wrapped(`Phones: ${book.phones.join(', ')}`, '    ');
+  if (book.urls.length) wrapped(`Web: ${book.urls.join(', ')}`, '    ');
+  for (const note of book.notes) wrapped(`Note: ${note}`, '    ');
+  if (book.photos.length) printLine(io, `    Photo: ${book.photos.join(', ')} (in the data folder)`);
 }
 
 export function registerShowCommand(program: Command, runtime: Runtime): void {
@@ -60,6 +78,7 @@ export function registerShowCommand(program: Command, runtime: Runtime): void {
             initiatedBy: details.initiatedBy,
             notes: person.notes ?? person.importedNotes,
             tags: person.tags,
+            addressBook: details.addressBook,
             needs: person.needs,
             offers: person.offers,
             goals: person.goals,
@@ -144,6 +163,7 @@ export function registerShowCommand(program: Command, runtime: Runtime): void {
         }
         const notes = person.notes ?? person.importedNotes;
         if (notes) wrapped(`Notes: ${notes}`, '  ');
+        printAddressBook(io, details.addressBook, wrapped);
         printOpenItems(io, agenda, toLocalDate(now, zone), width);
         const companies = [
           ...new Set(observations.filter((row) => row.field === 'company').map((row) => row.value)),

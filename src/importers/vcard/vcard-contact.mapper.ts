@@ -13,9 +13,9 @@ import {
 } from '../../domain/contact-card.js';
 import type { VCard, VCardProperty } from './vcard.parser.js';
 
-/** `\n`, `\,`, `\;`, `\\` and Apple's `\:` (docs/rules/contacts.md#vcard). */
+/** `\n`, `\,`, `\;`, `\\`, Apple's `\:` and the Mac Address Book's `\"` (docs/rules/contacts.md#vcard). */
 export function unescapeText(value: string): string {
-  return value.replace(/\\([nN,;:\\])/g, (_, char: string) => (char === 'n' || char === 'N' ? '\n' : char));
+  return value.replace(/\\([nN,;:\\"])/g, (_, char: string) => (char === 'n' || char === 'N' ? '\n' : char));
 }
 
 /** Splits a structured value (N, ORG, ADR) on unescaped `;`, each part unescaped. */

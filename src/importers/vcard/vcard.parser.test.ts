@@ -138,6 +138,15 @@ describe('vCard reading', () => {
     expect(card?.notes).toBe('This guy can travel\ntest: test custom');
   });
 
+  it('unfolds the old Mac Address Book, which folds with two spaces, and its escaped quotes', () => {
+    const [mac] = contactsOfFile('John_Doe_MAC_ADDRESS_BOOK.vcf');
+    expect(mac?.notes).toMatch(
+      /^THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS"/,
+    );
+    expect(mac?.notes).toContain('OTHERWISE) ARISING IN ANY WAY');
+    expect(mac?.photo).toMatchObject({ mediaType: 'image/jpeg' });
+  });
+
   it('reads base64 photos: 3.0 folded, 2.1 ending at a blank line, 4.0 data URIs; URL photos as URLs', () => {
     const [iphone] = contactsOfFile('John_Doe_IPHONE.vcf');
     expect(iphone?.photo && 'bytes' in iphone.photo ? [...iphone.photo.bytes.slice(0, 2)] : null).toEqual([

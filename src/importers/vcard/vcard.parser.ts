@@ -61,11 +61,14 @@ function headEnd(text: string): number {
 /**
  * Physical lines → logical lines: a line starting with a space or tab continues the previous one (one
  * leading whitespace character removed, the rest kept: Google folds inside words and leaves spaces at line
- * ends); a quoted-printable value ending in `=` continues on the next line as it is (2.1 soft break); a 2.1
+ * ends; two in a file folded with two spaces throughout); a quoted-printable value ending in `=` continues on the next line as it is (2.1 soft break); a 2.1
  * base64 block runs on over unindented lines until a blank line.
  */
 function logicalLines(text: string): LogicalLine[] {
   const physical = text.split(/\r\n|\n|\r/);
+  // The old Mac Address Book folds with two spaces throughout: a file with no one-space fold is read so.
+  const foldWidth =
+    physical.some((line) => /^ \S/.test(line)) || !physical.some((line) => /^ {2}/.test(line)) ? 1 : 2;
   const lines: LogicalLine[] = [];
   let current: LogicalLine | null = null;
   let quotedPrintable = false;
@@ -78,7 +81,7 @@ function logicalLines(text: string): LogicalLine[] {
       continue;
     }
     if (current && (raw.startsWith(' ') || raw.startsWith('\t'))) {
-      current.text += base64 ? raw.trim() : raw.slice(1);
+      current.text += base64 ? raw.trim() : raw.slice(foldWidth);
       continue;
     }
     if (current && base64 && raw.length > 0 && BASE64_LINE.test(raw)) {

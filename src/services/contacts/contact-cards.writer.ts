@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ContactCard } from '../../domain/contact-card.js';
+import type { ContactCard, StoredContactCard } from '../../domain/contact-card.js';
 import { identitiesOfContact } from '../../domain/contact-identities.js';
 import type { Identity } from '../../domain/identity.js';
 import { displayName } from '../../domain/person.js';
@@ -10,11 +10,6 @@ import { ALREADY_IMPORTED, countSkip } from '../import.report.js';
 import type { FileImportContext } from '../linkedin/file-import.context.js';
 import { personSearchText } from '../linkedin/people-directory.js';
 import type { ContactPhotos } from './contact-photos.js';
-
-/** A card as stored: the photo replaced by its file (or its URL, never fetched). */
-export type StoredContactCard = Omit<ContactCard, 'photo'> & {
-  photo: { file: string } | { url: string } | null;
-};
 
 export interface ContactWriteOptions {
   /** Which address book format the cards came from (`vcard`); the identity source of what they add. */

@@ -11,7 +11,7 @@ import type { Store } from '../../store/store.js';
 import { createImportService } from '../import.service.js';
 import { createRelationshipService } from '../relationship.service.js';
 import { createSettingsService } from '../settings.service.js';
-import type { StoredContactCard } from './contact-cards.writer.js';
+import type { StoredContactCard } from '../../domain/contact-card.js';
 
 /**
  * docs/rules/contacts.md: vCard files from real clients become people with their identities, one card row
