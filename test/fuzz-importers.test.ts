@@ -40,4 +40,12 @@ describe('fuzzing the importers from the fixtures', () => {
       expectClean(await fuzzImporter('vcard', CASES));
     },
   );
+
+  it(
+    'contact CSV files: 1,000 damaged Google and Outlook exports, each reported or refused cleanly, none writing when it failed',
+    { timeout: 120_000 },
+    async () => {
+      expectClean(await fuzzImporter('contact-csv', CASES));
+    },
+  );
 });

@@ -32,6 +32,7 @@ import { ParserThreadMemoryError } from '../importers/linkedin/linkedin-records.
 import { startImportShortcuts, type ImportShortcuts } from './first-import.js';
 import {
   CONTACT_IMPORTER_VERSION,
+  contactCsvFormatOf,
   contactFormatOfName,
   importContactFile,
   type ContactFormat,
@@ -162,7 +163,16 @@ export function createImportService(deps: {
         continue;
       }
       try {
-        const header = await peekHeader(entry);
+        // Not LinkedIn's: an address book's CSV, perhaps in desktop Outlook's windows-1252.
+        const header = await peekHeader(entry).catch(async (error: unknown) => {
+          if (error instanceof CsvDecodeError && (await contactCsvFormatOf(entry))) return null;
+          throw error;
+        });
+        const contactCsv = header ? null : await contactCsvFormatOf(entry);
+        if (contactCsv) {
+          planned.push({ entry, header: null, contactFormat: contactCsv });
+          continue;
+        }
         // A text file tend does not recognise is read whole when it came from a zip: a damaged entry
         // must fail as damaged, not pass as a file tend does not read.
         if ((!header || header.format === 'ignored') && entry.source.kind === 'zip') await readWhole(entry);

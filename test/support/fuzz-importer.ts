@@ -41,6 +41,14 @@ export function vcardSeeds(): Array<{ name: string; bytes: Buffer }> {
     .map((name) => ({ name, bytes: readFileSync(join(folder, name)) }));
 }
 
+/** The Google and Outlook contact CSV files written from their exports' headers (test/fixtures/contacts-csv). */
+export function contactCsvSeeds(): Array<{ name: string; bytes: Buffer }> {
+  const folder = join(repositoryRoot, 'test', 'fixtures', 'contacts-csv');
+  return readdirSync(folder)
+    .filter((name) => name.endsWith('.csv'))
+    .map((name) => ({ name, bytes: readFileSync(join(folder, name)) }));
+}
+
 /** Bytes that matter to a CSV reader and a text decoder: more likely to hit an edge than any byte. */
 const TELLING = [0x22, 0x2c, 0x0a, 0x0d, 0x09, 0x00, 0xff, 0xfe, 0xef, 0xbb, 0xbf, 0xc3, 0x80, 0x1b, 0x3b];
 const byteArbitrary = fc.oneof(fc.constantFrom(...TELLING), fc.integer({ min: 0, max: 255 }));
@@ -246,7 +254,7 @@ function signature(store: Store): string {
   return parts.join(' ');
 }
 
-export type Importer = 'linkedin-csv' | 'zip' | 'vcard';
+export type Importer = 'linkedin-csv' | 'zip' | 'vcard' | 'contact-csv';
 
 /** Zips of the fixture eras as LinkedIn sends them (deflated; one stored), and one inside another. */
 export function zipSeeds(): Array<{ name: string; bytes: Buffer }> {
@@ -295,7 +303,14 @@ export interface FuzzRun {
 
 /** `cases` damaged inputs for one importer, from `seed` (fast-check's; the same seed replays the run). */
 export async function fuzzImporter(importer: Importer, cases: number, seed = 15): Promise<FuzzRun> {
-  const seeds = importer === 'zip' ? zipSeeds() : importer === 'vcard' ? vcardSeeds() : linkedInSeeds();
+  const seeds =
+    importer === 'zip'
+      ? zipSeeds()
+      : importer === 'vcard'
+        ? vcardSeeds()
+        : importer === 'contact-csv'
+          ? contactCsvSeeds()
+          : linkedInSeeds();
   const target = await openFuzzTarget(materializeEra('2024-2025'));
   const run: FuzzRun = {
     importer,

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ContactCard, StoredContactCard } from '../../domain/contact-card.js';
+import { isPersonalPhone, type ContactCard, type StoredContactCard } from '../../domain/contact-card.js';
 import { identitiesOfContact } from '../../domain/contact-identities.js';
 import type { Identity } from '../../domain/identity.js';
 import { displayName } from '../../domain/person.js';
@@ -79,9 +79,14 @@ export async function writeContactCards(
     }
     let personId = stored?.personId ?? (await findPerson(card, strong, phones, context));
     if (personId === undefined) {
+      // A card with no name is called what the address book shows for it: its nickname, else a phone (an
+      // e-mail or URL names it already).
+      const fallback = name
+        ? ''
+        : (card.nickname ?? (strong.length === 0 ? (card.phones.find(isPersonalPhone)?.value ?? '') : ''));
       personId = await directory.create(
         {
-          firstName: card.firstName,
+          firstName: card.firstName || fallback,
           lastName: card.lastName,
           email: strong.find((identity) => identity.kind === 'email')?.value ?? null,
           url: strong.find((identity) => identity.kind === 'url')?.value ?? null,
