@@ -4,7 +4,16 @@ import type { CliIo } from './cli-io.js';
  * Text measured as a terminal shows it: East Asian wide and fullwidth characters and most emoji take two
  * columns, combining marks and zero-width characters none (docs/rules/cli.md#output-width).
  */
-const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+let segmenter: Intl.Segmenter | undefined;
+
+/**
+ * The grapheme segmenter, made when first needed: making one costs ~15 ms and ~570 page faults (ICU's data),
+ * paid at every start while it was made with the module (docs/PERFORMANCE.md#text-width).
+ */
+function graphemes(text: string): Intl.Segments {
+  segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+  return segmenter.segment(text);
+}
 
 function isWide(code: number): boolean {
   return (
@@ -47,7 +56,7 @@ const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 export function displayWidth(text: string): number {
   if (PRINTABLE_ASCII.test(text)) return text.length;
   let width = 0;
-  for (const { segment } of segmenter.segment(text.replace(ANSI, ''))) width += graphemeWidth(segment);
+  for (const { segment } of graphemes(text.replace(ANSI, ''))) width += graphemeWidth(segment);
   return width;
 }
 
@@ -57,7 +66,7 @@ export function cutToWidth(text: string, width: number): string {
   if (PRINTABLE_ASCII.test(text)) return `${text.slice(0, Math.max(0, width - 1))}…`;
   let out = '';
   let used = 0;
-  for (const { segment } of segmenter.segment(text)) {
+  for (const { segment } of graphemes(text)) {
     const w = graphemeWidth(segment);
     if (used + w > width - 1) break;
     out += segment;

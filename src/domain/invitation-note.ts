@@ -42,7 +42,12 @@ export interface NoteDraftContext {
 }
 
 // User-perceived characters: an emoji with a skin tone or a flag is one character, as people count them.
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+// The segmenter is made when first needed: making one costs ~15 ms (ICU's data), at every start if made here.
+let segmenter: Intl.Segmenter | undefined;
+const graphemes = {
+  segment: (text: string) =>
+    (segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' })).segment(text),
+};
 
 function graphemeList(text: string): string[] {
   return Array.from(graphemes.segment(text), (part) => part.segment);
