@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CLOSER_LANGUAGES } from './closer-words.js';
-import { isCloser, isCloserTriedInFull, moreCharsThan } from './closers.js';
+import { fold, foldInFull, isCloser, isCloserTriedInFull, moreCharsThan } from './closers.js';
 
 /**
  * `isCloser` rules most messages out before it tries every phrase of every language (the import asks it of
@@ -58,6 +58,21 @@ describe('the length test of closers', () => {
         expect(moreCharsThan(text, max)).toBe([...text].length > max);
       }),
       { numRuns: 3_000 },
+    );
+  });
+});
+
+describe('the fold of closers', () => {
+  it('gives on ASCII text what the Unicode fold gives', () => {
+    const ascii = fc.string({
+      unit: fc.integer({ min: 0, max: 127 }).map((code) => String.fromCharCode(code)),
+      maxLength: 80,
+    });
+    fc.assert(
+      fc.property(fc.oneof(ascii, message), (text) => {
+        expect(fold(text)).toBe(foldInFull(text));
+      }),
+      { numRuns: 5_000 },
     );
   });
 });

@@ -17,8 +17,23 @@ const EMOTICONS = /(?:^|\s)(?:[:;=][-'^]?[)(\][dpo3*|/\\]+|<3+|x-?d+|\^\^|\(:)(?
 const PICTOGRAPHS = /\p{Extended_Pictographic}|\p{Emoji_Modifier}|\u200d|\ufe0f|\u20e3/gu;
 const COMBINING_MARKS = /\p{M}+/gu;
 
+/** A character outside printable ASCII (tabs and line breaks aside): such a text takes the Unicode fold. */
+const NOT_ASCII = /[^\t\n\r -~]/;
+
 /** Lower case, no accents, apostrophes joined ("you're" → "youre"), anything not a letter or digit a space. */
-function fold(text: string): string {
+export function fold(text: string): string {
+  // Most chat lines are ASCII: no accents to take off, and letters and digits are [A-Za-z0-9] — the same
+  // result without Unicode normalisation and Unicode-aware patterns (closers-early-out.test.ts).
+  return NOT_ASCII.test(text)
+    ? foldInFull(text)
+    : text
+        .replace(/['`]/g, '')
+        .replace(/[^A-Za-z0-9]+/g, ' ')
+        .trim();
+}
+
+/** `fold` the long way, for any text (the test compares the two). */
+export function foldInFull(text: string): string {
   return text
     .normalize('NFKD')
     .replace(COMBINING_MARKS, '')
@@ -30,6 +45,8 @@ function fold(text: string): string {
 
 /** Letters typed again for emphasis ("thanksss", "okkk", "hiii"): the word as written, then with runs shortened. */
 function variants(word: string): string[] {
+  // Without a letter written twice in a row there is nothing to shorten.
+  if (!/(\p{L})\1/u.test(word)) return [word];
   return [word, word.replace(/(\p{L})\1{2,}/gu, '$1$1'), word.replace(/(\p{L})\1+/gu, '$1')];
 }
 
