@@ -25,7 +25,11 @@ await build({
 });
 await build({
   ...common,
-  entryPoints: ['src/importers/linkedin/linkedin-records.worker.ts', 'src/importers/file-hash.worker.ts'],
+  entryPoints: [
+    'src/importers/linkedin/linkedin-records.worker.ts',
+    'src/importers/file-hash.worker.ts',
+    'src/store/wal-checkpoint.worker.ts',
+  ],
   format: 'esm',
   outdir: 'dist/bundle',
   entryNames: '[name]',

@@ -6,6 +6,7 @@ import {
   type NewInteraction,
 } from '../store/interaction.repository.js';
 import type { StoreContext } from '../store/store.js';
+import { holdCheckpoints } from '../store/wal-checkpoint.js';
 
 /**
  * The shortcuts of a first import, behind one door. Into a workspace without interactions an import
@@ -13,7 +14,9 @@ import type { StoreContext } from '../store/store.js';
  * million rows back (docs/PERFORMANCE.md#written-rows) — valid while no file rolls back and no stored row
  * changes after its insert (the store's `edits` counter, store.ts `storedInteractionsChanged`); and
  * (2) builds the interaction indexes once the rows are in, when the table is empty
- * (docs/PERFORMANCE.md#interaction-indexes). Any other import goes through the same calls, the ordinary way.
+ * (docs/PERFORMANCE.md#interaction-indexes); and (3) on SQLite, copies the write-ahead log into the database
+ * file on another thread once the files are committed, instead of in each file's commit
+ * (docs/PERFORMANCE.md#checkpoint). Any other import goes through the same calls, the ordinary way.
  */
 export interface ImportShortcuts {
   /** Inserts interactions (known source keys are left alone), copied while the copy is valid. */
@@ -27,6 +30,10 @@ export interface ImportShortcuts {
    * since their insert; null otherwise (the facts then read the stored rows).
    */
   takeRows(expected: number): Iterable<EngineInteraction> | null;
+  /** Every file is committed: the log's copy into the database file starts beside what follows. */
+  filesCommitted(): void;
+  /** The run is over, whether it succeeded or not: waits for that copy. */
+  end(): Promise<void>;
 }
 
 /** The one entry point: the shortcuts an import run may take on `store`, decided when the run starts. */
@@ -34,6 +41,7 @@ export async function startImportShortcuts(store: StoreContext): Promise<ImportS
   let written = (await createInteractionRepository(store).isEmpty()) ? new WrittenInteractions() : null;
   const editsAtStart = store.edits?.storedInteractions;
   const unchanged = () => store.edits !== undefined && store.edits.storedInteractions === editsAtStart;
+  const checkpoints = written && store.sqlite ? holdCheckpoints(store.sqlite) : null;
   return {
     async insert(interactions, rows, now) {
       if (!written?.valid) {
@@ -54,6 +62,12 @@ export async function startImportShortcuts(store: StoreContext): Promise<ImportS
       const copy = written;
       written = null;
       return copy?.valid && copy.length === expected && unchanged() ? copy.drain() : null;
+    },
+    filesCommitted() {
+      checkpoints?.copyBeside();
+    },
+    async end() {
+      await checkpoints?.release();
     },
   };
 }

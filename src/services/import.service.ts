@@ -342,6 +342,7 @@ export function createImportService(deps: {
         } finally {
           await sources.close();
         }
+        run.shortcuts.filesCommitted();
         // Keep derived links and the per-person aggregates in step with what was written
         // (docs/rules/exchanges-and-strength.md#aggregates): after any file that was read and committed (it
         // marked the facts stale), even one that added no row. An earlier import interrupted before these
@@ -365,7 +366,11 @@ export function createImportService(deps: {
           await step('data age', () => createDataAgeRepository(store).remember());
         }
       };
-      await store.withBulkPageCache(importAll);
+      try {
+        await store.withBulkPageCache(importAll);
+      } finally {
+        await run.shortcuts.end();
+      }
       const workspace = bindRepositories(store).workspace;
       const ownerUrl = settings.list()['owner-url'] ?? (await workspace.get(WORKSPACE_KEYS.ownerUrl)) ?? null;
       return {
