@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { runCli } from './support/cli-harness.js';
 import { tendSession } from './support/linkedin-fixtures.js';
 
 /**
@@ -36,7 +37,8 @@ describe('control characters in an export', () => {
   it('are removed from names, fields and messages at import: nothing raw on screen, names found', async () => {
     const session = tendSession(NOW);
     expect((await session.importJson(hostileExport())).code).toBe(0);
-    const people = await session.run('people');
+    // Wide enough that the table cuts no cell (it fits the output width: docs/rules/cli.md#output-width).
+    const people = await runCli(['--data', session.data, '--now', NOW, 'people'], { COLUMNS: '200' });
     expect(people.stdout).not.toMatch(RAW_CONTROL);
     expect(people.stdout).toMatch(/Ra\]0;ownedvi Menon +Acme\[2J/);
     const nulla = await session.show('Nulla Quinn');
@@ -53,7 +55,8 @@ describe('control characters in an export', () => {
     const database = new BetterSqlite3(join(session.data, 'tend.db'));
     database.prepare("update people set company = 'Evil\u001b]52;c;cGF5bG9hZA==\u0007Corp'").run();
     database.close();
-    const people = await session.run('people');
+    // Wide enough that the table cuts no cell (it fits the output width: docs/rules/cli.md#output-width).
+    const people = await runCli(['--data', session.data, '--now', NOW, 'people'], { COLUMNS: '200' });
     expect(people.stdout).not.toMatch(RAW_CONTROL);
     expect(people.stdout).toContain('Evil\ufffd]52;c;cGF5bG9hZA==\ufffdCorp');
   });

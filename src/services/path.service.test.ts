@@ -37,7 +37,9 @@ beforeAll(async () => {
   }
 });
 
-const tend = (dataDir: string, ...args: string[]) => runCli(['--data', dataDir, '--now', NOW, ...args]);
+// Wide enough that no line of path's output wraps: these tests read whole lines (wrapping: src/cli/output-fits.test.ts).
+const tend = (dataDir: string, ...args: string[]) =>
+  runCli(['--data', dataDir, '--now', NOW, ...args], { COLUMNS: '200' });
 const route = (path: PathJson) => path.hops.map((hop) => hop.name).join(' > ');
 
 describe('tend path', () => {

@@ -3,6 +3,7 @@ import { formatInstant } from '../../domain/time.js';
 import { action, type Runtime } from '../command-runtime.js';
 import { oldDataLine } from './old-data.js';
 import { printJson, printLine } from '../output.js';
+import { outputWidth, wrapText } from '../text-width.js';
 
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 const percent = (value: number | null) => (value === null ? 'n/a' : `${Math.round(value * 100)}%`);
@@ -23,45 +24,45 @@ export function registerHealthCommand(program: Command, runtime: Runtime): void 
           return;
         }
         const io = context.io;
+        // Wrapped to the output width, under the figure (docs/rules/cli.md#output-width).
+        const width = outputWidth(io);
+        const say = (text: string) => {
+          // "Label:   value": the label and its padding stay as they are, the value wraps under itself.
+          const [, label = '', value = text] = /^([^:]+:\s+)(.*)$/s.exec(text) ?? [];
+          for (const line of wrapText(value, width, label, ' '.repeat(20))) printLine(io, line);
+        };
         const old = oldDataLine(health.dataAsOf, context.config.now, app.settings.timeZone());
         if (old) printLine(io, old);
-        printLine(
-          io,
+        say(
           `Connections:        ${health.connections}${health.archived ? ` (${health.archived} archived)` : ''}`,
         );
-        printLine(io, `Conversed with:     ${health.conversed}`);
-        printLine(
-          io,
+        say(`Conversed with:     ${health.conversed}`);
+        say(
           health.depth === null
             ? `Depth:              unknown: ${health.messagesImported ? 'no connections yet' : 'no messages imported'}`
             : `Depth:              ${percent(health.depth)} of your connections have had a two-way conversation with you`,
         );
-        printLine(
-          io,
+        say(
           health.newConnections === 0
             ? 'Follow-up rate:     no new connections in the last year'
             : `Follow-up rate:     ${percent(health.followUpRate)} of ${health.newConnections} connections of the last year got a message from you within 7 days`,
         );
-        printLine(
-          io,
+        say(
           `Bands:              ${Object.entries(health.bands)
             .map(([band, count]) => `${band} ${count}`)
             .join(', ')}`,
         );
-        printLine(
-          io,
+        say(
           `Circles:            ${
             Object.entries(health.circles)
               .map(([circle, count]) => `${circle} ${count}`)
               .join(', ') || 'none set (tend set REF --circle close)'
           }`,
         );
-        printLine(
-          io,
+        say(
           `Give / ask:         ${health.giveAsk.given} given, ${health.giveAsk.received} received, ${plural(health.giveAsk.introductions, 'introduction')}`,
         );
-        printLine(
-          io,
+        say(
           `Invitations:        ${health.pendingInvitations} pending${health.pendingInvitations > 0 ? ': tend triage' : ''}`,
         );
       }),

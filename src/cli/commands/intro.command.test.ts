@@ -36,8 +36,9 @@ beforeAll(async () => {
   }
 });
 
+// Wide enough for intro list's table to show every cell whole (at 80 columns it cuts the longest).
 const tend = (argv: string[], now = '2026-01-15T09:00:00Z') =>
-  runCli(['--data', dataDir, '--now', now, ...argv]);
+  runCli(['--data', dataDir, '--now', now, ...argv], { COLUMNS: '120' });
 
 describe('tend intros, tend intro and tend ledger, end to end on the sample network', () => {
   it('suggests Sofia ↔ Daniel, and a new pair once needs and offers are set', async () => {

@@ -6,6 +6,7 @@ import type { IntroductionView, LedgerPerson } from '../../services/introduction
 import type { CliIo } from '../cli-io.js';
 import { action, type Runtime } from '../command-runtime.js';
 import { formatTable, printJson, printLine } from '../output.js';
+import { outputWidth, wrapText } from '../text-width.js';
 
 function parseId(value: string): number {
   if (!/^\d+$/.test(value.trim()))
@@ -114,6 +115,7 @@ export function registerIntroCommand(program: Command, runtime: Runtime): void {
               view.due ? `${view.due}${view.stalled ? ' STALLED' : ''}` : '',
             ]),
             48,
+            outputWidth(context.io),
           ),
         );
         for (const view of views.filter((entry) => entry.draft)) {
@@ -174,10 +176,13 @@ export function registerIntroCommand(program: Command, runtime: Runtime): void {
           return;
         }
         if (rows.length === 0) {
-          printLine(
-            context.io,
+          for (const line of wrapText(
             'Nothing given or received yet: tend log REF help-given|help-received TEXT records it.',
-          );
+            outputWidth(context.io),
+            '',
+            '  ',
+          ))
+            printLine(context.io, line);
           return;
         }
         printLine(
@@ -192,6 +197,8 @@ export function registerIntroCommand(program: Command, runtime: Runtime): void {
               row.balance > 0 ? `+${row.balance}` : String(row.balance),
               row.lastAt === null ? '' : toLocalDate(row.lastAt, app.settings.timeZone()),
             ]),
+            undefined,
+            outputWidth(context.io),
           ),
         );
         const first = rows[0];

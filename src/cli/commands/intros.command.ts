@@ -3,6 +3,7 @@ import { AppError } from '../../domain/errors.js';
 import type { IntroductionSuggestion } from '../../domain/introduction-matching.js';
 import { action, type Runtime } from '../command-runtime.js';
 import { printJson, printLine } from '../output.js';
+import { displayWidth, outputWidth, wrapText } from '../text-width.js';
 
 const DEFAULT_LIMIT = 20;
 
@@ -36,19 +37,21 @@ export function registerIntrosCommand(program: Command, runtime: Runtime): void 
           printJson(context.io, suggestions.map(suggestionJson));
           return;
         }
+        const width = outputWidth(context.io);
+        const say = (text: string, first = '', rest = `${first}  `) => {
+          for (const line of wrapText(text, width, first, rest)) printLine(context.io, line);
+        };
         if (suggestions.length === 0) {
-          printLine(
-            context.io,
+          say(
             'No introductions to suggest: add what people need and offer with tend set REF --needs … --offers …',
           );
           return;
         }
         for (const suggestion of suggestions) {
-          printLine(
-            context.io,
-            `${suggestion.score}  ${suggestion.a.name} ↔ ${suggestion.b.name}   (tend intro start ${suggestion.a.id} ${suggestion.b.id})`,
-          );
-          for (const reason of suggestion.reasons) printLine(context.io, `  - ${reason}`);
+          const heading = `${suggestion.score}  ${suggestion.a.name} ↔ ${suggestion.b.name}   (tend intro start ${suggestion.a.id} ${suggestion.b.id})`;
+          if (displayWidth(heading) <= width) printLine(context.io, heading);
+          else say(heading);
+          for (const reason of suggestion.reasons) say(`- ${reason}`, '  ', '    ');
           printLine(context.io);
         }
       }),

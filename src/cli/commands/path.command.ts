@@ -5,6 +5,7 @@ import type { PathResult } from '../../services/path.service.js';
 import { action, type Runtime } from '../command-runtime.js';
 import type { CliIo } from '../cli-io.js';
 import { printJson, printLine } from '../output.js';
+import { outputWidth, wrapText } from '../text-width.js';
 
 /** Paths shown on screen when no --limit is given; --json prints them all. */
 const SCREEN_LIMIT = 10;
@@ -45,29 +46,38 @@ function heading(result: PathResult): string {
 }
 
 function printPaths(io: CliIo, result: PathResult): void {
-  printLine(io, heading(result));
+  // Wrapped to the output width, continuation lines indented under their text (docs/rules/cli.md#output-width).
+  const width = outputWidth(io);
+  const say = (text: string, first = '', rest = `${first}  `) => {
+    for (const line of wrapText(text, width, first, rest)) printLine(io, line);
+  };
+  say(heading(result));
   for (const path of result.paths) {
     printLine(io);
-    printLine(
-      io,
-      `${path.verdict.padEnd(8)} ${formatStrength(path.strength)}  you → ${path.hops.map((hop) => hop.name).join(' → ')}`,
+    say(
+      `you → ${path.hops.map((hop) => hop.name).join(' → ')}`,
+      `${path.verdict.padEnd(8)} ${formatStrength(path.strength)}  `,
+      ' '.repeat(15),
     );
     let from = 'you';
     for (const hop of path.hops) {
-      printLine(io, `    ${from} → ${hop.name} (${formatStrength(hop.edge.strength)}): ${hop.edge.evidence}`);
+      say(
+        `${from} → ${hop.name} (${formatStrength(hop.edge.strength)}): ${hop.edge.evidence}`,
+        '    ',
+        '      ',
+      );
       from = hop.name;
     }
-    for (const warning of path.warnings) printLine(io, `    ! ${warning}`);
+    for (const warning of path.warnings) say(`! ${warning}`, '    ', '      ');
   }
   if (result.paths.length > 0) printLine(io);
   if (result.total > result.paths.length)
-    printLine(io, `${result.total - result.paths.length} more: use --limit ${result.total} to see them all.`);
+    say(`${result.total - result.paths.length} more: use --limit ${result.total} to see them all.`);
   if (result.faint > 0)
-    printLine(
-      io,
+    say(
       `${result.faint} ${result.faint === 1 ? 'path scores' : 'paths score'} below ${SHOWN_FROM}: too faint to ask for an introduction, not shown.`,
     );
-  for (const note of result.notes) printLine(io, note);
+  for (const note of result.notes) say(note);
 }
 
 function parseLimit(value: string | undefined): number | undefined {

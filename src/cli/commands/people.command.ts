@@ -4,6 +4,7 @@ import { formatInstant, toLocalDate } from '../../domain/time.js';
 import type { App } from '../../app.js';
 import { action, type CommandContext, type Runtime } from '../command-runtime.js';
 import { formatTable, printJson, printLine } from '../output.js';
+import { outputWidth } from '../text-width.js';
 
 interface ListingFacts {
   strength: number | null;
@@ -81,6 +82,8 @@ async function printArchived(context: CommandContext, query: string | null): Pro
         person.company ?? '',
         toLocalDate(person.archivedAt ?? 0, zone),
       ]),
+      undefined,
+      outputWidth(context.io),
     ),
   );
   printLine(context.io, `${archived.length} archived. Bring one back with: tend unarchive REF`);
@@ -137,6 +140,8 @@ export function registerPeopleCommand(program: Command, runtime: Runtime): void 
                 row.strength === null ? '' : `${row.strength} ${row.band ?? ''}`,
                 row.lastInteractionAt ? row.lastInteractionAt.slice(0, 10) : '',
               ]),
+              undefined,
+              outputWidth(context.io),
             ),
           );
           printLine(context.io, `${rows.length} ${rows.length === 1 ? 'person' : 'people'}`);

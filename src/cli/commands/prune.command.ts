@@ -3,6 +3,7 @@ import { AppError } from '../../domain/errors.js';
 import { action, type Runtime } from '../command-runtime.js';
 import type { CliIo } from '../cli-io.js';
 import { formatTable, printJson, printLine } from '../output.js';
+import { outputWidth, wrapText } from '../text-width.js';
 
 async function readStdinRefs(io: CliIo): Promise<string[]> {
   if (!io.stdin || io.stdin.isTTY) return [];
@@ -82,12 +83,16 @@ export function registerPruneCommand(program: Command, runtime: Runtime): void {
                 candidate.reason,
               ]),
               90,
+              outputWidth(context.io),
             ),
           );
-          printLine(
-            context.io,
+          for (const line of wrapText(
             `${candidates.length} candidates. Archive with: tend prune --apply REF… (or --apply-all)`,
-          );
+            outputWidth(context.io),
+            '',
+            '  ',
+          ))
+            printLine(context.io, line);
         },
       ),
     );

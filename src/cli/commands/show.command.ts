@@ -5,17 +5,20 @@ import type { AgendaItem } from '../../domain/agenda.js';
 import type { AddressBookDetails } from '../../domain/contact-card.js';
 import type { CliIo } from '../cli-io.js';
 import { printJson, printLine } from '../output.js';
-import { displayWidth, outputWidth, wrapText } from '../text-width.js';
+import { cutToWidth, displayWidth, outputWidth, wrapText } from '../text-width.js';
 import { personSummary } from './people.command.js';
+import { paletteFor } from '../colour.js';
 
 /** "What now?": the person's open agenda items, each with its id and the commands that act on it. */
 function printOpenItems(io: CliIo, items: readonly AgendaItem[], today: string, width: number): void {
   if (items.length === 0) return;
+  const paint = paletteFor(io);
   printLine(io);
   printLine(io, '  On the agenda:');
   for (const item of items) {
-    const when = item.due < today ? `due ${item.due}` : item.due > today ? `from ${item.due}` : 'today';
-    printLine(io, `    ${item.kind} (${when})  [${item.id}]`);
+    const when =
+      item.due < today ? paint.overdue(`due ${item.due}`) : item.due > today ? `from ${item.due}` : 'today';
+    printLine(io, `    ${paint.kind(item.kind, item.kind)} (${when})  [${item.id}]`);
     for (const line of wrapText(item.suggestion, width, '      ')) printLine(io, line);
     const commands = [`tend done ${item.id}`, `tend snooze ${item.id} --until 2w`, `tend dismiss ${item.id}`];
     const oneLine = `      ${commands.join(' · ')}`;
@@ -147,7 +150,11 @@ export function registerShowCommand(program: Command, runtime: Runtime): void {
             `${reason.points >= 0 ? '+' : ''}${reason.points} ${reason.component}: ${reason.text}`,
             '    ',
           );
-        if (keepInTouchDue) printLine(io, `  Keep in touch by: ${keepInTouchDue}`);
+        if (keepInTouchDue)
+          printLine(
+            io,
+            `  Keep in touch by: ${keepInTouchDue < toLocalDate(now, zone) ? paletteFor(io).overdue(keepInTouchDue) : keepInTouchDue}`,
+          );
         if (details.howMet) wrapped(`How we met: ${details.howMet}`, '  ');
         if (person.tags.length) printLine(io, `  Tags: ${person.tags.join(', ')}`);
         if (person.needs.length) printLine(io, `  Needs: ${person.needs.join('; ')}`);
@@ -187,7 +194,9 @@ export function registerShowCommand(program: Command, runtime: Runtime): void {
             printLine(io, `${head}${entry}`);
             for (const line of wrapText(interaction.summary ?? '', width, '      ')) printLine(io, line);
           } else {
-            printLine(io, `${head} ${text.length > 80 ? `${text.slice(0, 79)}…` : text}${entry}`);
+            // One line an entry, cut to the output width (docs/rules/cli.md#output-width); --full wraps it.
+            const room = Math.max(12, width - displayWidth(head) - 1 - displayWidth(entry));
+            printLine(io, `${head} ${cutToWidth(text, room)}${entry}`);
           }
         }
         if (timeline.some((interaction) => interaction.source === 'user'))

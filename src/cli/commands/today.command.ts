@@ -8,6 +8,7 @@ import type { CliIo } from '../cli-io.js';
 import { printJson, printLine } from '../output.js';
 import { displayWidth, outputWidth, wrapText } from '../text-width.js';
 import { oldDataLine } from './old-data.js';
+import { paletteFor } from '../colour.js';
 
 /** The `today --json` item (docs/rules/cli.md#json-shapes). */
 function itemJson(item: AgendaItem, rank: number | undefined) {
@@ -72,6 +73,7 @@ export async function printToday(
     return;
   }
   const width = outputWidth(io);
+  const paint = paletteFor(io);
   const old = oldDataLine(plan.dataAsOf, now, plan.zone);
   if (old) {
     printLine(io, old);
@@ -83,9 +85,9 @@ export async function printToday(
     printLine(io, `Today, ${today}: ${items.length} ${items.length === 1 ? 'thing' : 'things'} to do`);
     for (const item of items) {
       const who = item.subject;
-      const late = item.due < today ? ` (due ${item.due})` : '';
+      const late = item.due < today ? ` ${paint.overdue(`(due ${item.due})`)}` : '';
       printLine(io);
-      const header = `  ${item.kind.toUpperCase()}  ${who}${late}   [${item.id}]`;
+      const header = `  ${paint.kind(item.kind, item.kind.toUpperCase())}  ${who}${late}   [${item.id}]`;
       if (displayWidth(header) <= width) printLine(io, header);
       else for (const line of wrapText(header, width, '  ', '    ')) printLine(io, line);
       for (const line of wrapText(item.reason, width, '    why:  ', '          ')) printLine(io, line);
