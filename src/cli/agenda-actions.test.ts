@@ -90,6 +90,28 @@ describe('tend done records what happened, so the clock restarts', () => {
     expect(back[0]!.id).not.toBe(item.id);
   });
 
+  it('done records per kind what docs/DECISIONS.md says: an exchange for reply, keep-in-touch and revive, my message for a follow-up, nothing for let-go and triage', async () => {
+    const tend = await demoSession();
+    const items = (await today(tend)).items;
+    const expected: Record<string, { kind: string; direction: string } | null> = {
+      reply: { kind: 'message', direction: 'both' },
+      'keep-in-touch': { kind: 'message', direction: 'both' },
+      revive: { kind: 'message', direction: 'both' },
+      'follow-up': { kind: 'message', direction: 'out' },
+      'let-go': null,
+      triage: null,
+    };
+    for (const [kind, logged] of Object.entries(expected)) {
+      const item = items.find((entry) => entry.kind === kind);
+      if (!item) throw new Error(`the demo has no ${kind} item today`);
+      const done = await tend.run('--json', 'done', item.id);
+      expect(done.code, `${kind}: ${done.stderr}`).toBe(0);
+      const json = done.json<{ logged?: { kind: string; direction: string } | null }>();
+      if (logged) expect(json.logged, kind).toMatchObject(logged);
+      else expect(json.logged ?? null, kind).toBeNull();
+    }
+  });
+
   it('--as call with a few words logs that call; --no-log only marks', async () => {
     const tend = await demoSession();
     const jonas = await itemOf(tend, 'Jonas Berg', 'keep-in-touch');
