@@ -146,7 +146,7 @@ describe('the tend command line', () => {
   });
 
   it('writes only JSON to stdout with --json', async () => {
-    const result = await runCli(['--json', 'demo', '--now', '2026-01-15T09:00:00Z']);
+    const result = await runCli(['--data', tempDataDir(), '--json', 'demo', '--now', '2026-01-15T09:00:00Z']);
     expect(result.code).toBe(0);
     expect(() => result.json()).not.toThrow();
   });
