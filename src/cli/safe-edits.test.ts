@@ -90,6 +90,9 @@ describe('tend prune: a guard, colleagues kept, the archived listed', () => {
     expect(refused.stderr).toContain('in your close circle');
     expect(refused.stderr).toContain('you noted their needs');
     expect(refused.stderr).toContain('--force');
+    const ahmed = await tend.run('prune', '--apply', 'Ahmed Karimi');
+    expect(ahmed.stderr).toContain('; you noted how you met;');
+    expect(ahmed.stderr).not.toContain('their how you met');
     expect((await tend.run('--json', 'people', '--archived')).json()).toEqual([]);
     const forced = await tend.run('--json', 'prune', '--apply', 'Sofia Reyes', "Brian O'Connor", '--force');
     expect(forced.code).toBe(0);

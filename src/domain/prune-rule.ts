@@ -38,9 +38,9 @@ export function pruneKeepReasons(person: Person, facts: PruneFacts): string[] {
     person.needs.length > 0 ? 'needs' : null,
     person.offers.length > 0 ? 'offers' : null,
     person.goals.length > 0 ? 'goals' : null,
-    person.howMet ? 'how you met' : null,
   ].filter((value): value is string => value !== null);
   if (known.length > 0) reasons.push(`you noted their ${known.join(', ')}`);
+  if (person.howMet) reasons.push('you noted how you met');
   if (person.notes || person.importedNotes) reasons.push('notes');
   if (facts.introduced) reasons.push('part of an introduction');
   const employer = person.company
