@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -19,6 +19,12 @@ declare module 'vitest' {
  */
 export default function setup(project: TestProject): () => void {
   execFileSync('npm', ['run', '--silent', 'bundle'], { cwd: repositoryRoot, stdio: 'ignore' });
+  // Every temporary folder the tests make (data folders, exports, the demo's) goes in one folder of this run,
+  // removed at its end: a test run leaves nothing behind in the system's temporary folder. Readable by all,
+  // as the system's is, for the tests that run tend as another user.
+  const run = mkdtempSync(join(tmpdir(), 'tend-tests-'));
+  chmodSync(run, 0o755);
+  process.env.TMPDIR = run;
   const work = mkdtempSync(join(tmpdir(), 'tend-export-1k-'));
   execFileSync(
     process.execPath,
@@ -26,5 +32,5 @@ export default function setup(project: TestProject): () => void {
     { stdio: 'ignore' },
   );
   project.provide('generatedExport1k', work);
-  return () => rmSync(work, { recursive: true, force: true });
+  return () => rmSync(run, { recursive: true, force: true });
 }
