@@ -22,8 +22,8 @@ const seed = Number(option('seed', '7'));
 const tend = join(root, 'bin', 'tend');
 const outDir = join(root, 'bench', 'out');
 
-if (!existsSync(join(root, 'dist', 'bundle', 'main.js'))) {
-  console.error('bench: dist/bundle/main.js is missing; run `npm run build` first');
+if (!existsSync(join(root, 'dist', 'bundle', 'main.cjs'))) {
+  console.error('bench: dist/bundle/main.cjs is missing; run `npm run build` first');
   process.exit(1);
 }
 

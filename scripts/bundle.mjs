@@ -1,6 +1,6 @@
 // npm run bundle: the CLI as one CommonJS file with V8's code cache beside it (bin/cli-loader.mjs,
 // docs/PERFORMANCE.md#code-cache), and the parser threads as ES modules (each a Worker of its own).
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 import { writeCodeCache } from '../bin/cli-loader.mjs';
 
@@ -11,6 +11,9 @@ const common = {
   external: ['better-sqlite3', 'pg'],
   logLevel: 'warning',
 };
+
+// Files an earlier layout left (main.js before main.cjs) would otherwise ship in the package.
+rmSync(new URL('../dist/bundle', import.meta.url), { recursive: true, force: true });
 
 await build({
   ...common,

@@ -37,9 +37,11 @@ describe('the npm package', () => {
     const files = packed.files.map((file) => file.path);
     for (const file of [
       'bin/tend',
-      'dist/bundle/main.js',
+      'dist/bundle/main.cjs',
+      'dist/bundle/main.cjs.cache',
       'dist/bundle/linkedin-records.worker.js',
       'dist/bundle/file-hash.worker.js',
+      'dist/bundle/wal-checkpoint.worker.js',
       'sample/overlay.json',
       'package.json',
       'README.md',
