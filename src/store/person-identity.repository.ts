@@ -28,6 +28,25 @@ interface ObservationRow {
 export function createPersonIdentityRepository(context: StoreContext) {
   const { db, workspaceId } = context;
 
+  /** The identities of these people, by kind then value (in each chunk of ids, when there are many). */
+  const identitiesOf = async (personIds: readonly number[]): Promise<PersonIdentityRow[]> => {
+    return inChunks(personIds, async (chunk) => {
+      const rows = await db
+        .selectFrom('person_identities')
+        .select(['person_id', 'kind', 'value'])
+        .where('workspace_id', '=', workspaceId)
+        .where('person_id', 'in', chunk)
+        .orderBy('kind')
+        .orderBy('value')
+        .execute();
+      return rows.map((row) => ({
+        personId: Number(row.person_id),
+        kind: row.kind as IdentityKind,
+        value: row.value,
+      }));
+    });
+  };
+
   return {
     /** Which of these people have an identity from `source` (e.g. the address book uploaded to LinkedIn). */
     async withIdentitySource(ids: readonly number[], source: string): Promise<Set<number>> {
@@ -69,39 +88,11 @@ export function createPersonIdentityRepository(context: StoreContext) {
     },
 
     async listIdentities(personId: number): Promise<PersonIdentityRow[]> {
-      const rows = await db
-        .selectFrom('person_identities')
-        .select(['person_id', 'kind', 'value'])
-        .where('workspace_id', '=', workspaceId)
-        .where('person_id', '=', personId)
-        .orderBy('kind')
-        .orderBy('value')
-        .execute();
-      return rows.map((row) => ({
-        personId: Number(row.person_id),
-        kind: row.kind as IdentityKind,
-        value: row.value,
-      }));
+      return identitiesOf([personId]);
     },
 
     /** The identities of these people, for refreshing their search text after an import added some. */
-    async listIdentitiesOf(personIds: readonly number[]): Promise<PersonIdentityRow[]> {
-      return inChunks(personIds, async (chunk) => {
-        const rows = await db
-          .selectFrom('person_identities')
-          .select(['person_id', 'kind', 'value'])
-          .where('workspace_id', '=', workspaceId)
-          .where('person_id', 'in', chunk)
-          .orderBy('kind')
-          .orderBy('value')
-          .execute();
-        return rows.map((row) => ({
-          personId: Number(row.person_id),
-          kind: row.kind as IdentityKind,
-          value: row.value,
-        }));
-      });
-    },
+    listIdentitiesOf: identitiesOf,
 
     /** Every identity of the workspace, for resolving a whole import in memory (30k people: a few MB). */
     async loadIdentityIndex(): Promise<Map<string, number>> {
