@@ -165,6 +165,11 @@ describe('suggestions', () => {
     }
   });
 
+  it('ends a suggestion with one full stop when the role it ends on has its own (Pvt. Ltd.)', () => {
+    const facts = { ...emptyFacts('Ann Lee'), connectedOn: '2026-01-01', company: 'Acme Pvt. Ltd.' };
+    expect(followUpSuggestion(facts)).toMatch(/Acme Pvt\. Ltd\.$/);
+  });
+
   it('a follow-up offers help with a need, else picks up how we met, else asks about their work', () => {
     const base = { ...emptyFacts('Ann Lee'), connectedOn: '2026-01-01' };
     expect(followUpSuggestion({ ...base, needs: ['a designer'], howMet: 'KTH' })).toMatch(

@@ -49,7 +49,9 @@ export function followUpSuggestion(facts: SuggestionFacts): string {
   if (facts.howMet)
     return `Say something more: pick up where you met (“${snippet(facts.howMet, 80)}”) and ask ${who} what they are working on now.`;
   const work = role(facts);
-  if (work) return `Ask for advice: ask ${who} one specific question about their work as ${work}.`;
+  // A company that ends with its own full stop ("Pvt. Ltd.") gets no second one.
+  if (work)
+    return `Ask for advice: ask ${who} one specific question about their work as ${work.replace(/\.$/, '')}.`;
   return `Say something more: you connected on ${facts.connectedOn ?? 'a recent day'}; tell ${who} why you wanted to connect and ask what they are working on.`;
 }
 
