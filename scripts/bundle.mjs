@@ -15,16 +15,41 @@ const common = {
 // Files an earlier layout left (main.js before main.cjs) would otherwise ship in the package.
 rmSync(new URL('../dist/bundle', import.meta.url), { recursive: true, force: true });
 
-await build({
-  ...common,
-  entryPoints: ['src/cli/main.ts'],
+/**
+ * `tend serve`'s code (Hono, zod, the routes) is a bundle of its own, loaded by the serve command only: the
+ * CLI's bundle, which every other command loads and compiles, stays as small as it was.
+ */
+const serveApart = {
+  name: 'serve-apart',
+  setup(esbuild) {
+    esbuild.onResolve({ filter: /\/http\/serve\.js$/ }, (args) =>
+      args.importer.endsWith('serve.command.ts') ? { path: './serve.cjs', external: true } : undefined,
+    );
+  },
+};
+
+const cjs = {
   format: 'cjs',
-  outfile: 'dist/bundle/main.cjs',
   // The sources find their files (package.json, sample/, the workers) from their own URL.
   define: { 'import.meta.url': '__tendImportMetaUrl' },
   // `import('pg')` as a require: code compiled from a cache has no dynamic import (docs/PERFORMANCE.md#code-cache).
   supported: { 'dynamic-import': false },
   banner: { js: "var __tendImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+};
+
+await build({
+  ...common,
+  ...cjs,
+  entryPoints: ['src/http/serve.ts'],
+  outfile: 'dist/bundle/serve.cjs',
+});
+await build({
+  ...common,
+  ...cjs,
+  plugins: [serveApart],
+  entryPoints: ['src/cli/main.ts'],
+  format: 'cjs',
+  outfile: 'dist/bundle/main.cjs',
 });
 await build({
   ...common,

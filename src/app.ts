@@ -22,13 +22,17 @@ import { openStore } from './store/store.js';
  * The one composition root: CLI commands, HTTP routes and tests all get their services from here, so they
  * cannot drift apart. Opening makes the data folder private and runs the migrations.
  */
-export async function createApp(config: AppConfig, hooks: { notice?: (line: string) => void } = {}) {
+export async function createApp(
+  config: AppConfig,
+  hooks: { notice?: (line: string) => void; clock?: () => number } = {},
+) {
   prepareDataFolder(config.dataDir, hooks.notice);
   const settings = createSettingsService(config.dataDir);
   const location = config.store;
   const readOnly = location.dialect === 'sqlite' && isReadOnlyDatabase(location.file);
   const store = await openStore(readOnly ? { ...location, readOnly } : location);
-  const clock = () => config.now;
+  // The CLI answers as of one instant; `tend serve` runs for days, so it passes the real clock (unless --now).
+  const clock = hooks.clock ?? (() => config.now);
   const relationships = createRelationshipService({ store, settings, recompute: config.recompute });
   const people = createPeopleService(store);
   const triage = createTriageService({ store, relationships, clock });
@@ -58,6 +62,7 @@ export async function createApp(config: AppConfig, hooks: { notice?: (line: stri
   });
   return {
     config,
+    clock,
     store,
     settings,
     people,

@@ -16,7 +16,8 @@ const allowed: Record<string, readonly string[]> = {
   store: ['domain', 'store'],
   runtime: ['runtime'],
   services: ['domain', 'importers', 'store', 'services', 'runtime'],
-  cli: ['services', 'domain', 'cli', 'app.ts', 'config.ts'],
+  // `tend serve` starts the HTTP adapter (loaded on demand from a bundle of its own): cli → http, never back.
+  cli: ['services', 'domain', 'cli', 'http', 'app.ts', 'config.ts'],
   http: ['services', 'domain', 'http', 'app.ts', 'config.ts'],
   'app.ts': ['services', 'store', 'domain', 'config.ts'],
   'config.ts': ['domain', 'store'],

@@ -7,6 +7,7 @@ import type { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { buildProgram } from '../src/cli/main.js';
 import { repositoryRoot, spawnTend, type ProcessResult } from './support/built-cli.js';
+import { serveTend } from './support/served-demo.js';
 
 /**
  * Local-first means no connection leaves the machine (docs/RELIABILITY.md#no-network): every command runs
@@ -119,6 +120,11 @@ describe('no network', () => {
     await tend('config', 'timezone', 'Europe/Stockholm');
     await tendIn(join(work, 'demo'), 'demo');
     await tend('backup', join(work, 'copy.db'));
+    // The server listens on loopback and answers a request; it opens no connection of its own.
+    const served = await serveTend(dataDir, ['--now', NOW], env);
+    expect((await fetch(`${served.origin}/api/health`)).status).toBe(401);
+    expect(await served.stop()).toBe(0);
+    ran.add('serve');
     await tendIn(join(work, 'restored'), 'restore', join(work, 'copy.db'));
     expect([...ran].sort()).toEqual(allCommands().sort());
     expect(existsSync(networkLog) ? readFileSync(networkLog, 'utf8') : '').toBe('');

@@ -39,6 +39,7 @@ describe('the npm package', () => {
       'bin/tend',
       'dist/bundle/main.cjs',
       'dist/bundle/main.cjs.cache',
+      'dist/bundle/serve.cjs',
       'dist/bundle/linkedin-records.worker.js',
       'dist/bundle/file-hash.worker.js',
       'dist/bundle/wal-checkpoint.worker.js',
@@ -47,7 +48,7 @@ describe('the npm package', () => {
       'README.md',
     ])
       expect(files).toContain(file);
-    expect(files.filter((file) => !/^(bin|dist\/bundle|sample)\/|^[^/]+$/.test(file))).toEqual([]);
+    expect(files.filter((file) => !/^(bin|dist\/bundle|dist\/web|sample)\/|^[^/]+$/.test(file))).toEqual([]);
   });
 
   it('installs a working copy, not a link: tend demo and people run from another folder, and the hints say tend', () => {

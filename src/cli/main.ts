@@ -30,6 +30,7 @@ import { registerConfigCommand } from './commands/config.command.js';
 import { registerDemoCommand } from './commands/demo.command.js';
 import { registerBackupCommand } from './commands/backup.command.js';
 import { registerRestoreCommand } from './commands/restore.command.js';
+import { registerServeCommand } from './commands/serve.command.js';
 
 function packageVersion(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
@@ -82,13 +83,17 @@ export function buildProgram(runtime: Runtime): Command {
   registerDemoCommand(program, runtime);
   registerBackupCommand(program, runtime);
   registerRestoreCommand(program, runtime);
+  registerServeCommand(program, runtime);
   registerCompletionCommand(program, runtime);
   for (const command of program.commands) command.exitOverride();
   return program;
 }
 
-/** Commands that stream bulk data: V8 keeps its own heap growth for them (runtime/bulk-memory.ts). */
-const BULK_COMMANDS = new Set(['import', 'demo', 'backup', 'restore']);
+/**
+ * Commands that stream bulk data, and the server, which runs for days: V8 keeps its own heap growth for them
+ * (runtime/bulk-memory.ts).
+ */
+const BULK_COMMANDS = new Set(['import', 'demo', 'backup', 'restore', 'serve']);
 
 /**
  * Runs the CLI in-process and returns the exit code; never throws, never calls process.exit. `answering`

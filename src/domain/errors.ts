@@ -23,6 +23,15 @@ export class AppError extends Error {
   }
 }
 
+/**
+ * Also an AppError made by another copy of this module: `tend serve` runs from a bundle of its own
+ * (scripts/bundle.mjs), whose errors reach the CLI's bundle.
+ */
 export function isAppError(error: unknown): error is AppError {
-  return error instanceof AppError;
+  return (
+    error instanceof AppError ||
+    (error instanceof Error &&
+      error.name === 'AppError' &&
+      typeof (error as { code?: unknown }).code === 'string')
+  );
 }

@@ -15,9 +15,18 @@ function refuse(what, args) {
   throw new Error(`network use refused by the test guard: ${what} ${target}`);
 }
 
+/**
+ * A lookup of a numeric address is answered by Node itself, without a query: `server.listen(port,
+ * '127.0.0.1')` (tend serve) makes one. Anything that would ask a resolver is refused.
+ */
+const LOOKUPS = new Set(['lookup']);
+
 function guard(owner, name, label) {
   if (typeof owner?.[name] !== 'function') return;
+  const original = owner[name];
   owner[name] = function guarded(...args) {
+    if (LOOKUPS.has(name) && typeof args[0] === 'string' && net.isIP(args[0]) !== 0)
+      return original.apply(this, args);
     return refuse(label, args);
   };
 }

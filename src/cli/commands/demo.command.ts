@@ -10,6 +10,7 @@ import { action, type Runtime } from '../command-runtime.js';
 import { printJson, printLine, printNotice } from '../output.js';
 import { printToday } from './today.command.js';
 import { tendCommand } from '../invocation.js';
+import { DEFAULT_SERVE, loadServer } from './serve.command.js';
 
 export function registerDemoCommand(program: Command, runtime: Runtime): void {
   program
@@ -17,8 +18,9 @@ export function registerDemoCommand(program: Command, runtime: Runtime): void {
     .description(
       'import the sample network that ships with tend into a fresh folder (or --data DIR) and show its agenda',
     )
+    .option('--serve', 'then open it in the web UI: tend serve on the sample (Ctrl-C stops it)')
     .action(
-      action(runtime, async (context) => {
+      action(runtime, async (context, options: { serve?: boolean }) => {
         // A fresh temporary folder on the embedded database, or the folder named by --data if it holds no
         // database yet: the demo never touches your own data (docs/rules/cli.md#demo).
         // Named by the real day, not --now's: it is about tidying the temporary folder, not the story.
@@ -47,6 +49,19 @@ export function registerDemoCommand(program: Command, runtime: Runtime): void {
         printNotice(io, `  ${tend} --data ${data} show "Rasmus Holm"`);
         printNotice(io, `  ${tend} --data ${data} people`);
         printNotice(io, `  ${tend} --data ${data} health`);
+        printNotice(io, `  ${tend} --data ${data} serve        (the web UI)`);
+        if (options.serve) {
+          printLine(io);
+          await app.close();
+          runtime.opened.splice(runtime.opened.indexOf(app), 1);
+          const { serve } = await loadServer();
+          // The real clock unless --now was given, as `tend serve` has it.
+          return serve(
+            { ...config, now: context.config.now, nowGiven: context.config.nowGiven },
+            DEFAULT_SERVE,
+            io,
+          );
+        }
       }),
     );
 }

@@ -2,15 +2,10 @@ import type { Command } from 'commander';
 import type { ListedPerson, Person } from '../../domain/person.js';
 import { formatInstant, toLocalDate } from '../../domain/time.js';
 import type { App } from '../../app.js';
+import { listingFacts, type ListingFacts } from '../../services/people-listing.js';
 import { action, type CommandContext, type Runtime } from '../command-runtime.js';
 import { formatTable, printJson, printLine } from '../output.js';
 import { outputWidth } from '../text-width.js';
-
-interface ListingFacts {
-  strength: number | null;
-  band: string | null;
-  lastInteractionAt: number | null;
-}
 
 /** The `people --json` element (docs/rules/cli.md#json-shapes). */
 export function personSummary(person: ListedPerson, facts: ListingFacts) {
@@ -23,29 +18,6 @@ export function personSummary(person: ListedPerson, facts: ListingFacts) {
     strength: facts.strength,
     band: facts.band,
     lastInteractionAt: facts.lastInteractionAt === null ? null : formatInstant(facts.lastInteractionAt),
-  };
-}
-
-/**
- * Strength, band and last contact for listing, from the per-person aggregates of the people listed only:
- * `tend people TEXT` reads and scores the matches, not the whole network (docs/PERFORMANCE.md#people-search).
- */
-export async function listingFacts(
-  app: App,
-  now: number,
-  people: readonly ListedPerson[],
-): Promise<(person: ListedPerson) => ListingFacts> {
-  const view = await app.relationships.view(now);
-  const facts = await view.facts(people.map((person) => person.id));
-  return (person) => {
-    const personFacts = facts.get(person.id);
-    const strength = view.score(person, personFacts, false);
-    const last = personFacts?.lastInteractionAt ?? null;
-    return {
-      strength: strength.score,
-      band: strength.band,
-      lastInteractionAt: last !== null && last <= now ? last : null,
-    };
   };
 }
 
@@ -111,7 +83,7 @@ export function registerPeopleCommand(program: Command, runtime: Runtime): void 
                 (person) => query === null || app.people.matchesQuery(person, query),
               )
             : await app.people.listing(query);
-          const factsOf = await listingFacts(app, context.config.now, people);
+          const factsOf = await listingFacts(app.relationships, context.config.now, people);
           const rows = people.map((person) => personSummary(person, factsOf(person)));
           if (context.config.json) {
             printJson(context.io, rows);

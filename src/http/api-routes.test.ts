@@ -1,0 +1,215 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeApps, postgresAvailable } from '../../test/support/test-databases.js';
+import { httpSession, type HttpSession } from '../../test/support/http-harness.js';
+
+/**
+ * Every API route on the demo network, on SQLite and on PostgreSQL: a call that works, one the schema
+ * refuses (400 naming the field) and, where the route names something, one for what does not exist (404).
+ * Answers are checked against the route's response schema (checkResponses), so a shape that drifts fails.
+ */
+interface Case {
+  ok: (s: Fixture) => [string, string, unknown?];
+  check?: (body: unknown, s: Fixture) => void;
+  invalid?: [string, string, unknown?, string?];
+  missing?: [string, string, unknown?];
+}
+
+interface Fixture {
+  session: HttpSession;
+  items: Array<{ id: string; kind: string; person: { id: number; name: string } | null }>;
+  invitationId: number;
+  introductionId: number;
+  pair: { a: number; b: number };
+}
+
+const CASES: Record<string, Case> = {
+  'GET /api/today': {
+    ok: () => ['GET', '/api/today'],
+    check: (body) => expect((body as { items: unknown[] }).items.length).toBeGreaterThan(0),
+    invalid: ['GET', '/api/today?all=perhaps', undefined, 'query.all'],
+  },
+  'POST /api/today/:id/done': {
+    ok: (s) => ['POST', `/api/today/${s.items[0]!.id}/done`, { text: 'wrote back' }],
+    check: (body) => expect(body).toMatchObject({ state: 'done', logged: { kind: 'message' } }),
+    invalid: ['POST', '/api/today/abcdef123456/done', { as: 'telepathy' }, 'body.as'],
+    missing: ['POST', '/api/today/abcdef123456/done', {}],
+  },
+  'POST /api/today/:id/snooze': {
+    ok: (s) => ['POST', `/api/today/${s.items[1]!.id}/snooze`, { until: '2w' }],
+    check: (body) => expect(body).toMatchObject({ state: 'snoozed', until: '2026-01-29' }),
+    invalid: ['POST', '/api/today/abcdef123456/snooze', { until: 7 }, 'body.until'],
+    missing: ['POST', '/api/today/abcdef123456/snooze', { until: '3d' }],
+  },
+  'POST /api/today/:id/dismiss': {
+    ok: (s) => ['POST', `/api/today/${s.items[2]!.id}/dismiss`],
+    check: (body) => expect(body).toMatchObject({ state: 'dismissed' }),
+    invalid: ['POST', '/api/today/not-an-id!/dismiss', undefined, 'path.id'],
+    missing: ['POST', '/api/today/abcdef123456/dismiss'],
+  },
+  'POST /api/undo': {
+    ok: () => ['POST', '/api/undo'],
+    check: (body) => expect((body as { undone: string }).undone).toMatch(/dismissed/),
+  },
+  'GET /api/people': {
+    ok: () => ['GET', '/api/people?q=brightloop'],
+    check: (body) => {
+      const { people, total } = body as { people: Array<{ company: string }>; total: number };
+      expect(total).toBe(people.length);
+      expect(people.length).toBeGreaterThan(0);
+      for (const person of people) expect(person.company).toMatch(/brightloop/i);
+    },
+    invalid: ['GET', '/api/people?limit=0', undefined, 'query.limit'],
+  },
+  'GET /api/people/:id': {
+    ok: () => ['GET', '/api/people/45'],
+    check: (body) =>
+      expect(body).toMatchObject({ name: 'Rasmus Holm', strengthReasons: expect.any(Array) as unknown }),
+    invalid: ['GET', '/api/people/rasmus', undefined, 'path.id'],
+    missing: ['GET', '/api/people/999999'],
+  },
+  'PATCH /api/people/:id': {
+    ok: () => ['PATCH', '/api/people/45', { needs: ['a Rust mentor'], circle: 'close' }],
+    check: (body) =>
+      expect(body).toMatchObject({
+        needs: ['a Rust mentor'],
+        circle: 'close',
+        changes: expect.arrayContaining(["needs + 'a Rust mentor'"]) as unknown,
+      }),
+    invalid: ['PATCH', '/api/people/45', { circle: 'bestie' }, 'body.circle'],
+    missing: ['PATCH', '/api/people/999999', { notes: 'x' }],
+  },
+  'POST /api/people/:id/interactions': {
+    ok: () => ['POST', '/api/people/45/interactions', { kind: 'call', text: 'caught up' }],
+    check: (body) => expect(body).toMatchObject({ kind: 'call', person: { id: 45 } }),
+    invalid: ['POST', '/api/people/45/interactions', { kind: 'call', on: '15/01/2026' }, 'body.on'],
+    missing: ['POST', '/api/people/999999/interactions', { kind: 'call' }],
+  },
+  'GET /api/invitations': {
+    ok: () => ['GET', '/api/invitations'],
+    check: (body) => expect((body as unknown[]).length).toBeGreaterThan(0),
+  },
+  'POST /api/invitations/:id/decision': {
+    ok: (s) => ['POST', `/api/invitations/${s.invitationId}/decision`, { verdict: 'accept' }],
+    check: (body, s) => expect(body).toEqual({ id: s.invitationId, decision: 'accept' }),
+    invalid: ['POST', '/api/invitations/1/decision', { verdict: 'maybe' }, 'body.verdict'],
+    missing: ['POST', '/api/invitations/999999/decision', { verdict: 'decline' }],
+  },
+  'GET /api/introductions/suggestions': {
+    ok: () => ['GET', '/api/introductions/suggestions?limit=5'],
+    check: (body) => expect((body as unknown[]).length).toBeGreaterThan(0),
+    invalid: ['GET', '/api/introductions/suggestions?limit=many', undefined, 'query.limit'],
+  },
+  'GET /api/introductions': {
+    ok: () => ['GET', '/api/introductions'],
+    check: (body, s) =>
+      expect((body as Array<{ id: number }>).map((entry) => entry.id)).toContain(s.introductionId),
+  },
+  'POST /api/introductions': {
+    ok: (s) => ['POST', '/api/introductions', { a: s.pair.a, b: s.pair.b, why: 'both build mobile apps' }],
+    check: (body) => expect(body).toMatchObject({ state: 'proposed', next: expect.any(Array) as unknown }),
+    invalid: ['POST', '/api/introductions', { a: 26 }, 'body.b'],
+    missing: ['POST', '/api/introductions', { a: 999999, b: 26 }],
+  },
+  'POST /api/introductions/:id/steps': {
+    ok: (s) => ['POST', `/api/introductions/${s.introductionId}/steps`, { step: 'asked-a' }],
+    check: (body) => expect(body).toMatchObject({ state: 'asked-a' }),
+    invalid: ['POST', '/api/introductions/1/steps', { step: 'teleported' }, 'body.step'],
+    missing: ['POST', '/api/introductions/999999/steps', { step: 'asked-a' }],
+  },
+  'GET /api/health': {
+    ok: () => ['GET', '/api/health'],
+    check: (body) => expect((body as { connections: number }).connections).toBeGreaterThan(0),
+  },
+  'GET /api/paths': {
+    ok: () => ['GET', '/api/paths?target=company%3ABrightloop'],
+    check: (body) => expect((body as { paths: unknown[] }).paths.length).toBeGreaterThan(0),
+    invalid: ['GET', '/api/paths', undefined, 'query.target'],
+    missing: ['GET', '/api/paths?target=999999'],
+  },
+  'GET /api/openapi.json': {
+    ok: () => ['GET', '/api/openapi.json'],
+    check: (body) => expect((body as { openapi: string }).openapi).toBe('3.1.0'),
+  },
+};
+
+const dialects = [
+  { name: 'sqlite', url: undefined },
+  ...(postgresAvailable ? [{ name: 'postgres', url: process.env.TEND_TEST_DATABASE_URL }] : []),
+];
+
+describe.each(dialects)('the API on $name', ({ name, url }) => {
+  const fixture = {} as Fixture;
+  const json = async (response: Response) => await response.json();
+
+  beforeAll(async () => {
+    fixture.session = await httpSession({ postgresUrl: url, label: `api_${name}` });
+    const plan = (await json(await fixture.session.call('GET', '/api/today?all=1'))) as {
+      items: Fixture['items'];
+    };
+    // Three items of three different people: a mark on a care item quiets that person's other items.
+    const seen = new Set<number>();
+    fixture.items = plan.items.filter((item) => {
+      if (!item.person || seen.has(item.person.id) || item.kind === 'introduce') return false;
+      seen.add(item.person.id);
+      return true;
+    });
+    const invitations = (await json(await fixture.session.call('GET', '/api/invitations'))) as Array<{
+      id: number;
+    }>;
+    fixture.invitationId = invitations[0]!.id;
+    const [suggestion] = (await json(
+      await fixture.session.call('GET', '/api/introductions/suggestions'),
+    )) as Array<{
+      a: { id: number };
+      b: { id: number };
+    }>;
+    fixture.pair = { a: suggestion!.a.id, b: suggestion!.b.id };
+    // Another pair of strong ties than the suggestion, which the POST case starts.
+    const started = await fixture.session.call('POST', '/api/introductions', { body: { a: 54, b: 44 } });
+    if (started.status !== 201) throw new Error(`could not start an introduction: ${await started.text()}`);
+    fixture.introductionId = ((await json(started)) as { id: number }).id;
+  }, 120_000);
+
+  afterAll(() => closeApps(fixture.session ? [fixture.session.app] : []));
+
+  it('has cases for every route', () => {
+    const routes = fixture.session.routes.map((route) => `${route.method.toUpperCase()} ${route.path}`);
+    expect(Object.keys(CASES).sort()).toEqual([...routes].sort());
+  });
+
+  for (const [route, spec] of Object.entries(CASES)) {
+    it(`${route} answers`, async () => {
+      const [method, path, body] = spec.ok(fixture);
+      const response = await fixture.session.call(method, path, { body });
+      const answer = await json(response);
+      const created = route === 'POST /api/introductions' || route.endsWith('/interactions');
+      expect(response.status, JSON.stringify(answer)).toBe(created ? 201 : 200);
+      expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+      spec.check?.(answer, fixture);
+    });
+    if (spec.invalid) {
+      const [method, path, body, field] = spec.invalid;
+      it(`${route} refuses what its schema does not allow`, async () => {
+        const response = await fixture.session.call(method, path, { body });
+        const answer = (await json(response)) as { error: { code: string; message: string } };
+        expect(response.status).toBe(400);
+        expect(answer.error.code).toBe('usage');
+        expect(answer.error.message).toContain(field);
+      });
+    }
+    if (spec.missing) {
+      const [method, path, body] = spec.missing;
+      it(`${route} says what it did not find`, async () => {
+        const response = await fixture.session.call(method, path, { body });
+        const answer = (await json(response)) as { error: { code: string; message: string } };
+        expect(response.status, JSON.stringify(answer)).toBe(404);
+        expect(answer).toEqual({ error: { code: 'not-found', message: expect.any(String) as unknown } });
+      });
+    }
+  }
+
+  it('keeps a mark: the item done is gone from the plan', async () => {
+    const plan = (await json(await fixture.session.call('GET', '/api/today?all=1'))) as Fixture;
+    expect(plan.items.map((item) => item.id)).not.toContain(fixture.items[0]!.id);
+  });
+});

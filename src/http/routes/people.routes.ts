@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import type { App } from '../../app.js';
+import { listingFacts } from '../../services/people-listing.js';
+import { defineRoute } from '../api-route.js';
+import { band, instant, instantOrNull } from '../api-schemas.js';
+
+export const personRow = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  company: z.string().nullable(),
+  position: z.string().nullable(),
+  circle: z.string().nullable(),
+  strength: z.number().nullable(),
+  band: band.nullable(),
+  lastInteractionAt: instant.nullable(),
+});
+
+/**
+ * People and search: the same query service as `tend people QUERY` (people.service.ts `listing`), so the
+ * page and the CLI find the same people in the same order.
+ */
+export function peopleRoutes(app: App) {
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/api/people',
+      tag: 'people',
+      summary: 'everyone, or those matching q (the query language of `tend people`), by name',
+      query: z.object({
+        q: z.string().max(1000).optional(),
+        limit: z
+          .string()
+          .regex(/^\d+$/, 'must be a whole number')
+          .transform(Number)
+          .pipe(z.number().int().min(1))
+          .optional(),
+      }),
+      response: z.object({ people: z.array(personRow), total: z.number().int() }),
+      async handle({ query }) {
+        const now = app.clock();
+        const text = query.q?.trim() || null;
+        const everyone = await app.people.listing(text);
+        const shown = query.limit === undefined ? everyone : everyone.slice(0, query.limit);
+        const factsOf = await listingFacts(app.relationships, now, shown);
+        return {
+          total: everyone.length,
+          people: shown.map((person) => {
+            const facts = factsOf(person);
+            return {
+              id: person.id,
+              name: person.name,
+              company: person.company,
+              position: person.position,
+              circle: person.circle,
+              strength: facts.strength,
+              band: facts.band as z.infer<typeof band> | null,
+              lastInteractionAt: instantOrNull(facts.lastInteractionAt),
+            };
+          }),
+        };
+      },
+    }),
+  ];
+}
