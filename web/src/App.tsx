@@ -1,0 +1,65 @@
+import { HealthPage } from './pages/HealthPage';
+import { IntroductionsPage } from './pages/IntroductionsPage';
+import { InvitationsPage } from './pages/InvitationsPage';
+import { PeoplePage } from './pages/PeoplePage';
+import { PersonPage } from './pages/PersonPage';
+import { TodayPage } from './pages/TodayPage';
+import { Link, useLocation } from './router';
+
+const NAV = [
+  { to: '/', label: 'Today' },
+  { to: '/people', label: 'People' },
+  { to: '/invitations', label: 'Invitations' },
+  { to: '/introductions', label: 'Introductions' },
+  { to: '/health', label: 'Health' },
+];
+
+function Page({ path }: { path: string }) {
+  const person = /^\/people\/(\d+)$/.exec(path);
+  if (person) return <PersonPage key={person[1]} id={Number(person[1])} />;
+  switch (path) {
+    case '/':
+      return <TodayPage />;
+    case '/people':
+      return <PeoplePage />;
+    case '/invitations':
+      return <InvitationsPage />;
+    case '/introductions':
+      return <IntroductionsPage />;
+    case '/health':
+      return <HealthPage />;
+    default:
+      return (
+        <div className="notice">
+          No page here. <Link to="/">Back to today</Link>
+        </div>
+      );
+  }
+}
+
+export function App() {
+  const { path } = useLocation();
+  const section = path === '/' ? '/' : `/${path.split('/')[1] ?? ''}`;
+  return (
+    <>
+      <a className="skip" href="#main">
+        Skip to content
+      </a>
+      <nav className="top" aria-label="Pages">
+        <span className="brand">tend</span>
+        <ul>
+          {NAV.map((item) => (
+            <li key={item.to}>
+              <Link to={item.to} current={section === item.to}>
+                {item.label}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <main id="main" tabIndex={-1}>
+        <Page path={path} />
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,181 @@
+/**
+ * The page talks to `tend serve`'s JSON API only (src/http/). Errors come in one shape,
+ * `{ error: { code, message } }`; 401 means the session is missing or over.
+ */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const response = await fetch(path, {
+    method,
+    credentials: 'same-origin',
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body === undefined ? null : JSON.stringify(body),
+  });
+  const text = await response.text();
+  let parsed: unknown = null;
+  try {
+    parsed = text ? JSON.parse(text) : null;
+  } catch {
+    // Not JSON: a proxy or an old server; say what came back.
+  }
+  if (!response.ok) {
+    const error = (parsed as { error?: { code?: string; message?: string } } | null)?.error;
+    throw new ApiError(response.status, error?.code ?? 'http', error?.message ?? `HTTP ${response.status}`);
+  }
+  return parsed as T;
+}
+
+export const api = {
+  get: <T>(path: string) => call<T>('GET', path),
+  post: <T>(path: string, body?: unknown) => call<T>('POST', path, body ?? {}),
+  patch: <T>(path: string, body: unknown) => call<T>('PATCH', path, body),
+};
+
+export interface PersonRef {
+  id: number;
+  name: string;
+}
+
+export type AgendaKind =
+  'reply' | 'follow-up' | 'keep-in-touch' | 'revive' | 'let-go' | 'triage' | 'introduce';
+
+export interface PlanItem {
+  id: string;
+  kind: AgendaKind;
+  person: PersonRef | null;
+  subject: string;
+  due: string;
+  reason: string;
+  suggestion: string;
+  rank: number | null;
+}
+
+export interface Plan {
+  now: string;
+  today: string;
+  items: PlanItem[];
+  more: Record<string, number>;
+  dataAsOf: string | null;
+  budget: number;
+  nothingImported: boolean;
+  unknownSenders: number;
+  unknownSenderNames: string[];
+}
+
+export type Band = 'strong' | 'medium' | 'weak' | 'dormant' | 'none';
+
+export interface PersonRow {
+  id: number;
+  name: string;
+  company: string | null;
+  position: string | null;
+  circle: string | null;
+  strength: number | null;
+  band: Band | null;
+  lastInteractionAt: string | null;
+}
+
+export interface TimelineEntry {
+  id: number;
+  kind: string;
+  direction: 'in' | 'out' | 'both';
+  at: string;
+  channel: string;
+  groupSize: number;
+  summary: string | null;
+  skipped: string | null;
+  logged: boolean;
+}
+
+export interface Profile {
+  id: number;
+  name: string;
+  company: string | null;
+  position: string | null;
+  headline: string | null;
+  location: string | null;
+  emails: string[];
+  urls: string[];
+  strength: number;
+  band: Band;
+  strengthReasons: Array<{ component: string; points: number; text: string }>;
+  state: string;
+  keepInTouchDue: string | null;
+  connectionState: string;
+  connectedAt: string | null;
+  initiatedBy: string | null;
+  circle: string | null;
+  tags: string[];
+  needs: string[];
+  offers: string[];
+  goals: string[];
+  howMet: string | null;
+  notes: string | null;
+  importedNotes: string | null;
+  doNotContact: boolean;
+  archived: boolean;
+  possibleDuplicates: Array<{ id: number; name: string; reason: string }>;
+  agenda: Array<{ id: string; kind: AgendaKind; due: string; reason: string; suggestion: string }>;
+  lastInteractionAt: string | null;
+  timeline: TimelineEntry[];
+  timelineTotal: number;
+}
+
+export type PersonEdit = Partial<
+  Pick<Profile, 'circle' | 'tags' | 'needs' | 'offers' | 'goals' | 'howMet' | 'notes' | 'doNotContact'>
+>;
+
+export interface TriagedInvitation {
+  id: number;
+  invitation: { from: string; url: string | null; sentAt: string; message: string | null };
+  person: PersonRef | null;
+  verdict: 'accept' | 'ask' | 'decline';
+  score: number;
+  reasons: string[];
+  reply: string | null;
+}
+
+export interface IntroSuggestion {
+  a: PersonRef;
+  b: PersonRef;
+  score: number;
+  reasons: string[];
+}
+
+export interface Introduction {
+  id: number;
+  a: PersonRef;
+  b: PersonRef;
+  why: string | null;
+  state: string;
+  since: string;
+  next: string[];
+  draft: { to: string[]; subject: string | null; text: string } | null;
+  due: string | null;
+  stalled: boolean;
+  history: Array<{ state: string; at: string; note: string | null }>;
+}
+
+export interface Health {
+  connections: number;
+  archived: number;
+  conversed: number;
+  depth: number | null;
+  messagesImported: boolean;
+  dataAsOf: string | null;
+  followUpRate: number | null;
+  newConnections: number;
+  followedUp: number;
+  bands: Record<string, number>;
+  circles: Record<string, number>;
+  giveAsk: { given: number; received: number; introductions: number };
+  pendingInvitations: number;
+}

@@ -1,0 +1,162 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import type { PersonRow } from '../api';
+import { BandBadge } from '../components/BandBadge';
+import { ErrorNote } from '../components/Feedback';
+import { Link, navigate, useLocation } from '../router';
+import { useApi } from '../use-api';
+
+type SortKey = 'name' | 'company' | 'strength' | 'band' | 'last';
+
+const COLUMNS: Array<{ key: SortKey; label: string; className: string }> = [
+  { key: 'name', label: 'Name', className: 'c-name' },
+  { key: 'company', label: 'Company', className: 'c-company' },
+  { key: 'strength', label: 'Strength', className: 'c-strength' },
+  { key: 'band', label: 'Band', className: 'c-band' },
+  { key: 'last', label: 'Last contact', className: 'c-last' },
+];
+
+const BAND_ORDER: Record<string, number> = { strong: 4, medium: 3, weak: 2, dormant: 1, none: 0 };
+const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+
+function compare(key: SortKey, a: PersonRow, b: PersonRow): number {
+  switch (key) {
+    case 'name':
+      return collator.compare(a.name, b.name);
+    case 'company':
+      return collator.compare(a.company ?? '\uffff', b.company ?? '\uffff');
+    case 'strength':
+      return (a.strength ?? -1) - (b.strength ?? -1);
+    case 'band':
+      return (
+        (BAND_ORDER[a.band ?? 'none'] ?? 0) - (BAND_ORDER[b.band ?? 'none'] ?? 0) ||
+        (a.strength ?? 0) - (b.strength ?? 0)
+      );
+    case 'last':
+      return (a.lastInteractionAt ?? '').localeCompare(b.lastInteractionAt ?? '');
+  }
+}
+
+const ROW_HEIGHT = 52;
+
+/**
+ * Everyone, or those the query finds (the query language of `tend people`, answered by the same service),
+ * sortable by each column; only the rows in view are in the page, so 30,000 scroll as smoothly as 30.
+ */
+export function PeoplePage() {
+  const { search } = useLocation();
+  const [text, setText] = useState(search.get('q') ?? '');
+  const query = useDeferredValue(text.trim());
+  const [debounced, setDebounced] = useState(query);
+  useEffect(() => {
+    const timer = setTimeout(() => setDebounced(query), 200);
+    return () => clearTimeout(timer);
+  }, [query]);
+  useEffect(() => {
+    history.replaceState(null, '', debounced ? `/people?q=${encodeURIComponent(debounced)}` : '/people');
+  }, [debounced]);
+  const people = useApi<{ people: PersonRow[]; total: number }>(
+    `/api/people${debounced ? `?q=${encodeURIComponent(debounced)}` : ''}`,
+  );
+  const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({ key: 'name', descending: false });
+  const rows = useMemo(() => {
+    const list = [...(people.data?.people ?? [])];
+    if (sort.key !== 'name' || sort.descending)
+      list.sort((a, b) => (sort.descending ? -1 : 1) * compare(sort.key, a, b) || a.id - b.id);
+    return list;
+  }, [people.data, sort]);
+
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 10,
+  });
+
+  const sortBy = (key: SortKey) =>
+    setSort((current) =>
+      current.key === key
+        ? { key, descending: !current.descending }
+        : { key, descending: key === 'strength' || key === 'band' || key === 'last' },
+    );
+
+  return (
+    <section aria-labelledby="people-title" className="people">
+      <header className="page-header">
+        <h1 id="people-title">People</h1>
+        <form role="search" onSubmit={(event) => event.preventDefault()}>
+          <input
+            type="search"
+            className="query"
+            aria-label="Search people"
+            placeholder='Search: name, company:acme, title:"product manager", strength:>40'
+            value={text}
+            onChange={(event) => setText(event.target.value)}
+          />
+        </form>
+        <p className="muted" aria-live="polite">
+          {people.data ? `${people.data.total} ${people.data.total === 1 ? 'person' : 'people'}` : 'Loading…'}
+        </p>
+      </header>
+      {people.error && <ErrorNote error={people.error} />}
+      <div className="table" role="table" aria-label="People" aria-rowcount={rows.length + 1}>
+        <div className="row head" role="row">
+          {COLUMNS.map((column) => (
+            <div
+              key={column.key}
+              role="columnheader"
+              className={column.className}
+              aria-sort={sort.key === column.key ? (sort.descending ? 'descending' : 'ascending') : 'none'}
+            >
+              <button type="button" className="sort" onClick={() => sortBy(column.key)}>
+                {column.label}
+                {sort.key === column.key ? (sort.descending ? ' ↓' : ' ↑') : ''}
+              </button>
+            </div>
+          ))}
+        </div>
+        <div className="scroller" ref={scroller}>
+          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+            {virtualizer.getVirtualItems().map((virtual) => {
+              const person = rows[virtual.index]!;
+              return (
+                <div
+                  key={person.id}
+                  role="row"
+                  className="row"
+                  aria-rowindex={virtual.index + 2}
+                  style={{ transform: `translateY(${virtual.start}px)`, height: ROW_HEIGHT }}
+                  onClick={(event) => {
+                    if ((event.target as HTMLElement).closest('a')) return;
+                    navigate(`/people/${person.id}`);
+                  }}
+                >
+                  <div role="cell" className="c-name">
+                    <Link to={`/people/${person.id}`}>{person.name}</Link>
+                    {person.position && <span className="sub">{person.position}</span>}
+                  </div>
+                  <div role="cell" className="c-company">
+                    {person.company ?? ''}
+                  </div>
+                  <div role="cell" className="c-strength">
+                    {person.strength ?? ''}
+                  </div>
+                  <div role="cell" className="c-band">
+                    <BandBadge band={person.band} />
+                  </div>
+                  <div role="cell" className="c-last">
+                    {person.lastInteractionAt?.slice(0, 10) ?? ''}
+                  </div>
+                </div>
+              );
+            })}
+          </div>
+        </div>
+        {people.data && rows.length === 0 && (
+          <p className="empty muted">{debounced ? `No one matches “${debounced}”.` : 'No people yet.'}</p>
+        )}
+      </div>
+    </section>
+  );
+}
