@@ -39,6 +39,13 @@ export const api = {
   patch: <T>(path: string, body: unknown) => call<T>('PATCH', path, body),
 };
 
+/** done / snooze / dismiss one agenda item (the same marks as `tend done|snooze|dismiss`). */
+export function markAgendaItem(id: string, how: 'done' | 'snooze' | 'dismiss', until?: string) {
+  return how === 'snooze'
+    ? api.post(`/api/today/${id}/snooze`, { until })
+    : api.post(`/api/today/${id}/${how}`);
+}
+
 export interface PersonRef {
   id: number;
   name: string;
@@ -123,6 +130,7 @@ export interface Profile {
   doNotContact: boolean;
   archived: boolean;
   possibleDuplicates: Array<{ id: number; name: string; reason: string }>;
+  today: string;
   agenda: Array<{ id: string; kind: AgendaKind; due: string; reason: string; suggestion: string }>;
   lastInteractionAt: string | null;
   timeline: TimelineEntry[];

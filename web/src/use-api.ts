@@ -3,6 +3,8 @@ import { api, ApiError } from './api';
 
 export interface Loaded<T> {
   data: T | null;
+  /** The path `data` answers (a new path keeps the old data until its own arrives). */
+  dataPath: string | null;
   error: ApiError | null;
   loading: boolean;
   reload: () => void;
@@ -13,6 +15,7 @@ export interface Loaded<T> {
 /** GET `path` (null: nothing yet), again when it changes or on `reload()`. */
 export function useApi<T>(path: string | null): Loaded<T> {
   const [data, setData] = useState<T | null>(null);
+  const [dataPath, setDataPath] = useState<string | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [loading, setLoading] = useState(path !== null);
   const [round, setRound] = useState(0);
@@ -25,6 +28,7 @@ export function useApi<T>(path: string | null): Loaded<T> {
       .then((answer) => {
         if (!current) return;
         setData(answer);
+        setDataPath(path);
         setError(null);
       })
       .catch((reason: unknown) => {
@@ -39,5 +43,5 @@ export function useApi<T>(path: string | null): Loaded<T> {
     };
   }, [path, round]);
   const reload = useCallback(() => setRound((value) => value + 1), []);
-  return { data, error, loading, reload, set: setData };
+  return { data, dataPath, error, loading, reload, set: setData };
 }

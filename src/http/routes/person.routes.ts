@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { App } from '../../app.js';
 import { CIRCLES, type Person } from '../../domain/person.js';
 import type { PersonEdits } from '../../domain/person-edits.js';
-import { formatInstant } from '../../domain/time.js';
+import { formatInstant, toLocalDate } from '../../domain/time.js';
 import { defineRoute } from '../api-route.js';
 import { band, day, idParam, instant, instantOrNull, personRef } from '../api-schemas.js';
 
@@ -52,6 +52,7 @@ const profile = z.object({
   importedNotes: z.string().nullable(),
   archived: z.boolean(),
   possibleDuplicates: z.array(z.object({ id: z.number().int(), name: z.string(), reason: z.string() })),
+  today: day.describe("today in the data folder's time zone"),
   agenda: z.array(
     z.object({ id: z.string(), kind: z.string(), due: day, reason: z.string(), suggestion: z.string() }),
   ),
@@ -127,7 +128,7 @@ export function personRoutes(app: App) {
       response: profile,
       async handle({ params, query }) {
         const now = app.clock();
-        const { details, strength, state, keepInTouchDue, timeline, last, agenda } =
+        const { details, strength, state, keepInTouchDue, timeline, last, agenda, zone } =
           await app.profiles.profile(String(params.id), now);
         const { person, identities } = details;
         const shown = timeline.slice(0, query.timeline ?? TIMELINE_DEFAULT);
@@ -165,6 +166,7 @@ export function personRoutes(app: App) {
             name: entry.otherName,
             reason: entry.reason,
           })),
+          today: toLocalDate(now, zone),
           agenda: agenda.map((entry) => ({
             id: entry.id,
             kind: entry.kind,

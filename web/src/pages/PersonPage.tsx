@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { api, ApiError, type PersonEdit, type Profile, type TimelineEntry } from '../api';
+import { api, ApiError, markAgendaItem, type PersonEdit, type Profile, type TimelineEntry } from '../api';
 import { BandBadge } from '../components/BandBadge';
-import { CopyButton } from '../components/CopyButton';
+import { AgendaCard, type Mark } from '../components/AgendaCard';
 import { EditableList, EditableText } from '../components/EditableList';
 import { ErrorNote, Loading } from '../components/Feedback';
 import { useApi } from '../use-api';
@@ -21,6 +21,7 @@ const arrow = (direction: TimelineEntry['direction']) =>
 export function PersonPage({ id }: { id: number }) {
   const profile = useApi<Profile>(`/api/people/${id}`);
   const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
+  const [snoozing, setSnoozing] = useState<string | null>(null);
 
   if (profile.error) return <ErrorNote error={profile.error} />;
   if (!profile.data) return <Loading />;
@@ -41,6 +42,19 @@ export function PersonPage({ id }: { id: number }) {
     }
   };
   const quietly = (changes: PersonEdit) => edit(changes).catch(() => undefined);
+  const mark = async (item: string, how: Mark, until?: string) => {
+    try {
+      await markAgendaItem(item, how, until);
+      setSnoozing(null);
+      setStatus({
+        text: how === 'done' ? 'Done' : how === 'snooze' ? `Snoozed (${until})` : 'Dismissed',
+        error: false,
+      });
+      profile.reload();
+    } catch (error) {
+      setStatus({ text: error instanceof ApiError ? error.message : String(error), error: true });
+    }
+  };
 
   return (
     <article aria-labelledby="person-name" className="person">
@@ -90,17 +104,16 @@ export function PersonPage({ id }: { id: number }) {
           <h2 id="open-items">On the agenda</h2>
           <ul className="items">
             {person.agenda.map((item) => (
-              <li key={item.id} className="card">
-                <div className="card-head">
-                  <span className={`kind kind-${item.kind}`}>{item.kind}</span>
-                  <span className="muted">due {item.due}</span>
-                </div>
-                <p className="reason">{item.reason}</p>
-                <div className="suggestion">
-                  <p>{item.suggestion}</p>
-                  <CopyButton text={item.suggestion} />
-                </div>
-              </li>
+              <AgendaCard
+                key={item.id}
+                item={item}
+                today={person.today}
+                selected={false}
+                snoozing={snoozing === item.id}
+                onSelect={() => undefined}
+                onSnoozeMenu={(open) => setSnoozing(open ? item.id : null)}
+                onMark={(how, until) => void mark(item.id, how, until)}
+              />
             ))}
           </ul>
         </section>

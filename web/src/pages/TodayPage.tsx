@@ -1,8 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { api, ApiError, type AgendaKind, type Plan, type PlanItem } from '../api';
-import { CopyButton } from '../components/CopyButton';
+import { api, ApiError, markAgendaItem, type AgendaKind, type Plan, type PlanItem } from '../api';
+import { AgendaCard, type Mark } from '../components/AgendaCard';
 import { ErrorNote, Loading } from '../components/Feedback';
-import { Link } from '../router';
 import { useApi } from '../use-api';
 
 const KIND_ORDER: AgendaKind[] = [
@@ -24,15 +23,6 @@ const KIND_TITLES: Record<AgendaKind, string> = {
   triage: 'Invitations',
   introduce: 'Introduce',
 };
-
-export const SNOOZE_PRESETS = [
-  { until: '3d', label: '3 days' },
-  { until: '1w', label: '1 week' },
-  { until: '2w', label: '2 weeks' },
-  { until: 'next-month', label: 'Next month' },
-];
-
-type Mark = 'done' | 'snooze' | 'dismiss';
 
 interface Toast {
   text: string;
@@ -66,8 +56,7 @@ export function TodayPage() {
   const mark = useCallback(async (item: PlanItem, how: Mark, until?: string) => {
     setFailure(null);
     try {
-      if (how === 'snooze') await api.post(`/api/today/${item.id}/snooze`, { until });
-      else await api.post(`/api/today/${item.id}/${how}`);
+      await markAgendaItem(item.id, how, until);
       setGone((previous) => new Set(previous).add(item.id));
       setSnoozing(null);
       const verb = how === 'done' ? 'Done' : how === 'snooze' ? `Snoozed (${until})` : 'Dismissed';
@@ -200,92 +189,6 @@ export function TodayPage() {
       )}
       {help && <KeyboardHelp onClose={() => setHelp(false)} />}
     </section>
-  );
-}
-
-function AgendaCard(props: {
-  item: PlanItem;
-  today: string;
-  selected: boolean;
-  snoozing: boolean;
-  onSelect: () => void;
-  onMark: (how: Mark, until?: string) => void;
-  onSnoozeMenu: (open: boolean) => void;
-}) {
-  const { item } = props;
-  const [date, setDate] = useState('');
-  const late = item.due < props.today;
-  return (
-    <li
-      id={`item-${item.id}`}
-      className={`card${props.selected ? ' selected' : ''}`}
-      data-item={item.id}
-      onClick={props.onSelect}
-    >
-      <div className="card-head">
-        {item.person ? (
-          <Link to={`/people/${item.person.id}`} className="who">
-            {item.subject}
-          </Link>
-        ) : (
-          <span className="who">{item.subject}</span>
-        )}
-        {late && <span className="late">due {item.due}</span>}
-      </div>
-      <p className="reason">{item.reason}</p>
-      <div className="suggestion">
-        <p>{item.suggestion}</p>
-        <CopyButton text={item.suggestion} />
-      </div>
-      <div className="actions">
-        <button type="button" onClick={() => props.onMark('done')} title="Done (d)">
-          Done
-        </button>
-        <button
-          type="button"
-          onClick={() => props.onSnoozeMenu(!props.snoozing)}
-          aria-expanded={props.snoozing}
-          title="Snooze (s)"
-        >
-          Snooze
-        </button>
-        <button type="button" onClick={() => props.onMark('dismiss')} title="Dismiss (x)">
-          Dismiss
-        </button>
-      </div>
-      {props.snoozing && (
-        <div className="snooze" role="group" aria-label="Snooze until">
-          {SNOOZE_PRESETS.map((preset, index) => (
-            <button
-              key={preset.until}
-              type="button"
-              className="small"
-              autoFocus={index === 0}
-              onClick={() => props.onMark('snooze', preset.until)}
-            >
-              {preset.label}
-            </button>
-          ))}
-          <form
-            onSubmit={(event) => {
-              event.preventDefault();
-              if (date) props.onMark('snooze', date);
-            }}
-          >
-            <input
-              type="date"
-              aria-label="Snooze until a date"
-              min={props.today}
-              value={date}
-              onChange={(event) => setDate(event.target.value)}
-            />
-            <button type="submit" className="small" disabled={!date}>
-              Until then
-            </button>
-          </form>
-        </div>
-      )}
-    </li>
   );
 }
 
