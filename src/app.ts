@@ -16,6 +16,7 @@ import { createInvitationNoteService } from './services/invitation-note.service.
 import { createPersonProfileService } from './services/person-profile.service.js';
 import { createSampleNetworkService } from './services/sample-network.service.js';
 import { createSettingsService } from './services/settings.service.js';
+import { createUploadInbox } from './services/upload-inbox.js';
 import { openStore } from './store/store.js';
 
 /**
@@ -68,6 +69,7 @@ export async function createApp(
     people,
     profiles: createPersonProfileService({ people, relationships, agenda }),
     imports,
+    uploads: createUploadInbox(config.dataDir),
     relationships,
     agenda,
     agendaActions: createAgendaActionsService({ store, agenda, relationships, settings, clock }),

@@ -24,6 +24,8 @@ export interface ApiRoute<
   params?: P;
   query?: Q;
   body?: B;
+  /** A body that is not JSON (an uploaded file): the handler streams `c.req.raw.body` itself. */
+  rawBody?: { contentType: string; description: string };
   response: R;
   /** 201 for a route that creates. */
   status?: 200 | 201;

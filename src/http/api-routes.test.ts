@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeApps, postgresAvailable } from '../../test/support/test-databases.js';
 import { httpSession, type HttpSession } from '../../test/support/http-harness.js';
@@ -16,6 +17,7 @@ interface Case {
 
 interface Fixture {
   session: HttpSession;
+  uploadId: string;
   items: Array<{ id: string; kind: string; person: { id: number; name: string } | null }>;
   invitationId: number;
   introductionId: number;
@@ -126,11 +128,32 @@ const CASES: Record<string, Case> = {
     invalid: ['GET', '/api/paths', undefined, 'query.target'],
     missing: ['GET', '/api/paths?target=999999'],
   },
+  'POST /api/uploads': {
+    ok: () => ['POST', '/api/uploads?name=Connections.csv', CONNECTIONS],
+    check: (body) =>
+      expect(body).toMatchObject({ name: 'Connections.csv', bytes: Buffer.byteLength(CONNECTIONS) }),
+    invalid: ['POST', '/api/uploads', 'x', 'query.name'],
+  },
+  'POST /api/import': {
+    ok: (s) => ['POST', '/api/import', { uploads: [s.uploadId] }],
+    check: (body) =>
+      expect(body).toMatchObject({
+        files: [{ path: 'Connections.csv', format: expect.stringMatching(/connections/i) as unknown }],
+        totals: { peopleAdded: expect.any(Number) as unknown },
+      }),
+    invalid: ['POST', '/api/import', { uploads: [] }, 'body.uploads'],
+    missing: ['POST', '/api/import', { uploads: ['0'.repeat(24)] }],
+  },
   'GET /api/openapi.json': {
     ok: () => ['GET', '/api/openapi.json'],
     check: (body) => expect((body as { openapi: string }).openapi).toBe('3.1.0'),
   },
 };
+
+const CONNECTIONS = readFileSync(
+  new URL('../../test/fixtures/linkedin/2024-2025/Connections.csv', import.meta.url),
+  'utf8',
+);
 
 const dialects = [
   { name: 'sqlite', url: undefined },
@@ -168,6 +191,10 @@ describe.each(dialects)('the API on $name', ({ name, url }) => {
     const started = await fixture.session.call('POST', '/api/introductions', { body: { a: 54, b: 44 } });
     if (started.status !== 201) throw new Error(`could not start an introduction: ${await started.text()}`);
     fixture.introductionId = ((await json(started)) as { id: number }).id;
+    const uploaded = await fixture.session.call('POST', '/api/uploads?name=Connections.csv', {
+      body: CONNECTIONS,
+    });
+    fixture.uploadId = ((await json(uploaded)) as { id: string }).id;
   }, 120_000);
 
   afterAll(() => closeApps(fixture.session ? [fixture.session.app] : []));
@@ -182,7 +209,8 @@ describe.each(dialects)('the API on $name', ({ name, url }) => {
       const [method, path, body] = spec.ok(fixture);
       const response = await fixture.session.call(method, path, { body });
       const answer = await json(response);
-      const created = route === 'POST /api/introductions' || route.endsWith('/interactions');
+      const created =
+        ['POST /api/introductions', 'POST /api/uploads'].includes(route) || route.endsWith('/interactions');
       expect(response.status, JSON.stringify(answer)).toBe(created ? 201 : 200);
       expect(response.headers.get('content-type')).toMatch(/^application\/json/);
       spec.check?.(answer, fixture);

@@ -7,6 +7,7 @@ import { answerError, errorBody } from './errors.js';
 import { sameSiteOnly, securityHeaders, sessionRequired } from './local-security.js';
 import { openApiDocument } from './openapi.js';
 import { healthRoutes } from './routes/health.routes.js';
+import { importRoutes } from './routes/import.routes.js';
 import { introductionRoutes } from './routes/introductions.routes.js';
 import { invitationRoutes } from './routes/invitations.routes.js';
 import { peopleRoutes } from './routes/people.routes.js';
@@ -36,6 +37,7 @@ export function apiRoutes(app: App, version: string): ApiRoute[] {
     ...invitationRoutes(app),
     ...introductionRoutes(app),
     ...healthRoutes(app),
+    ...importRoutes(app),
   ];
   const described: ApiRoute = defineRoute({
     method: 'get',

@@ -66,6 +66,12 @@ export function openApiDocument(routes: readonly ApiRoute[], version: string) {
         required: true,
         content: { 'application/json': { schema: jsonSchema(route.body, 'input') } },
       };
+    if (route.rawBody)
+      operation.requestBody = {
+        required: true,
+        description: route.rawBody.description,
+        content: { [route.rawBody.contentType]: { schema: { type: 'string', format: 'binary' } } },
+      };
     (paths[path] ??= {})[route.method] = operation;
   }
   return {

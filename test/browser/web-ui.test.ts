@@ -1,9 +1,11 @@
+import { readdirSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, tempDataDir } from '../support/cli-harness.js';
 import { chromiumInstalled, ensureWebBuilt, launchChromium, screenshots } from '../support/browser.js';
+import { repositoryRoot } from '../support/built-cli.js';
 import { serveTend, type ServedTend } from '../support/served-demo.js';
 
 /**
@@ -14,7 +16,8 @@ import { serveTend, type ServedTend } from '../support/served-demo.js';
  */
 const run = chromiumInstalled || process.env.CI === 'true';
 
-describe.skipIf(!run)('the web UI in Chromium', () => {
+// A real browser on a shared 2-core machine: a step may wait seconds for the CPU, not for tend.
+describe.skipIf(!run)('the web UI in Chromium', { timeout: 90_000 }, () => {
   let served: ServedTend;
   let browser: Browser;
   let context: BrowserContext;
@@ -137,6 +140,23 @@ describe.skipIf(!run)('the web UI in Chromium', () => {
     await shot('health-desktop');
   });
 
+  it('imports an export from the Import page, shows the report per file, and adds nothing the second time', async () => {
+    const folder = join(repositoryRoot, 'test', 'fixtures', 'linkedin', '2024-2025');
+    const files = readdirSync(folder)
+      .filter((name) => name.endsWith('.csv'))
+      .map((name) => join(folder, name));
+    await page.getByRole('link', { name: 'Import' }).click();
+    const report = page.getByRole('region', { name: 'Report' });
+    await page.getByLabel('Choose files to import').setInputFiles(files);
+    await report.getByText('Connections.csv', { exact: true }).waitFor({ timeout: 60_000 });
+    const added = Number(/People: (\d+) added/.exec((await report.textContent()) ?? '')?.[1]);
+    expect(added).toBeGreaterThan(0);
+    await shot('import-desktop');
+    await page.getByLabel('Choose files to import').setInputFiles([]);
+    await page.getByLabel('Choose files to import').setInputFiles(files);
+    await report.getByText(/People: 0 added, 0 updated\. Interactions: 0 added/).waitFor({ timeout: 60_000 });
+  });
+
   it('refuses a foreign Origin, a wrong Host and a call without the session', async () => {
     const cookies = await context.cookies(served.origin);
     const cookie = cookies.map((entry) => `${entry.name}=${entry.value}`).join('; ');
@@ -179,6 +199,7 @@ describe.skipIf(!run)('the web UI in Chromium', () => {
       ['invitations', '/invitations'],
       ['introductions', '/introductions'],
       ['health', '/health'],
+      ['import', '/import'],
     ] as const) {
       await small.goto(`${served.origin}${path}`);
       await small.waitForLoadState('networkidle');

@@ -1,4 +1,5 @@
 import { HealthPage } from './pages/HealthPage';
+import { ImportPage } from './pages/ImportPage';
 import { IntroductionsPage } from './pages/IntroductionsPage';
 import { InvitationsPage } from './pages/InvitationsPage';
 import { PeoplePage } from './pages/PeoplePage';
@@ -12,6 +13,7 @@ const NAV = [
   { to: '/invitations', label: 'Invitations' },
   { to: '/introductions', label: 'Introductions' },
   { to: '/health', label: 'Health' },
+  { to: '/import', label: 'Import' },
 ];
 
 function Page({ path }: { path: string }) {
@@ -28,6 +30,8 @@ function Page({ path }: { path: string }) {
       return <IntroductionsPage />;
     case '/health':
       return <HealthPage />;
+    case '/import':
+      return <ImportPage />;
     default:
       return (
         <div className="notice">

@@ -187,3 +187,18 @@ export interface Health {
   giveAsk: { given: number; received: number; introductions: number };
   pendingInvitations: number;
 }
+
+export interface ImportReport {
+  files: Array<{
+    path: string;
+    format: string;
+    rowsRead: number;
+    imported: number;
+    skipped: Record<string, number>;
+    problems: Array<{ line: number; message: string }>;
+    failed?: string;
+    unchanged?: boolean;
+  }>;
+  owner: { name: string | null; url: string | null };
+  totals: { peopleAdded: number; peopleUpdated: number; interactionsAdded: number; invitationsAdded: number };
+}
