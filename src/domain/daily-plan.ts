@@ -52,14 +52,20 @@ export function quotasFor(budget: number): Map<AgendaKind, number> {
 }
 
 /** Each item's rank within its kind, 1 the most valuable (what `today --all` shows as `rank`). */
-export function ranksWithinKind(items: readonly AgendaItem[]): Map<string, number> {
+export function ranksWithinKind(
+  items: readonly AgendaItem[],
+  byKind: ReadonlyMap<AgendaKind, readonly AgendaItem[]> = groupByKind(items),
+): Map<string, number> {
   const ranks = new Map<string, number>();
-  const byKind = groupByKind(items);
   for (const group of byKind.values()) group.forEach((item, index) => ranks.set(item.id, index + 1));
   return ranks;
 }
 
-function groupByKind(items: readonly AgendaItem[]): Map<AgendaKind, AgendaItem[]> {
+/**
+ * The items by kind, each kind most valuable first. The plan and the ranks read the same grouping: made once,
+ * it sorts thousands of items once instead of twice (`byKind` of planDay and ranksWithinKind).
+ */
+export function groupByKind(items: readonly AgendaItem[]): Map<AgendaKind, AgendaItem[]> {
   const byKind = new Map<AgendaKind, AgendaItem[]>();
   for (const item of items) {
     const group = byKind.get(item.kind) ?? [];
@@ -71,8 +77,11 @@ function groupByKind(items: readonly AgendaItem[]): Map<AgendaKind, AgendaItem[]
 }
 
 /** The plan of the items due (`due` ≤ today, already filtered by the caller). */
-export function planDay(due: readonly AgendaItem[], budget: number = DEFAULT_DAILY_BUDGET): DailyPlan {
-  const byKind = groupByKind(due);
+export function planDay(
+  due: readonly AgendaItem[],
+  budget: number = DEFAULT_DAILY_BUDGET,
+  byKind: ReadonlyMap<AgendaKind, readonly AgendaItem[]> = groupByKind(due),
+): DailyPlan {
   const quotas = quotasFor(budget);
   const take = new Map<AgendaKind, number>();
   let spare = budget;

@@ -8,7 +8,13 @@ import {
   type AgendaItem,
   type ContributedItem,
 } from '../domain/agenda.js';
-import { DEFAULT_DAILY_BUDGET, planDay, ranksWithinKind, type DailyPlan } from '../domain/daily-plan.js';
+import {
+  DEFAULT_DAILY_BUDGET,
+  groupByKind,
+  planDay,
+  ranksWithinKind,
+  type DailyPlan,
+} from '../domain/daily-plan.js';
 import { AppError } from '../domain/errors.js';
 import type { RelationshipFacts } from '../domain/relationship-facts.js';
 import { toLocalDate } from '../domain/time.js';
@@ -192,13 +198,14 @@ export function createAgendaService(deps: {
       const day = toLocalDate(now, agenda.zone);
       const due = agenda.items.filter((item) => item.due <= day);
       const budget = dailyBudget();
-      const plan: DailyPlan = options.all ? { items: due, more: {} } : planDay(due, budget);
+      const byKind = groupByKind(due);
+      const plan: DailyPlan = options.all ? { items: due, more: {} } : planDay(due, budget, byKind);
       // Only what is shown is worked out and written (docs/PERFORMANCE.md#agenda-texts).
       await verdictsFor(
         new Set(plan.items.flatMap((item) => (item.invitationId !== undefined ? [item.invitationId] : []))),
       );
       describeItems(plan.items);
-      return { ...agenda, ...plan, today: day, budget, ranks: ranksWithinKind(due), dataAsOf };
+      return { ...agenda, ...plan, today: day, budget, ranks: ranksWithinKind(due, byKind), dataAsOf };
     },
 
     /**
