@@ -15,6 +15,7 @@ import {
   type ContributedItem,
 } from './agenda-item.js';
 import { CADENCE_DAYS } from './cadence.js';
+import { lazyCollator } from './collation.js';
 import type { AgendaPerson } from './agenda-person.js';
 import type { RelationshipFacts } from './relationship-facts.js';
 import { INTENSITY_REFERENCE_FLOOR, type TieStrength } from './strength.js';
@@ -308,15 +309,22 @@ export function isPendingInvitation(invitation: AgendaInvitation, now: number, z
 }
 
 /** `localeCompare`'s own collator (the default locale and options), made once instead of per comparison. */
-const collate = new Intl.Collator().compare;
+const collateNames = lazyCollator();
+
+/**
+ * Due dates (`YYYY-MM-DD`) and item ids (12 hex digits) each have one fixed form, in which the order of their
+ * characters is the collation's order: compared as they are, without the collator (the commonest comparisons
+ * of `today`'s sorts).
+ */
+const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 export function compareItems(a: AgendaItem, b: AgendaItem): number {
   return (
-    collate(a.due, b.due) ||
+    byCodeUnits(a.due, b.due) ||
     PRECEDENCE[a.kind] - PRECEDENCE[b.kind] ||
     b.strength - a.strength ||
-    collate(a.person?.name ?? '', b.person?.name ?? '') ||
-    collate(a.id, b.id)
+    collateNames(a.person?.name ?? '', b.person?.name ?? '') ||
+    byCodeUnits(a.id, b.id)
   );
 }
 
@@ -336,7 +344,8 @@ export function buildAgenda(input: AgendaInput, options: { describe?: boolean } 
   const { items, unknown } = collectItems(input, true);
   if (options.describe !== false) describeItems(items);
   items.sort(compareItems);
-  const unknownSenderIds = unknown.sort((a, b) => b.score - a.score).map((entry) => entry.id);
+  // Ties by id: the same order whatever order the database read the people in (SQLite, PostgreSQL, an index).
+  const unknownSenderIds = unknown.sort((a, b) => b.score - a.score || a.id - b.id).map((entry) => entry.id);
   return { items, unknownSenders: unknownSenderIds.length, unknownSenderIds };
 }
 

@@ -1,7 +1,7 @@
 import type { AgendaPerson } from '../domain/agenda.js';
 import type { Circle, ConnectionState } from '../domain/person.js';
 import type { RelationshipFacts } from '../domain/relationship-facts.js';
-import type { JoinBuilder } from 'kysely';
+import { sql, type JoinBuilder } from 'kysely';
 import type { Database, PeopleTable } from './database.schema.js';
 import { decodeFacts } from './facts-codec.js';
 import { listOf } from './person.repository.js';
@@ -144,8 +144,9 @@ export function createRelationshipSelectionRepository(context: StoreContext) {
       unansweredBefore: number;
       reviveBefore: number;
     }): Promise<AgendaCandidateRow[]> {
-      // Two selections with their people and facts, not one OR across a join; only the columns the agenda
-      // reads (docs/PERFORMANCE.md#agenda-selection).
+      // Selections with their people and facts, not one OR across a join; only the columns the agenda reads;
+      // each condition through its own index, its constants written in so the partial indexes' conditions
+      // match (docs/PERFORMANCE.md#agenda-selection, migrations/0011-agenda-indexes).
       const fromStats = db
         .selectFrom('person_stats')
         .innerJoin('people', samePerson)
@@ -156,34 +157,34 @@ export function createRelationshipSelectionRepository(context: StoreContext) {
           eb.or([
             eb('person_stats.last_in_at', '>=', bounds.lastInFrom),
             eb.and([
-              eb('person_stats.exchange_count', '>', 0),
-              eb('person_stats.unanswered_days', '>=', 2),
+              eb('person_stats.exchange_count', '>', sql.lit(0)),
+              eb('person_stats.unanswered_days', '>=', sql.lit(2)),
               eb('person_stats.unanswered_first_at', '<=', bounds.unansweredBefore),
             ]),
             eb.and([
-              eb('person_stats.exchange_count', '>=', 3),
+              eb('person_stats.exchange_count', '>=', sql.lit(3)),
               eb('person_stats.last_exchange_at', '<=', bounds.reviveBefore),
             ]),
           ]),
         );
-      const fromPeople = db
+      const people = db
         .selectFrom('people')
         .leftJoin('person_stats', samePerson)
         .select(AGENDA_COLUMNS)
         .select('person_stats.facts')
-        .where('people.workspace_id', '=', workspaceId)
-        .where((eb) =>
-          eb.or([
-            eb.and([
-              eb('people.connection_state', '=', 'connected'),
-              eb('people.connected_at', '>=', bounds.connectedFrom),
-              eb('people.connected_at', '<=', bounds.now),
-            ]),
-            eb('people.circle', 'is not', null),
-          ]),
-        );
+        .where('people.workspace_id', '=', workspaceId);
+      const connectedLately = people
+        .where('people.connection_state', '=', sql.lit('connected'))
+        .where('people.connected_at', '>=', bounds.connectedFrom)
+        .where('people.connected_at', '<=', bounds.now);
+      const circled = people.where('people.circle', 'is not', null);
       const found = new Map<number, AgendaCandidateRow>();
-      for (const row of [...(await rowsOf(context, fromStats)), ...(await rowsOf(context, fromPeople))]) {
+      const rows = [
+        ...(await rowsOf(context, fromStats)),
+        ...(await rowsOf(context, connectedLately)),
+        ...(await rowsOf(context, circled)),
+      ];
+      for (const row of rows) {
         const id = Number(row.id);
         if (!found.has(id)) found.set(id, candidateOf(row));
       }

@@ -1,0 +1,23 @@
+import { sql, type Kysely } from 'kysely';
+
+/**
+ * The agenda's selections read through indexes instead of scans (docs/PERFORMANCE.md#agenda-selection): each
+ * way a person can have a care item is one index — a message from them lately, my unanswered messages,
+ * a past tie gone quiet (revive), a recent connection, a circle. The partial indexes' conditions are
+ * written as constants in the queries (relationship-selection.repository.ts): a condition with a bound
+ * value cannot be matched to an index's own.
+ */
+export function agendaIndexesSchema() {
+  return {
+    async up(db: Kysely<unknown>): Promise<void> {
+      await sql`create index person_stats_last_in on person_stats (workspace_id, last_in_at)`.execute(db);
+      await sql`create index person_stats_unanswered on person_stats (workspace_id, unanswered_first_at)
+        where exchange_count > 0 and unanswered_days >= 2`.execute(db);
+      await sql`create index person_stats_revive on person_stats (workspace_id, last_exchange_at)
+        where exchange_count >= 3`.execute(db);
+      await sql`create index people_connected on people (workspace_id, connected_at)
+        where connection_state = 'connected'`.execute(db);
+      await sql`create index people_circled on people (workspace_id) where circle is not null`.execute(db);
+    },
+  };
+}
