@@ -1,3 +1,4 @@
+import { compareItems, oneCareItemEach, PRECEDENCE } from './agenda-precedence.js';
 import { careItemShows, markHides, quietByPerson, type ItemState } from './agenda-states.js';
 import {
   followUpBasis,
@@ -15,7 +16,6 @@ import {
   type ContributedItem,
 } from './agenda-item.js';
 import { CADENCE_DAYS } from './cadence.js';
-import { lazyCollator } from './collation.js';
 import type { AgendaPerson } from './agenda-person.js';
 import type { RelationshipFacts } from './relationship-facts.js';
 import { INTENSITY_REFERENCE_FLOOR, type TieStrength } from './strength.js';
@@ -32,17 +32,6 @@ import { addDays, calendarDaysBetween, toLocalDate } from './time.js';
 
 /** The daily agenda (docs/rules/agenda.md), pure: inputs and `now` in, items out. */
 
-/** Precedence for one care item per person, and the order's tie-breaker. */
-const PRECEDENCE: Readonly<Record<AgendaKind, number>> = {
-  reply: 0,
-  'follow-up': 1,
-  'let-go': 2,
-  'keep-in-touch': 3,
-  revive: 4,
-  triage: 5,
-  introduce: 6,
-};
-
 export const AGENDA_RULES = {
   followUpDueDays: 3,
   /** A follow-up over 14 days late has expired (docs/rules/agenda.md#follow-up). */
@@ -58,6 +47,7 @@ export const AGENDA_RULES = {
 } as const;
 
 export { agendaPersonOf, type AgendaPerson } from './agenda-person.js';
+export { compareItems } from './agenda-precedence.js';
 // The item, its kinds, id and words live in their own file; everyone imports them from here.
 export * from './agenda-item.js';
 
@@ -95,6 +85,11 @@ export interface AgendaInput {
   reference?: number;
   /** The owner's own organisations, for what a follow-up can build on. */
   owner?: OwnerContext;
+  /**
+   * People kept apart who may be one person (docs/rules/agenda.md#possibly-one-person): one care item between
+   * the two, as for one person.
+   */
+  possiblySame?: ReadonlyArray<readonly [number, number]>;
 }
 
 export interface Agenda {
@@ -308,26 +303,6 @@ export function isPendingInvitation(invitation: AgendaInvitation, now: number, z
   return calendarDaysBetween(invitation.sentAt, reference, zone) <= AGENDA_RULES.pendingWithinDays;
 }
 
-/** `localeCompare`'s own collator (the default locale and options), made once instead of per comparison. */
-const collateNames = lazyCollator();
-
-/**
- * Due dates (`YYYY-MM-DD`) and item ids (12 hex digits) each have one fixed form, in which the order of their
- * characters is the collation's order: compared as they are, without the collator (the commonest comparisons
- * of `today`'s sorts).
- */
-const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
-export function compareItems(a: AgendaItem, b: AgendaItem): number {
-  return (
-    byCodeUnits(a.due, b.due) ||
-    PRECEDENCE[a.kind] - PRECEDENCE[b.kind] ||
-    b.strength - a.strength ||
-    collateNames(a.person?.name ?? '', b.person?.name ?? '') ||
-    byCodeUnits(a.id, b.id)
-  );
-}
-
 function visible(id: string, states: ReadonlyMap<string, ItemState>, today: string): boolean {
   return !markHides(id, states, today);
 }
@@ -371,6 +346,7 @@ function collectItems(input: AgendaInput, applyMarks: boolean) {
       .sort((a, b) => PRECEDENCE[a.kind] - PRECEDENCE[b.kind]);
     if (open[0]) items.push(open[0]);
   }
+  if (applyMarks && input.possiblySame?.length) oneCareItemEach(items, input.possiblySame);
   const scores = new Map(input.people.map((entry) => [entry.person.id, entry.strength.score]));
   const strengthOf = (personId: number) => scores.get(personId) ?? input.strengthOf?.(personId) ?? 0;
   for (const invitation of input.invitations) {

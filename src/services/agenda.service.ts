@@ -25,6 +25,7 @@ import { createInvitationRepository } from '../store/invitation.repository.js';
 import { createPersonRepository } from '../store/person.repository.js';
 import type { Store } from '../store/store.js';
 import { loadInvitationContext, toAgendaInvitation, type InvitationContext } from './invitation-context.js';
+import { possiblySamePeople } from './possibly-same-people.js';
 import type { RelationshipService, RelationshipView } from './relationship.service.js';
 import type { SettingsService } from './settings.service.js';
 
@@ -79,6 +80,7 @@ export function createAgendaService(deps: {
       createInvitationRepository(store).acceptedNotes(only),
       createOwnerFactsRepository(store).list(),
     ]);
+    const possiblySame = only === undefined ? await possiblySamePeople(store, candidates) : [];
     const strengthOf = new Map<number, number>();
     // Triage items are ordered by their sender's strength too, also when the sender is no candidate.
     const candidateFacts = new Map(
@@ -130,6 +132,7 @@ export function createAgendaService(deps: {
       now,
       zone: view.zone,
       reference: view.reference,
+      possiblySame,
       owner: {
         organizations: ownerFacts
           .filter((fact) => fact.kind === 'position' || fact.kind === 'education')

@@ -1,4 +1,5 @@
 import { agendaPersonOf } from '../domain/agenda.js';
+import { personNameKey } from '../domain/text-normalization.js';
 import { AppError } from '../domain/errors.js';
 import type { Person } from '../domain/person.js';
 import {
@@ -34,7 +35,7 @@ import { withBulkMemoryPolicy } from '../runtime/bulk-memory.js';
 export type WrittenRowsFor = (expected: number) => Iterable<EngineInteraction> | null;
 
 /** Stored facts were built by this version of the model in this zone; anything else rebuilds them. */
-const FACTS_VERSION = 9;
+const FACTS_VERSION = 10;
 const FACTS_BASIS = 'facts.zone';
 const FACTS_THROUGH = 'facts.through';
 /** The ego reference's intensity key, kept with the facts (one lookup instead of an ordered scan). */
@@ -269,6 +270,7 @@ export function createRelationshipService(deps: {
       const facts = await factsOf(ids, { summaries: true });
       return people.map((person) => ({
         person: agendaPersonOf(person),
+        nameKey: personNameKey(person.name),
         scoring: person,
         facts: facts.get(person.id) ?? null,
       }));

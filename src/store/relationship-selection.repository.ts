@@ -29,6 +29,8 @@ export interface ConversedRow {
 /** A person who may have an agenda item: as the agenda reads them, their scoring settings and their facts. */
 export interface AgendaCandidateRow {
   person: AgendaPerson;
+  /** The normalised name: people tend keeps apart who may be one person share it (possibly-same-people.ts). */
+  nameKey: string;
   scoring: ScoringColumns;
   facts: RelationshipFacts | null;
 }
@@ -36,6 +38,7 @@ export interface AgendaCandidateRow {
 const AGENDA_COLUMNS = [
   'people.id',
   'people.display_name',
+  'people.name_key',
   'people.company',
   'people.position',
   'people.how_met',
@@ -83,6 +86,7 @@ export interface ConnectionRow {
 type AgendaRow = Pick<
   PeopleTable,
   | 'display_name'
+  | 'name_key'
   | 'company'
   | 'position'
   | 'how_met'
@@ -118,6 +122,7 @@ function candidateOf(row: AgendaRow): AgendaCandidateRow {
       doNotContact: row.do_not_contact === 1,
       archived: row.archived_at !== null,
     },
+    nameKey: row.name_key,
     scoring: {
       id,
       connectedAt,
