@@ -142,13 +142,20 @@ export function createRelationshipSelectionRepository(context: StoreContext) {
      * People who may have a care item at `now` (a superset: the agenda rules decide). Bounds are instants
      * with slack either side (the caller's), so calendar days in any zone stay inside them.
      */
-    async agendaCandidates(bounds: {
-      connectedFrom: number;
-      now: number;
-      lastInFrom: number;
-      unansweredBefore: number;
-      reviveBefore: number;
-    }): Promise<AgendaCandidateRow[]> {
+    async agendaCandidates(
+      bounds: {
+        connectedFrom: number;
+        now: number;
+        lastInFrom: number;
+        unansweredBefore: number;
+        reviveBefore: number;
+      },
+      /**
+       * Each person in turn, on the embedded database as their row is read (none is kept, so rows and facts
+       * die young: docs/PERFORMANCE.md#agenda-stream); without it, all of them returned.
+       */
+      onRow?: (row: AgendaCandidateRow) => void,
+    ): Promise<AgendaCandidateRow[]> {
       // Selections with their people and facts, not one OR across a join; only the columns the agenda reads;
       // each condition through its own index, its constants written in so the partial indexes' conditions
       // match (docs/PERFORMANCE.md#agenda-selection, migrations/0011-agenda-indexes).
@@ -179,21 +186,24 @@ export function createRelationshipSelectionRepository(context: StoreContext) {
         .select('person_stats.facts')
         .where('people.workspace_id', '=', workspaceId);
       const connectedLately = people
-        .where('people.connection_state', '=', sql.lit('connected'))
+        .where('people.connection_state', '=', 'connected')
         .where('people.connected_at', '>=', bounds.connectedFrom)
         .where('people.connected_at', '<=', bounds.now);
       const circled = people.where('people.circle', 'is not', null);
-      const found = new Map<number, AgendaCandidateRow>();
-      const rows = [
-        ...(await rowsOf(context, fromStats)),
-        ...(await rowsOf(context, connectedLately)),
-        ...(await rowsOf(context, circled)),
-      ];
-      for (const row of rows) {
-        const id = Number(row.id);
-        if (!found.has(id)) found.set(id, candidateOf(row));
+      const seen = new Set<number>();
+      const found: AgendaCandidateRow[] = [];
+      for (const query of [fromStats, connectedLately, circled]) {
+        const rows = context.sqlite ? iterateRows(context.sqlite, query) : await query.execute();
+        for (const row of rows) {
+          const id = Number(row.id);
+          if (seen.has(id)) continue;
+          seen.add(id);
+          const candidate = candidateOf(row);
+          if (onRow) onRow(candidate);
+          else found.push(candidate);
+        }
       }
-      return [...found.values()];
+      return found;
     },
 
     /**
