@@ -41,4 +41,3 @@ export interface RelationshipView {
   health(onConversed: (row: ConversedRow) => void): Promise<HealthRows>;
   giveAsk(): Promise<{ given: number; received: number; introductions: number }>;
 }
-
