@@ -111,7 +111,10 @@ export function buildAgenda(input: AgendaInput, options: { describe?: boolean } 
 /** What the agenda needs to take its people one at a time (`agendaBuilder`). */
 export type PeopleContext = Pick<AgendaInput, 'now' | 'zone' | 'states' | 'reference' | 'owner'>;
 /** What it needs once they are all read. */
-export type AfterPeople = Pick<AgendaInput, 'invitations' | 'strengthOf' | 'extraItems' | 'possiblySame'>;
+export type AfterPeople = Pick<AgendaInput, 'invitations' | 'strengthOf' | 'extraItems' | 'possiblySame'> & {
+  /** false: the items in no particular order (the plan picks its dozen without ordering thousands). */
+  sorted?: boolean;
+};
 
 /**
  * The agenda built person by person as their rows are read: of a person only their item is kept (and their
@@ -162,7 +165,7 @@ export function agendaBuilder(
       }
       for (const item of rest.extraItems ?? [])
         if (visible(item.id, states, today)) items.push({ ...item, worth: item.worth ?? item.strength });
-      items.sort(compareItems);
+      if (rest.sorted !== false) items.sort(compareItems);
       // Ties by id: the same order whatever order the database read the people in (SQLite, PostgreSQL, an index).
       const unknownSenderIds = unknown
         .sort((a, b) => b.score - a.score || a.id - b.id)

@@ -68,6 +68,8 @@ export async function collectAgenda(
     applyMarks?: boolean;
     words?: 'later' | 'reread';
     lateVerdicts?: boolean;
+    /** false: items in no particular order (the plan picks its dozen without ordering thousands). */
+    sorted?: boolean;
   },
 ): Promise<CollectedAgenda> {
   const { store, view } = deps;
@@ -132,6 +134,7 @@ export async function collectAgenda(
     strengthOf: (personId) => strengthOf.get(personId) ?? 0,
     extraItems: contributions.items ? await contributions.items(now) : [],
     possiblySame,
+    sorted: options.sorted,
   });
   return {
     ...agenda,

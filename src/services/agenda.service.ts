@@ -1,11 +1,5 @@
 import { describeItems, type Agenda, type AgendaItem } from '../domain/agenda.js';
-import {
-  DEFAULT_DAILY_BUDGET,
-  groupByKind,
-  planDay,
-  ranksWithinKind,
-  type DailyPlan,
-} from '../domain/daily-plan.js';
+import { DEFAULT_DAILY_BUDGET, planDay, ranksWithinKind, type DailyPlan } from '../domain/daily-plan.js';
 import { AppError } from '../domain/errors.js';
 import { toLocalDate } from '../domain/time.js';
 import { createAgendaStateRepository } from '../store/agenda-state.repository.js';
@@ -45,7 +39,13 @@ export function createAgendaService(deps: {
    */
   async function collect(
     now: number,
-    options: { only?: number; applyMarks?: boolean; words?: 'later' | 'reread'; lateVerdicts?: boolean } = {},
+    options: {
+      only?: number;
+      applyMarks?: boolean;
+      words?: 'later' | 'reread';
+      lateVerdicts?: boolean;
+      sorted?: boolean;
+    } = {},
   ): Promise<CollectedAgenda> {
     const [view, states] = await Promise.all([
       relationships.view(now),
@@ -102,21 +102,22 @@ export function createAgendaService(deps: {
       // Care items without their words, which only those shown get, from their rows read again: the others'
       // rows and facts die young (docs/PERFORMANCE.md#agenda-stream). `--all` shows everything: words kept.
       const [collected, dataAsOf] = await Promise.all([
-        collect(now, { words: options.all ? 'later' : 'reread', lateVerdicts: true }),
+        collect(now, { words: options.all ? 'later' : 'reread', lateVerdicts: true, sorted: options.all }),
         createDataAgeRepository(store).asOf(now),
       ]);
       const agenda = await todayOf(collected);
       const day = toLocalDate(now, agenda.zone);
       const due = agenda.items.filter((item) => item.due <= day);
       const budget = dailyBudget();
-      const byKind = groupByKind(due);
-      const plan: DailyPlan = options.all ? { items: due, more: {} } : planDay(due, budget, byKind);
+      const plan: DailyPlan = options.all
+        ? { items: due, more: {}, ranks: ranksWithinKind(due) }
+        : planDay(due, budget);
       // Only what is shown is worked out and written (docs/PERFORMANCE.md#agenda-texts).
       await collected.verdictsFor(
         new Set(plan.items.flatMap((item) => (item.invitationId !== undefined ? [item.invitationId] : []))),
       );
       await collected.describe(plan.items);
-      return { ...agenda, ...plan, today: day, budget, ranks: ranksWithinKind(due, byKind), dataAsOf };
+      return { ...agenda, ...plan, today: day, budget, dataAsOf };
     },
 
     /**
@@ -144,8 +145,6 @@ export type AgendaService = ReturnType<typeof createAgendaService>;
 export interface PlanView extends TodayAgenda, DailyPlan {
   today: string;
   budget: number;
-  /** Each due item's rank within its kind, 1 the most valuable. */
-  ranks: Map<string, number>;
   /** The newest imported event (docs/rules/agenda.md#old-data), null when nothing is imported. */
   dataAsOf: number | null;
 }
