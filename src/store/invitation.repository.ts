@@ -155,7 +155,8 @@ export function createInvitationRepository(context: StoreContext) {
           sql<number>`${sql.raw(earlier)}(coalesce(invitations.export_at, ${now}), ${now})`,
         );
       if (personId !== undefined) query = query.where('invitations.person_id', '=', personId);
-      const rows = await query.orderBy('invitations.sent_at', 'desc').execute();
+      // Ties in the order they were stored, whichever plan reads them (an index, or a scan and a sort).
+      const rows = await query.orderBy('invitations.sent_at', 'desc').orderBy('invitations.id').execute();
       return rows.map((row) => ({
         invitation: toRecord(row),
         person:
