@@ -12,6 +12,31 @@ const common = {
   logLevel: 'warning',
 };
 
+/**
+ * Modules only an import (zips, parser threads) or nothing at all (commander's executable subcommands) uses,
+ * loaded when first used instead of at every start: each is required through a stand-in whose properties
+ * load it (docs/PERFORMANCE.md#lazy-modules). Their exports are only used inside functions, never while the
+ * bundle loads; a default import (`import zlib from 'node:zlib'`) stays lazy because esbuild's interop reads
+ * no property of it in node mode.
+ */
+const LAZY_MODULES = ['node:child_process', 'node:worker_threads', 'node:zlib', 'yauzl'];
+const lazyModules = {
+  name: 'lazy-modules',
+  setup(build) {
+    const filter = new RegExp(`^(${LAZY_MODULES.join('|')})$`);
+    build.onResolve({ filter }, (args) =>
+      args.namespace === 'lazy-module' ? undefined : { path: args.path, namespace: 'lazy-module' },
+    );
+    build.onLoad({ filter: /.*/, namespace: 'lazy-module' }, (args) => ({
+      contents: `let loaded;
+        const load = () => (loaded ??= require(${JSON.stringify(args.path)}));
+        module.exports = new Proxy({}, { get: (_, key) => load()[key], has: (_, key) => key in load() });`,
+      loader: 'js',
+      resolveDir: new URL('..', import.meta.url).pathname,
+    }));
+  },
+};
+
 // Files an earlier layout left (main.js before main.cjs) would otherwise ship in the package.
 rmSync(new URL('../dist/bundle', import.meta.url), { recursive: true, force: true });
 
@@ -34,6 +59,7 @@ const cjs = {
   define: { 'import.meta.url': '__tendImportMetaUrl' },
   // `import('pg')` as a require: code compiled from a cache has no dynamic import (docs/PERFORMANCE.md#code-cache).
   supported: { 'dynamic-import': false },
+  plugins: [lazyModules],
   banner: { js: "var __tendImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
 };
 

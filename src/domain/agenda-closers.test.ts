@@ -103,3 +103,43 @@ describe('a closer is never the last topic', () => {
     expect(topicOf([message(1, 'in', 1, true), message(2, 'out', 2, true)])).toBeUndefined();
   });
 });
+
+/** Nudges and promotion asks need no answer either (docs/rules/agenda.md#needs-no-answer). */
+describe('a nudge or a promotion ask never creates a reply item', () => {
+  it.each([
+    'pls subscribe',
+    'Plz like my latest post 🙏',
+    'subscribe to my channel sir',
+    'Abonniere meinen Kanal!',
+  ])('their promotion ask %s: no reply', (ask) => {
+    const network = ben().message('Ben Okafor', 'in', ago(4), { summary: ask });
+    expect(network.kinds('Ben Okafor', NOW)).toEqual([]);
+  });
+
+  it('a pitch I said yes to, then "pls thanks" and "pls subscribe": nothing to answer', () => {
+    const network = ben()
+      .message('Ben Okafor', 'in', ago(6), {
+        summary: 'hello can you please check out my new cooking channel, link below https://example.org/v/1',
+      })
+      .message('Ben Okafor', 'out', ago(6), { summary: 'Sure' })
+      .message('Ben Okafor', 'in', ago(5), { summary: 'pls thanks' })
+      .message('Ben Okafor', 'in', ago(5), { summary: 'pls subscribe' });
+    expect(network.kinds('Ben Okafor', NOW)).toEqual([]);
+  });
+
+  it('a nudge after their unanswered question leaves the question to answer, cited', () => {
+    const network = ben()
+      .message('Ben Okafor', 'in', ago(6), { summary: 'Could you introduce me to your CTO?' })
+      .message('Ben Okafor', 'in', ago(3), { summary: 'pls revert sir' });
+    const [item] = network.careItems('Ben Okafor', NOW);
+    expect(item?.kind).toBe('reply');
+    expect(item?.reason).toContain(ago(6).slice(0, 10));
+  });
+
+  it('a real question about their post is still a reply', () => {
+    const network = ben().message('Ben Okafor', 'in', ago(4), {
+      summary: 'Did you see my post about the Berlin meetup?',
+    });
+    expect(network.kinds('Ben Okafor', NOW)).toEqual(['reply']);
+  });
+});

@@ -50,29 +50,53 @@ function variants(word: string): string[] {
   return [word, word.replace(/(\p{L})\1{2,}/gu, '$1$1'), word.replace(/(\p{L})\1+/gu, '$1')];
 }
 
-const WORDS = new Set<string>();
-const PHRASES: string[] = [];
-const REQUESTS: string[] = [];
-const ALONE = new Set<string>();
-for (const language of Object.values(CLOSER_LANGUAGES)) {
-  for (const word of language.words.split(/\s+/)) if (word) WORDS.add(fold(word).toLowerCase());
-  for (const phrase of language.phrases) PHRASES.push(fold(phrase).toLowerCase());
-  for (const request of language.requests) REQUESTS.push(fold(request).toLowerCase());
-  for (const alone of language.alone ?? []) ALONE.add(fold(alone).toLowerCase());
+/** The word lists of every language, folded: made when a closer is first asked about, not at start. */
+interface CloserTables {
+  words: Set<string>;
+  requests: string[];
+  alone: Set<string>;
+  /** Longer phrases first, so "dank je wel" is taken whole before anything shorter inside it. */
+  paddedPhrases: string[];
+  /** Every word of a phrase: a word outside them, the closer words and names rules a message out. */
+  phraseWords: Set<string>;
 }
-// Longer phrases first, so "dank je wel" is taken whole before anything shorter inside it.
-PHRASES.sort((a, b) => b.length - a.length);
-const PADDED_PHRASES = PHRASES.map((phrase) => ` ${phrase} `);
-/** Every word of a phrase: a word outside them, the closer words and names rules a message out. */
-const PHRASE_WORDS = new Set(PHRASES.flatMap((phrase) => phrase.split(' ')));
+
+let tables: CloserTables | undefined;
+
+/**
+ * Folding the lists takes a few milliseconds that only an import or a facts rebuild needs: every other command
+ * loaded the bundle's top level with them (docs/PERFORMANCE.md#collators).
+ */
+function closerTables(): CloserTables {
+  if (tables) return tables;
+  const words = new Set<string>();
+  const phrases: string[] = [];
+  const requests: string[] = [];
+  const alone = new Set<string>();
+  for (const language of Object.values(CLOSER_LANGUAGES)) {
+    for (const word of language.words.split(/\s+/)) if (word) words.add(fold(word).toLowerCase());
+    for (const phrase of language.phrases) phrases.push(fold(phrase).toLowerCase());
+    for (const request of language.requests) requests.push(fold(request).toLowerCase());
+    for (const entry of language.alone ?? []) alone.add(fold(entry).toLowerCase());
+  }
+  phrases.sort((a, b) => b.length - a.length);
+  return (tables = {
+    words,
+    requests,
+    alone,
+    paddedPhrases: phrases.map((phrase) => ` ${phrase} `),
+    phraseWords: new Set(phrases.flatMap((phrase) => phrase.split(' '))),
+  });
+}
 
 function containsPhrase(text: string, phrase: string): boolean {
   return ` ${text} `.includes(` ${phrase} `);
 }
 
 function isCloserWord(word: string): boolean {
-  if (WORDS.has(word)) return true;
-  return variants(word).some((variant) => WORDS.has(variant));
+  const { words } = closerTables();
+  if (words.has(word)) return true;
+  return variants(word).some((variant) => words.has(variant));
 }
 
 /**
@@ -82,9 +106,10 @@ function isCloserWord(word: string): boolean {
  * hundreds of phrases are tried (the import asks this of every short message: docs/PERFORMANCE.md#closers).
  */
 function mayBeCloser(original: string): boolean {
+  const { phraseWords } = closerTables();
   for (const word of original.split(' ')) {
     const lowered = word.toLowerCase();
-    if (PHRASE_WORDS.has(lowered) || /^\p{Lu}/u.test(word) || isCloserWord(lowered)) continue;
+    if (phraseWords.has(lowered) || /^\p{Lu}/u.test(word) || isCloserWord(lowered)) continue;
     return false;
   }
   return true;
@@ -128,18 +153,19 @@ function closerTest(text: string | null | undefined, earlyOut: boolean): boolean
   const original = fold(withoutEmoji);
   const lower = original.toLowerCase();
   if (lower === '') return hadEmoji;
-  if (ALONE.has(lower)) return true;
+  const { alone, paddedPhrases, requests } = closerTables();
+  if (alone.has(lower)) return true;
   if (earlyOut && !mayBeCloser(original)) return false;
   let rest = ` ${lower} `;
   let matched = hadEmoji;
-  for (const padded of PADDED_PHRASES) {
+  for (const padded of paddedPhrases) {
     if (rest.includes(padded)) {
       rest = rest.split(padded).join('  ');
       matched = true;
     }
   }
   // After the phrases: "bitte schön" thanks back, "bitte" alone in a sentence asks.
-  if (REQUESTS.some((request) => containsPhrase(rest.replace(/\s+/g, ' ').trim(), request))) return false;
+  if (requests.some((request) => containsPhrase(rest.replace(/\s+/g, ' ').trim(), request))) return false;
   const remaining = new Set(rest.split(' ').filter(Boolean));
   const originalWords = original.split(' ');
   let names = 0;

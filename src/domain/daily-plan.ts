@@ -26,6 +26,8 @@ export interface DailyPlan {
   items: AgendaItem[];
   /** What did not fit, per kind (triage and introduce included). */
   more: Partial<Record<AgendaKind, number>>;
+  /** Each chosen item's rank within its kind, 1 the most valuable. */
+  ranks: Map<string, number>;
 }
 
 /** Most valuable first within a kind; the display order settles ties, so the choice is stable. */
@@ -54,20 +56,39 @@ export function quotasFor(budget: number): Map<AgendaKind, number> {
 /** Each item's rank within its kind, 1 the most valuable (what `today --all` shows as `rank`). */
 export function ranksWithinKind(items: readonly AgendaItem[]): Map<string, number> {
   const ranks = new Map<string, number>();
-  const byKind = groupByKind(items);
-  for (const group of byKind.values()) group.forEach((item, index) => ranks.set(item.id, index + 1));
+  for (const group of groupByKind(items).values()) {
+    group.sort(compareWorth);
+    group.forEach((item, index) => ranks.set(item.id, index + 1));
+  }
   return ranks;
 }
 
 function groupByKind(items: readonly AgendaItem[]): Map<AgendaKind, AgendaItem[]> {
   const byKind = new Map<AgendaKind, AgendaItem[]>();
   for (const item of items) {
-    const group = byKind.get(item.kind) ?? [];
-    group.push(item);
-    byKind.set(item.kind, group);
+    const group = byKind.get(item.kind);
+    if (group) group.push(item);
+    else byKind.set(item.kind, [item]);
   }
-  for (const group of byKind.values()) group.sort(compareWorth);
   return byKind;
+}
+
+/**
+ * The `count` most valuable of a kind's items, most valuable first, without ordering the rest: a day's plan
+ * shows a dozen of thousands, and ordering them all compared thousands of names through the collator
+ * (docs/PERFORMANCE.md#plan-selection). The same items as the first `count` of the kind sorted whole.
+ */
+function mostValuable(group: readonly AgendaItem[], count: number): AgendaItem[] {
+  const top: AgendaItem[] = [];
+  if (count <= 0) return top;
+  for (const item of group) {
+    if (top.length === count && compareWorth(item, top[count - 1]!) >= 0) continue;
+    let at = top.length;
+    while (at > 0 && compareWorth(item, top[at - 1]!) < 0) at--;
+    top.splice(at, 0, item);
+    if (top.length > count) top.pop();
+  }
+  return top;
 }
 
 /** The plan of the items due (`due` ≤ today, already filtered by the caller). */
@@ -92,13 +113,20 @@ export function planDay(due: readonly AgendaItem[], budget: number = DEFAULT_DAI
   take.set('introduce', INTRODUCE_SHOWN);
   const items: AgendaItem[] = [];
   const more: DailyPlan['more'] = {};
-  for (const [kind, group] of byKind) {
-    const shown = Math.min(group.length, take.get(kind) ?? 0);
-    items.push(...group.slice(0, shown));
-    if (group.length > shown) more[kind] = group.length - shown;
+  const ranks = new Map<string, number>();
+  // Kinds in the order their first item is displayed: `more` lists them as the sorted list would.
+  const firstOf = (group: readonly AgendaItem[]) =>
+    group.reduce((first, item) => (compareItems(item, first) < 0 ? item : first));
+  const kinds = [...byKind].map(([kind, group]) => [kind, group, firstOf(group)] as const);
+  kinds.sort((a, b) => compareItems(a[2], b[2]));
+  for (const [kind, group] of kinds) {
+    const shown = mostValuable(group, take.get(kind) ?? 0);
+    shown.forEach((item, index) => ranks.set(item.id, index + 1));
+    items.push(...shown);
+    if (group.length > shown.length) more[kind] = group.length - shown.length;
   }
   items.sort(compareItems);
-  return { items, more };
+  return { items, more, ranks };
 }
 
 /** Data is old when its newest imported event is more than 30 days before now (docs/rules/agenda.md#old-data). */

@@ -1,3 +1,4 @@
+import { lazyCollator } from './collation.js';
 import { companyWords } from './organization-name.js';
 import { foldText } from './text-normalization.js';
 import { extractTerms, sameCompanyKey, sharedWords, type Terms } from './introduction-terms.js';
@@ -288,13 +289,13 @@ export function describeFit(fit: PairFit, seeker: MatchPerson, other: MatchPerso
 }
 
 // One collator for every name comparison: `localeCompare` builds one per call, a hot spot at 30,000 people.
-const byName = new Intl.Collator('en');
+const byName = lazyCollator('en');
 
 function compareSuggestions(x: IntroductionSuggestion, y: IntroductionSuggestion): number {
   return (
     y.score - x.score ||
-    byName.compare(x.a.name, y.a.name) ||
-    byName.compare(x.b.name, y.b.name) ||
+    byName(x.a.name, y.a.name) ||
+    byName(x.b.name, y.b.name) ||
     x.a.id - y.a.id ||
     x.b.id - y.b.id
   );
@@ -314,7 +315,7 @@ export function suggestIntroductions(
   const threshold = options.threshold ?? MATCHING.threshold;
   const people = everyone
     .filter(canIntroduceThrough)
-    .sort((x, y) => y.tie.score - x.tie.score || byName.compare(x.name, y.name) || x.id - y.id);
+    .sort((x, y) => y.tie.score - x.tie.score || byName(x.name, y.name) || x.id - y.id);
   const byId = new Map(people.map((person) => [person.id, person]));
   const recorded = new Set<string>();
   for (const [a, b] of [...links.knownTies, ...links.introductions]) recorded.add(pairKey(a, b));

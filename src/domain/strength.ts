@@ -99,6 +99,15 @@ function reciprocityText(started: number, answered: number, mine: number, theirs
   return `you started ${plural(started, 'conversation')}, they answered ${answered} within 14 days${lately}`;
 }
 
+/** One side's responsiveness: an answer within a day counts most; no answer to time is neutral. */
+function responsiveSide(hours: number | null): number {
+  return hours === null ? 0.5 : 1 / (1 + hours / 24);
+}
+
+function latencyText(hours: number | null): string {
+  return hours === null ? 'no answer to time' : duration(hours);
+}
+
 function round(value: number, digits = 1): number {
   const factor = 10 ** digits;
   return Math.round(value * factor) / factor;
@@ -119,30 +128,40 @@ export function scoreTie(
   const daysSinceExchange =
     lastExchange === null ? null : Math.max(0, calendarDaysBetween(lastExchange, now, zone));
   const reasons: StrengthReason[] = [];
-  const add = (component: keyof typeof WEIGHTS, value: number, text: () => string) => {
+  // Texts are functions made only with reasons: the agenda scores thousands of people without them, and
+  // ten closures a person were most of what scoring allocated (docs/PERFORMANCE.md#scoring).
+  const say = withReasons;
+  const add = (component: keyof typeof WEIGHTS, value: number, text: false | (() => string)) => {
     const points = 100 * WEIGHTS[component] * Math.max(0, Math.min(1, value));
-    if (withReasons) reasons.push({ component, points: round(points), text: text() });
+    if (text) reasons.push({ component, points: round(points), text: text() });
     return points;
   };
 
   let raw = 0;
   const recency = daysSinceExchange === null ? 0 : Math.pow(2, -daysSinceExchange / RECENCY_HALF_LIFE_DAYS);
-  raw += add('recency', recency, () =>
-    daysSinceExchange === null
-      ? 'no two-way exchange yet'
-      : `${plural(exchangeCount, 'two-way exchange')}, the last ${plural(daysSinceExchange, 'day')} ago`,
+  raw += add(
+    'recency',
+    recency,
+    say &&
+      (() =>
+        daysSinceExchange === null
+          ? 'no two-way exchange yet'
+          : `${plural(exchangeCount, 'two-way exchange')}, the last ${plural(daysSinceExchange, 'day')} ago`),
   );
 
-  raw += add('exchanges', Math.log1p(exchangeCount) / Math.log1p(EXCHANGES_FULL), () =>
-    plural(exchangeCount, 'two-way exchange'),
+  raw += add(
+    'exchanges',
+    Math.log1p(exchangeCount) / Math.log1p(EXCHANGES_FULL),
+    say && (() => plural(exchangeCount, 'two-way exchange')),
   );
 
   const intensity = intensityAt(facts, now);
   raw += add(
     'intensity',
     Math.log1p(intensity) / Math.log1p(intensityRef),
-    () =>
-      `recent activity ${round(intensity)} against your usual ${round(intensityRef)} (half-life 180 days)`,
+    say &&
+      (() =>
+        `recent activity ${round(intensity)} against your usual ${round(intensityRef)} (half-life 180 days)`),
   );
 
   // Duration runs from the start to the last interaction, not to now: time alone must never raise a tie
@@ -151,10 +170,14 @@ export function scoreTie(
   const lastAt = facts.lastInteractionAt !== null ? Math.min(facts.lastInteractionAt, now) : null;
   const months =
     Number.isFinite(startedAt) && lastAt !== null ? Math.max(0, (lastAt - startedAt) / (30.44 * DAY_MS)) : 0;
-  raw += add('duration', Math.log1p(months) / Math.log(61), () =>
-    lastAt !== null && Number.isFinite(startedAt)
-      ? `in touch over ${plural(Math.floor(months), 'month')}`
-      : 'no contact yet',
+  raw += add(
+    'duration',
+    Math.log1p(months) / Math.log(61),
+    say &&
+      (() =>
+        lastAt !== null && Number.isFinite(startedAt)
+          ? `in touch over ${plural(Math.floor(months), 'month')}`
+          : 'no contact yet'),
   );
 
   const mine = decayTo(facts.initiatedByMe, now, MODEL.reciprocityHalfLifeDays);
@@ -168,39 +191,46 @@ export function scoreTie(
   raw += add(
     'reciprocity',
     0.5 * balance + 0.5 * replyRate,
-    () =>
-      `${reciprocityText(facts.myInitiations, facts.myInitiationsAnswered, mine, theirs)}; answered within 14 days: ${facts.myInitiationsAnswered} of your ${facts.myInitiations} by them, ${facts.theirInitiationsAnswered} of their ${facts.theirInitiations} by you`,
+    say &&
+      (() =>
+        `${reciprocityText(facts.myInitiations, facts.myInitiationsAnswered, mine, theirs)}; answered within 14 days: ${facts.myInitiationsAnswered} of your ${facts.myInitiations} by them, ${facts.theirInitiationsAnswered} of their ${facts.theirInitiations} by you`),
   );
 
   const services = decayTo(facts.services, now, MODEL.servicesHalfLifeDays);
   raw += add(
     'services',
     1 - Math.exp(-services / 2),
-    () =>
-      `help and introductions: ${facts.helpGiven} given, ${facts.helpReceived} received, ${facts.introductions} introductions`,
+    say &&
+      (() =>
+        `help and introductions: ${facts.helpGiven} given, ${facts.helpReceived} received, ${facts.introductions} introductions`),
   );
 
   raw += add(
     'structural',
     Math.log1p(facts.structural) / Math.log(26),
-    () => `${facts.structural} of your people seen with them`,
+    say && (() => `${facts.structural} of your people seen with them`),
   );
 
-  const channels = Object.values(facts.channels).filter((at) => at <= now && now - at <= 365 * DAY_MS).length;
-  raw += add('channels', channels / 3, () => `${plural(channels, 'channel')} used in the last year`);
+  let channels = 0;
+  for (const channel in facts.channels) {
+    const at = facts.channels[channel] ?? Infinity;
+    if (at <= now && now - at <= 365 * DAY_MS) channels++;
+  }
+  raw += add('channels', channels / 3, say && (() => `${plural(channels, 'channel')} used in the last year`));
 
   // Answers within the reply window only; a side that never answered is neutral (one half), never a
   // median of months (docs/rules/exchanges-and-strength.md#responsiveness).
-  const side = (hours: number | null) => (hours === null ? 0.5 : 1 / (1 + hours / 24));
   const timed = facts.latencyThemHours !== null || facts.latencyMeHours !== null;
   // Nothing to time at all is no responsiveness (a stranger scores 0, not a neutral half).
-  const responsiveness = timed ? 0.5 * side(facts.latencyThemHours) + 0.5 * side(facts.latencyMeHours) : 0;
-  const latency = (hours: number | null) => (hours === null ? 'no answer to time' : duration(hours));
+  const responsiveness = timed
+    ? 0.5 * responsiveSide(facts.latencyThemHours) + 0.5 * responsiveSide(facts.latencyMeHours)
+    : 0;
   raw += add(
     'responsiveness',
     responsiveness,
-    () =>
-      `answers within 14 days: they in ${latency(facts.latencyThemHours)}, you in ${latency(facts.latencyMeHours)} (medians)`,
+    say &&
+      (() =>
+        `answers within 14 days: they in ${latencyText(facts.latencyThemHours)}, you in ${latencyText(facts.latencyMeHours)} (medians)`),
   );
 
   let score = Math.round(Math.max(0, Math.min(100, raw)));

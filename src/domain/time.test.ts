@@ -67,3 +67,28 @@ describe('calendar time in a zone', () => {
     expect(addDays('2026-02-27', 2)).toBe('2026-03-01');
   });
 });
+
+describe('dates from their caches', () => {
+  it('are the dates Intl and Date give, for any instant and zone, and any date plus days', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 4_000_000_000_000 }),
+        fc.constantFrom('UTC', 'Europe/Berlin', 'America/St_Johns', 'Asia/Kolkata', 'Pacific/Chatham'),
+        fc.integer({ min: -1000, max: 1000 }),
+        (instant, zone, days) => {
+          const inZone = new Intl.DateTimeFormat('en-CA', {
+            timeZone: zone,
+            year: 'numeric',
+            month: '2-digit',
+            day: '2-digit',
+          }).format(instant);
+          expect(toLocalDate(instant, zone)).toBe(inZone);
+          const date = new Date(instant).toISOString().slice(0, 10);
+          expect(addDays(date, days)).toBe(
+            new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10),
+          );
+        },
+      ),
+    );
+  });
+});

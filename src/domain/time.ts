@@ -92,10 +92,27 @@ function cachedOffset(instant: number, zone: string): number {
   return offset;
 }
 
+/**
+ * Dates by day number and day numbers by date: the agenda writes and reads a few thousand distinct dates tens
+ * of thousands of times, and a `Date` and its ISO text each time was a large part of its work
+ * (docs/PERFORMANCE.md#dates).
+ */
+const dateOfDay = new Map<number, string>();
+const dayOfDate = new Map<string, number>();
+
+function dateOfDayNumber(day: number): string {
+  let date = dateOfDay.get(day);
+  if (date === undefined) {
+    date = new Date(day * DAY_MS).toISOString().slice(0, 10);
+    if (dateOfDay.size > 100_000) dateOfDay.clear();
+    dateOfDay.set(day, date);
+  }
+  return date;
+}
+
 /** `YYYY-MM-DD` of an instant in `zone`. */
 export function toLocalDate(instant: number, zone: string): string {
-  if (zone === 'UTC' || zone === 'Etc/UTC') return new Date(instant).toISOString().slice(0, 10);
-  return new Date(instant + cachedOffset(instant, zone)).toISOString().slice(0, 10);
+  return dateOfDayNumber(localDayNumber(instant, zone));
 }
 
 /**
@@ -123,7 +140,16 @@ export function calendarDaysBetween(from: number, to: number, zone: string): num
 
 /** A `YYYY-MM-DD` date plus whole days. */
 export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+  let day = dayOfDate.get(date);
+  if (day === undefined) {
+    const start = Date.parse(`${date}T00:00:00Z`);
+    // Not a date: the error the ISO text of an invalid date throws, as before the cache.
+    if (Number.isNaN(start)) return new Date(start).toISOString();
+    day = Math.floor(start / DAY_MS);
+    if (dayOfDate.size > 100_000) dayOfDate.clear();
+    dayOfDate.set(date, day);
+  }
+  return dateOfDayNumber(day + days);
 }
 
 /** ISO 8601 UTC without milliseconds, as JSON output uses it. */

@@ -1,3 +1,4 @@
+import { lazyCollator } from './collation.js';
 import type { PathGraph } from './path-graph.js';
 import type { Band } from './strength.js';
 
@@ -59,7 +60,7 @@ interface Candidate {
   weakest: number;
 }
 
-const collator = new Intl.Collator('en', { sensitivity: 'base' });
+const collate = lazyCollator('en', { sensitivity: 'base' });
 
 /** Strongest first; then the higher weakest edge, fewer hops, the names along the path, the ids. */
 function compareCandidates(graph: PathGraph, x: Candidate, y: Candidate): number {
@@ -67,7 +68,7 @@ function compareCandidates(graph: PathGraph, x: Candidate, y: Candidate): number
   if (x.weakest !== y.weakest) return y.weakest - x.weakest;
   if (x.nodes.length !== y.nodes.length) return x.nodes.length - y.nodes.length;
   for (let i = 0; i < x.nodes.length; i++) {
-    const order = collator.compare(graph.nameOf(x.nodes[i]!), graph.nameOf(y.nodes[i]!));
+    const order = collate(graph.nameOf(x.nodes[i]!), graph.nameOf(y.nodes[i]!));
     if (order !== 0) return order;
   }
   for (let i = 0; i < x.nodes.length; i++) {

@@ -1,5 +1,5 @@
 import type { Direction, Interaction, InteractionKind } from './interaction.js';
-import { isCloser } from './closers.js';
+import { needsNoAnswer } from './needs-no-answer.js';
 import { INTERACTION_KINDS } from './interaction.js';
 import type { EngineInteraction } from './relationship-facts.js';
 import { DIRECTIONS, intern } from './threaded-columns.js';
@@ -17,7 +17,7 @@ export type WrittenRow = Pick<
   | 'skippedReason'
   | 'summary'
 > & {
-  /** `isCloser(summary)`, when already known. */
+  /** `needsNoAnswer(summary)` (a closer, a nudge, a promotion ask), when already known. */
   closer?: boolean | null;
 };
 
@@ -92,7 +92,7 @@ export class WrittenInteractions {
       chunk.direction[at] = DIRECTIONS.indexOf(row.direction);
       chunk.channel[at] = intern(row.channel, this.#channels, this.#channelIndex);
       chunk.flags[at] =
-        (row.skippedReason === null ? 0 : 1) | ((row.closer ?? isCloser(row.summary)) ? 2 : 0);
+        (row.skippedReason === null ? 0 : 1) | ((row.closer ?? needsNoAnswer(row.summary)) ? 2 : 0);
       this.#length++;
     }
   }

@@ -144,11 +144,20 @@ class CrcCheck extends Transform {
 
 const hex = (value: number) => value.toString(16).padStart(8, '0');
 
-/** zlib's CRC-32 (Node ≥ 20.15), else the same computed here. */
-const crc32: (data: Uint8Array, initial: number) => number =
-  typeof (zlib as { crc32?: unknown }).crc32 === 'function'
-    ? (zlib as unknown as { crc32: (data: Uint8Array, initial: number) => number }).crc32
-    : crc32Table();
+type Crc32 = (data: Uint8Array, initial: number) => number;
+let crc32Function: Crc32 | undefined;
+
+/**
+ * zlib's CRC-32 (Node ≥ 20.15), else the same computed here; chosen at the first zip, not when the module
+ * loads: zlib loads only for commands that read a zip (docs/PERFORMANCE.md#lazy-modules).
+ */
+function crc32(data: Uint8Array, initial: number): number {
+  crc32Function ??=
+    typeof (zlib as { crc32?: unknown }).crc32 === 'function'
+      ? (zlib as unknown as { crc32: Crc32 }).crc32
+      : crc32Table();
+  return crc32Function(data, initial);
+}
 
 function crc32Table(): (data: Uint8Array, initial: number) => number {
   const table = new Uint32Array(256);

@@ -1,3 +1,4 @@
+import { lazyCollator } from '../domain/collation.js';
 import { companyMatcher } from '../domain/organization-name.js';
 import { AppError } from '../domain/errors.js';
 import { normalizeProfileUrl } from '../domain/identity.js';
@@ -51,7 +52,7 @@ export interface PathResult {
 }
 
 const COMPANY_PREFIX = /^company:/i;
-const collator = new Intl.Collator(undefined, { sensitivity: 'base' });
+const collate = lazyCollator(undefined, { sensitivity: 'base' });
 /** Companies named in a note: the first 10, then how many more. */
 const NAMED_COMPANIES = 10;
 
@@ -165,7 +166,7 @@ export function createPathService(deps: {
         target: {
           kind: 'company',
           query,
-          companies: [...names].sort(collator.compare),
+          companies: [...names].sort(collate),
           match: kind,
           people: usable.map((row) => ({ id: row.id, name: row.name })),
           leftOut: matched.length - usable.length,

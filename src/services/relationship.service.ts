@@ -1,4 +1,5 @@
 import { agendaPersonOf } from '../domain/agenda.js';
+import { personNameKey } from '../domain/text-normalization.js';
 import { AppError } from '../domain/errors.js';
 import type { Person } from '../domain/person.js';
 import {
@@ -21,9 +22,7 @@ import { createPersonRepository } from '../store/person.repository.js';
 import {
   createRelationshipRepository,
   type AgendaCandidateRow,
-  type ConversedRow,
   type HealthRows,
-  type ScoringColumns,
 } from '../store/relationship.repository.js';
 import { createWorkspaceSettingsRepository } from '../store/workspace-settings.repository.js';
 import type { Store, StoreContext } from '../store/store.js';
@@ -34,7 +33,7 @@ import { withBulkMemoryPolicy } from '../runtime/bulk-memory.js';
 export type WrittenRowsFor = (expected: number) => Iterable<EngineInteraction> | null;
 
 /** Stored facts were built by this version of the model in this zone; anything else rebuilds them. */
-const FACTS_VERSION = 9;
+const FACTS_VERSION = 10;
 const FACTS_BASIS = 'facts.zone';
 const FACTS_THROUGH = 'facts.through';
 /** The ego reference's intensity key, kept with the facts (one lookup instead of an ordered scan). */
@@ -44,37 +43,9 @@ const SLACK_MS = 2 * DAY_MS;
 /** The heap while every interaction streams through the facts builder (runtime/bulk-memory.ts). */
 const FACTS_HEAP_BUDGET_MB = 96;
 
-/** What scoring needs of a person: their own settings, not the rest of their record. */
-export type ScoredPerson = ScoringColumns;
+import type { RelationshipView, ScoredPerson } from './relationship-view.js';
 
-/**
- * The network as of one instant: facts and scores served from the per-person aggregates when they are
- * current, or recomputed as of `now` when `now` is earlier than the newest stored event
- * (docs/rules/identity-and-imports.md#now). Selections (`agendaCandidates`, `active`, `pruneCandidates`) are
- * supersets: the domain rules decide.
- */
-export interface RelationshipView {
-  now: number;
-  zone: string;
-  /** The intensity reference at `now` (95th percentile, floor 10). */
-  reference: number;
-  facts(
-    personIds: readonly number[],
-    options?: { summaries?: boolean },
-  ): Promise<Map<number, RelationshipFacts>>;
-  /** Strength with its reasons; `withReasons` false for the score and band alone (thousands at a time). */
-  score(person: ScoredPerson, facts: RelationshipFacts | undefined, withReasons?: boolean): TieStrength;
-  /** People who may have a care item, with their facts (texts of cited messages filled in). */
-  agendaCandidates(): Promise<AgendaCandidateRow[]>;
-  /** These people as `agendaCandidates` gives them, whether or not they may have an item. */
-  agendaRows(personIds: readonly number[]): Promise<AgendaCandidateRow[]>;
-  /** People with a two-way exchange in the last year and a bit (the only ones above dormant), ready to score. */
-  active(): Promise<Array<{ person: ScoredPerson; facts: RelationshipFacts }>>;
-  pruneCandidates(connectedBefore: number): Promise<number[]>;
-  /** Totals, circles, recent connections; each conversed connection to `onConversed` (facts where scored). */
-  health(onConversed: (row: ConversedRow) => void): Promise<HealthRows>;
-  giveAsk(): Promise<{ given: number; received: number; introductions: number }>;
-}
+export type { RelationshipView, ScoredPerson } from './relationship-view.js';
 
 export interface NetworkSnapshot {
   people: Person[];
@@ -228,14 +199,17 @@ export function createRelationshipService(deps: {
       // Stored facts carry their cited messages' first words already (refreshAll, refreshPerson).
       facts: (personIds) => repository.loadFacts(personIds),
       score: scorerFor(now, zone, reference),
-      agendaCandidates: () =>
-        repository.agendaCandidates({
-          connectedFrom: now - 30 * DAY_MS - SLACK_MS,
-          now,
-          lastInFrom: now - 30 * DAY_MS - SLACK_MS,
-          unansweredBefore: now - 60 * DAY_MS + SLACK_MS,
-          reviveBefore: now - 365 * DAY_MS + SLACK_MS,
-        }),
+      agendaCandidates: (onRow) =>
+        repository.agendaCandidates(
+          {
+            connectedFrom: now - 30 * DAY_MS - SLACK_MS,
+            now,
+            lastInFrom: now - 30 * DAY_MS - SLACK_MS,
+            unansweredBefore: now - 60 * DAY_MS + SLACK_MS,
+            reviveBefore: now - 365 * DAY_MS + SLACK_MS,
+          },
+          onRow,
+        ),
       agendaRows: (personIds) => repository.agendaRows(personIds),
       active: () => repository.activeScoring(now - 365 * DAY_MS - SLACK_MS),
       pruneCandidates: (connectedBefore) => repository.pruneCandidateIds(connectedBefore + SLACK_MS, true),
@@ -269,6 +243,7 @@ export function createRelationshipService(deps: {
       const facts = await factsOf(ids, { summaries: true });
       return people.map((person) => ({
         person: agendaPersonOf(person),
+        nameKey: personNameKey(person.name),
         scoring: person,
         facts: facts.get(person.id) ?? null,
       }));
@@ -279,7 +254,12 @@ export function createRelationshipService(deps: {
       reference,
       facts: factsOf,
       score: scorerFor(now, zone, reference),
-      agendaCandidates: async () => agendaRowsOf(await persons.search(null, { includeArchived: true })),
+      agendaCandidates: async (onRow) => {
+        const rows = await agendaRowsOf(await persons.search(null, { includeArchived: true }));
+        if (!onRow) return rows;
+        for (const row of rows) onRow(row);
+        return [];
+      },
       agendaRows: async (personIds) => agendaRowsOf(await persons.findByIds(personIds)),
       async active() {
         const ids = [...all.values()]

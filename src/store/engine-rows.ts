@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
-import { CLOSER_MAX_CHARS, isCloser } from '../domain/closers.js';
+import { CLOSER_MAX_CHARS } from '../domain/closers.js';
+import { needsNoAnswer } from '../domain/needs-no-answer.js';
 import type { Direction, InteractionKind } from '../domain/interaction.js';
 import type { EngineInteraction } from '../domain/relationship-facts.js';
 
@@ -46,6 +47,6 @@ export function toEngine(row: {
     groupSize: row.group_size,
     summary: null,
     skipped: row.skipped_reason !== null,
-    closer: isCloser(row.short_text),
+    closer: needsNoAnswer(row.short_text),
   };
 }

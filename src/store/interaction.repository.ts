@@ -19,7 +19,7 @@ export interface NewInteraction {
   skippedReason: SkipReason | null;
   source: string;
   sourceKey: number;
-  /** `isCloser(summary)` when the parser thread worked it out (a first import's facts read it); not stored. */
+  /** `needsNoAnswer(summary)` (closers, nudges, promotion asks) when the parser thread worked it out (a first import's facts read it); not stored. */
   closer?: boolean | null;
 }
 

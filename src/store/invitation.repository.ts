@@ -2,7 +2,7 @@ import { sql, type Selectable } from 'kysely';
 import type { ConnectionState } from '../domain/person.js';
 import type { InvitationsTable } from './database.schema.js';
 import type { StoreContext } from './store.js';
-import { inChunks } from './query-runner.js';
+import { inChunks, rowsOf } from './query-runner.js';
 
 export interface NewInvitation {
   personId: number | null;
@@ -155,7 +155,11 @@ export function createInvitationRepository(context: StoreContext) {
           sql<number>`${sql.raw(earlier)}(coalesce(invitations.export_at, ${now}), ${now})`,
         );
       if (personId !== undefined) query = query.where('invitations.person_id', '=', personId);
-      const rows = await query.orderBy('invitations.sent_at', 'desc').execute();
+      // Ties in the order they were stored, whichever plan reads them (an index, or a scan and a sort).
+      const rows = await rowsOf(
+        context,
+        query.orderBy('invitations.sent_at', 'desc').orderBy('invitations.id'),
+      );
       return rows.map((row) => ({
         invitation: toRecord(row),
         person:
@@ -188,7 +192,7 @@ export function createInvitationRepository(context: StoreContext) {
         .where('invitations.message', 'is not', null)
         .where('people.connection_state', '=', 'connected');
       if (personId !== undefined) query = query.where('invitations.person_id', '=', personId);
-      const rows = await query.orderBy('invitations.sent_at').execute();
+      const rows = await rowsOf(context, query.orderBy('invitations.sent_at'));
       const notes = new Map<number, string>();
       // Oldest first: the newest accepted note wins.
       for (const row of rows) if (row.message) notes.set(Number(row.person_id), row.message);

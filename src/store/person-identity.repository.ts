@@ -63,6 +63,21 @@ export function createPersonIdentityRepository(context: StoreContext) {
       return new Set(found);
     },
 
+    /** Which of these people have an identity of this kind (a profile URL, an e-mail address…). */
+    async withIdentityKind(ids: readonly number[], kind: IdentityKind): Promise<Set<number>> {
+      const found = await inChunks(ids, async (chunk) => {
+        const rows = await db
+          .selectFrom('person_identities')
+          .select('person_id')
+          .where('workspace_id', '=', workspaceId)
+          .where('kind', '=', kind)
+          .where('person_id', 'in', chunk)
+          .execute();
+        return rows.map((row) => Number(row.person_id));
+      });
+      return new Set(found);
+    },
+
     /** Adds identities that are not yet known; returns how many were new. Existing owners are kept. */
     async addIdentities(rows: readonly PersonIdentityRow[], source: string): Promise<number> {
       if (rows.length === 0) return 0;

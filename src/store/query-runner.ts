@@ -1,6 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { CompiledQuery } from 'kysely';
-import { prepared } from './sqlite-statements.js';
+import { prepared, preparedRaw } from './sqlite-statements.js';
 import type { StoreContext } from './store.js';
 
 /**
@@ -37,13 +37,23 @@ export async function inChunks<T, R = never>(
 export async function rowsOf<Row>(context: StoreContext, query: BuiltQuery<Row>): Promise<Row[]> {
   if (!context.sqlite) return query.execute();
   const compiled = query.compile();
-  return prepared(context.sqlite, compiled.sql).all(compiled.parameters) as Row[];
+  const { statement, columns } = preparedRaw(context.sqlite, compiled.sql);
+  return (statement.all(compiled.parameters) as unknown[][]).map((values) => rowOf<Row>(columns, values));
 }
 
 /** The rows of a query one at a time, without holding them all (the embedded database only: see scans). */
 export function* iterateRows<Row>(sqlite: BetterSqlite3.Database, query: BuiltQuery<Row>): Generator<Row> {
   const compiled = query.compile();
-  yield* prepared(sqlite, compiled.sql).iterate(compiled.parameters) as Iterable<Row>;
+  const { statement, columns } = preparedRaw(sqlite, compiled.sql);
+  for (const values of statement.iterate(compiled.parameters) as Iterable<unknown[]>)
+    yield rowOf<Row>(columns, values);
+}
+
+/** A row as an object named by its columns, as better-sqlite3 makes them (a later column of one name wins). */
+function rowOf<Row>(columns: readonly string[], values: readonly unknown[]): Row {
+  const row: Record<string, unknown> = {};
+  for (let index = 0; index < columns.length; index++) row[columns[index] ?? ''] = values[index];
+  return row as Row;
 }
 
 /** A marker standing for a row's field while a multi-row write is compiled once (see `rowsStatement`). */

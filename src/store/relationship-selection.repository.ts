@@ -1,7 +1,7 @@
 import type { AgendaPerson } from '../domain/agenda.js';
 import type { Circle, ConnectionState } from '../domain/person.js';
 import type { RelationshipFacts } from '../domain/relationship-facts.js';
-import type { JoinBuilder } from 'kysely';
+import { sql, type JoinBuilder } from 'kysely';
 import type { Database, PeopleTable } from './database.schema.js';
 import { decodeFacts } from './facts-codec.js';
 import { listOf } from './person.repository.js';
@@ -29,6 +29,8 @@ export interface ConversedRow {
 /** A person who may have an agenda item: as the agenda reads them, their scoring settings and their facts. */
 export interface AgendaCandidateRow {
   person: AgendaPerson;
+  /** The normalised name: people tend keeps apart who may be one person share it (possibly-same-people.ts). */
+  nameKey: string;
   scoring: ScoringColumns;
   facts: RelationshipFacts | null;
 }
@@ -36,6 +38,7 @@ export interface AgendaCandidateRow {
 const AGENDA_COLUMNS = [
   'people.id',
   'people.display_name',
+  'people.name_key',
   'people.company',
   'people.position',
   'people.how_met',
@@ -83,6 +86,7 @@ export interface ConnectionRow {
 type AgendaRow = Pick<
   PeopleTable,
   | 'display_name'
+  | 'name_key'
   | 'company'
   | 'position'
   | 'how_met'
@@ -118,6 +122,7 @@ function candidateOf(row: AgendaRow): AgendaCandidateRow {
       doNotContact: row.do_not_contact === 1,
       archived: row.archived_at !== null,
     },
+    nameKey: row.name_key,
     scoring: {
       id,
       connectedAt,
@@ -137,15 +142,23 @@ export function createRelationshipSelectionRepository(context: StoreContext) {
      * People who may have a care item at `now` (a superset: the agenda rules decide). Bounds are instants
      * with slack either side (the caller's), so calendar days in any zone stay inside them.
      */
-    async agendaCandidates(bounds: {
-      connectedFrom: number;
-      now: number;
-      lastInFrom: number;
-      unansweredBefore: number;
-      reviveBefore: number;
-    }): Promise<AgendaCandidateRow[]> {
-      // Two selections with their people and facts, not one OR across a join; only the columns the agenda
-      // reads (docs/PERFORMANCE.md#agenda-selection).
+    async agendaCandidates(
+      bounds: {
+        connectedFrom: number;
+        now: number;
+        lastInFrom: number;
+        unansweredBefore: number;
+        reviveBefore: number;
+      },
+      /**
+       * Each person in turn, on the embedded database as their row is read (none is kept, so rows and facts
+       * die young: docs/PERFORMANCE.md#agenda-stream); without it, all of them returned.
+       */
+      onRow?: (row: AgendaCandidateRow) => void,
+    ): Promise<AgendaCandidateRow[]> {
+      // Selections with their people and facts, not one OR across a join; only the columns the agenda reads;
+      // each condition through its own index, its constants written in so the partial indexes' conditions
+      // match (docs/PERFORMANCE.md#agenda-selection, migrations/0011-agenda-indexes).
       const fromStats = db
         .selectFrom('person_stats')
         .innerJoin('people', samePerson)
@@ -156,38 +169,41 @@ export function createRelationshipSelectionRepository(context: StoreContext) {
           eb.or([
             eb('person_stats.last_in_at', '>=', bounds.lastInFrom),
             eb.and([
-              eb('person_stats.exchange_count', '>', 0),
-              eb('person_stats.unanswered_days', '>=', 2),
+              eb('person_stats.exchange_count', '>', sql.lit(0)),
+              eb('person_stats.unanswered_days', '>=', sql.lit(2)),
               eb('person_stats.unanswered_first_at', '<=', bounds.unansweredBefore),
             ]),
             eb.and([
-              eb('person_stats.exchange_count', '>=', 3),
+              eb('person_stats.exchange_count', '>=', sql.lit(3)),
               eb('person_stats.last_exchange_at', '<=', bounds.reviveBefore),
             ]),
           ]),
         );
-      const fromPeople = db
+      const people = db
         .selectFrom('people')
         .leftJoin('person_stats', samePerson)
         .select(AGENDA_COLUMNS)
         .select('person_stats.facts')
-        .where('people.workspace_id', '=', workspaceId)
-        .where((eb) =>
-          eb.or([
-            eb.and([
-              eb('people.connection_state', '=', 'connected'),
-              eb('people.connected_at', '>=', bounds.connectedFrom),
-              eb('people.connected_at', '<=', bounds.now),
-            ]),
-            eb('people.circle', 'is not', null),
-          ]),
-        );
-      const found = new Map<number, AgendaCandidateRow>();
-      for (const row of [...(await rowsOf(context, fromStats)), ...(await rowsOf(context, fromPeople))]) {
-        const id = Number(row.id);
-        if (!found.has(id)) found.set(id, candidateOf(row));
+        .where('people.workspace_id', '=', workspaceId);
+      const connectedLately = people
+        .where('people.connection_state', '=', 'connected')
+        .where('people.connected_at', '>=', bounds.connectedFrom)
+        .where('people.connected_at', '<=', bounds.now);
+      const circled = people.where('people.circle', 'is not', null);
+      const seen = new Set<number>();
+      const found: AgendaCandidateRow[] = [];
+      for (const query of [fromStats, connectedLately, circled]) {
+        const rows = context.sqlite ? iterateRows(context.sqlite, query) : await query.execute();
+        for (const row of rows) {
+          const id = Number(row.id);
+          if (seen.has(id)) continue;
+          seen.add(id);
+          const candidate = candidateOf(row);
+          if (onRow) onRow(candidate);
+          else found.push(candidate);
+        }
       }
-      return [...found.values()];
+      return found;
     },
 
     /**

@@ -14,6 +14,31 @@ export function prepared(database: BetterSqlite3.Database, text: string): Better
   return statement;
 }
 
+/** A query's statement that returns rows as arrays, and its columns' names (see `rowsOf`). */
+export interface RawStatement {
+  statement: BetterSqlite3.Statement;
+  columns: string[];
+}
+
+const rawCache = new WeakMap<BetterSqlite3.Database, Map<string, RawStatement>>();
+
+/**
+ * The statement of a query in raw mode (rows as arrays), prepared once per connection beside the others:
+ * better-sqlite3 builds an object row by setting each column by name from C++, several times slower than
+ * an array and an object made here (docs/PERFORMANCE.md#raw-rows).
+ */
+export function preparedRaw(database: BetterSqlite3.Database, text: string): RawStatement {
+  let statements = rawCache.get(database);
+  if (!statements) rawCache.set(database, (statements = new Map<string, RawStatement>()));
+  let raw = statements.get(text);
+  if (!raw) {
+    const statement = database.prepare(text).raw(true);
+    raw = { statement, columns: statement.columns().map((column) => column.name) };
+    statements.set(text, raw);
+  }
+  return raw;
+}
+
 /**
  * `work` with some connection settings changed (`PRAGMA name = value`), each set back to what it was
  * afterwards, whether `work` succeeds or throws.

@@ -6,7 +6,7 @@ import {
   type AgendaPerson,
   type ItemState,
 } from '../../src/domain/agenda.js';
-import { isCloser } from '../../src/domain/closers.js';
+import { needsNoAnswer } from '../../src/domain/needs-no-answer.js';
 import type { Direction, InteractionKind } from '../../src/domain/interaction.js';
 import type { Circle } from '../../src/domain/person.js';
 import { summarizeRelationships } from '../../src/domain/facts-builder.js';
@@ -123,7 +123,7 @@ export class Network {
       summary: summary ?? null,
       skipped: false,
       // As the store marks them when it scans (store/relationship.repository.ts).
-      closer: isCloser(summary),
+      closer: needsNoAnswer(summary),
     });
     return this;
   }

@@ -10,7 +10,7 @@ import { readRecordBatches, rowParserFor, type RecordBatch } from './linkedin-re
 import type { MessageRecord } from './linkedin.records.js';
 import { packMessages, transferablesOf } from './message-batch.codec.js';
 import { messageKeys } from './linkedin-row.parsers.js';
-import { isCloser } from '../../domain/closers.js';
+import { needsNoAnswer } from '../../domain/needs-no-answer.js';
 import {
   toWorkerError,
   type WorkerJob,
@@ -51,7 +51,7 @@ function postBatch(batch: RecordBatch<object>, bytes: number): void {
  */
 function workAhead(records: MessageRecord[]): MessageRecord[] {
   for (const record of records) {
-    record.closer = isCloser(record.summary);
+    record.closer = needsNoAnswer(record.summary);
     if (record.textHash !== null) record.sourceBase = messageKeys(record).sourceBase;
   }
   return records;
