@@ -12,6 +12,8 @@ import { createPruneService } from './services/prune.service.js';
 import { createRelationshipService } from './services/relationship.service.js';
 import { createTriageService } from './services/triage.service.js';
 import { createPeopleService } from './services/people.service.js';
+import { createPeopleQuery } from './services/people-query.js';
+import { createSegmentService } from './services/segment.service.js';
 import { createInvitationNoteService } from './services/invitation-note.service.js';
 import { createPersonProfileService } from './services/person-profile.service.js';
 import { createSampleNetworkService } from './services/sample-network.service.js';
@@ -30,7 +32,10 @@ export async function createApp(config: AppConfig, hooks: { notice?: (line: stri
   const store = await openStore(readOnly ? { ...location, readOnly } : location);
   const clock = () => config.now;
   const relationships = createRelationshipService({ store, settings, recompute: config.recompute });
-  const people = createPeopleService(store);
+  const people = createPeopleService(store, {
+    query: createPeopleQuery({ store, relationships, settings }),
+    clock,
+  });
   const triage = createTriageService({ store, relationships, clock });
   const imports = createImportService({
     store,
@@ -61,6 +66,7 @@ export async function createApp(config: AppConfig, hooks: { notice?: (line: stri
     store,
     settings,
     people,
+    segments: createSegmentService({ store }),
     profiles: createPersonProfileService({ people, relationships, agenda }),
     imports,
     relationships,

@@ -217,6 +217,36 @@ export interface TriageResultsTable {
   result: string;
 }
 
+/** A saved segment: `@NAME` in any query stands for its query (docs/rules/segments.md#saved). */
+export interface SavedSegmentsTable {
+  workspace_id: string;
+  name: string;
+  query: string;
+  created_at: number;
+  updated_at: number;
+}
+
+/** A person's search document, every text folded (migrations/0011-segments.migration.ts). */
+export interface PersonSearchTable {
+  workspace_id: string;
+  person_id: number;
+  company: string;
+  title: string;
+  location: string;
+  /** Whole values between unit separators: `\u001falumni\u001fmentor\u001f`. */
+  tags: string;
+  how_met: string;
+  needs: string;
+  offers: string;
+  /** Folded words of notes and interaction summaries, space-separated, a space at each end (PostgreSQL only). */
+  body: string;
+}
+
+export interface PersonSearchDirtyTable {
+  workspace_id: string;
+  person_id: number;
+}
+
 export interface Database {
   people: PeopleTable;
   person_identities: PersonIdentitiesTable;
@@ -235,4 +265,7 @@ export interface Database {
   duplicate_proposals: DuplicateProposalsTable;
   triage_results: TriageResultsTable;
   contact_cards: ContactCardsTable;
+  saved_segments: SavedSegmentsTable;
+  person_search: PersonSearchTable;
+  person_search_dirty: PersonSearchDirtyTable;
 }

@@ -92,8 +92,15 @@ async function printArchived(context: CommandContext, query: string | null): Pro
 export function registerPeopleCommand(program: Command, runtime: Runtime): void {
   program
     .command('people')
-    .description('list people, or those whose name, e-mail, profile URL, company or position contains TEXT')
-    .argument('[text...]', 'text to look for (case- and accent-insensitive)')
+    .description(
+      'list people, or a segment: words, company: title: location: tag: circle: band: strength: connected: last: how-met: needs: offers: source:, -, OR, ( ), @NAME',
+    )
+    .argument(
+      '[query...]',
+      'text to look for (case- and accent-insensitive) or a segment query, e.g. company:acme strength:<40 -tag:alumni',
+    )
+    // "-tag:alumni" is a negated term of the query, not an option.
+    .allowUnknownOption()
     .option('--archived', 'the archived instead (tend unarchive REF brings one back)')
     .option('--unknown-senders', "people you don't know yet whose messages wait (today counts them)")
     .action(
@@ -110,7 +117,7 @@ export function registerPeopleCommand(program: Command, runtime: Runtime): void 
             ? (await unknownSenders(app, context.config.now)).filter(
                 (person) => query === null || app.people.matchesQuery(person, query),
               )
-            : await app.people.listing(query);
+            : await app.people.listing(query, context.config.now);
           const factsOf = await listingFacts(app, context.config.now, people);
           const rows = people.map((person) => personSummary(person, factsOf(person)));
           if (context.config.json) {
