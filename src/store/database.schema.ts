@@ -226,7 +226,7 @@ export interface SavedSegmentsTable {
   updated_at: number;
 }
 
-/** A person's search document, every text folded (migrations/0011-segments.migration.ts). */
+/** A person's search document, every text folded (migrations/0012-segments.migration.ts). */
 export interface PersonSearchTable {
   workspace_id: string;
   person_id: number;

@@ -11,7 +11,7 @@ import { peopleSeekingSchema } from './migrations/0007-people-seeking.migration.
 import { foldLettersData } from './migrations/0008-fold-letters.migration.js';
 import { agendaActionsSchema } from './migrations/0009-agenda-actions.migration.js';
 import { contactCardsSchema } from './migrations/0010-contact-cards.migration.js';
-import { segmentsSchema } from './migrations/0011-segments.migration.js';
+import { segmentsSchema } from './migrations/0012-segments.migration.js';
 
 /** Versioned, in order. Append only: a released migration is never edited. */
 function allMigrations(dialect: SqlDialect): Record<string, Migration> {
@@ -26,7 +26,7 @@ function allMigrations(dialect: SqlDialect): Record<string, Migration> {
     '0008-fold-letters': foldLettersData(),
     '0009-agenda-actions': agendaActionsSchema(dialect),
     '0010-contact-cards': contactCardsSchema(),
-    '0011-segments': segmentsSchema(dialect),
+    '0012-segments': segmentsSchema(dialect),
   };
 }
 

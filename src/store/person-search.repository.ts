@@ -37,7 +37,7 @@ const LISTING_COLUMNS = [
 ] as const;
 
 /**
- * People by segment filter, over the search documents (migrations/0011-segments.migration.ts): one
+ * People by segment filter, over the search documents (migrations/0012-segments.migration.ts): one
  * repository for both databases. Free text is a substring of the search column (names, e-mails, profile URLs,
  * company, position: what `tend people TEXT` always matched) or a word-prefix phrase of the document body —
  * FTS5 on SQLite, `like '% w1 w2%'` (pg_trgm) on PostgreSQL, the same answer over the same folded words.
