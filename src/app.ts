@@ -14,6 +14,7 @@ import { createTriageService } from './services/triage.service.js';
 import { createPeopleService } from './services/people.service.js';
 import { createPeopleQuery } from './services/people-query.js';
 import { createSegmentService } from './services/segment.service.js';
+import { createOutreachService } from './services/outreach.service.js';
 import { createInvitationNoteService } from './services/invitation-note.service.js';
 import { createPersonProfileService } from './services/person-profile.service.js';
 import { createSampleNetworkService } from './services/sample-network.service.js';
@@ -67,6 +68,7 @@ export async function createApp(config: AppConfig, hooks: { notice?: (line: stri
     settings,
     people,
     segments: createSegmentService({ store }),
+    outreach: createOutreachService({ store, people, relationships, settings }),
     profiles: createPersonProfileService({ people, relationships, agenda }),
     imports,
     relationships,

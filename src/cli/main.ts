@@ -8,6 +8,7 @@ import { EXIT, exitCodeFor } from './exit-codes.js';
 import { registerImportCommand } from './commands/import.command.js';
 import { registerPeopleCommand } from './commands/people.command.js';
 import { registerSegmentCommand } from './commands/segment.command.js';
+import { registerComposeCommand } from './commands/compose.command.js';
 import { registerShowCommand } from './commands/show.command.js';
 import { registerTodayCommand } from './commands/today.command.js';
 import { registerDoneCommand } from './commands/done.command.js';
@@ -62,6 +63,7 @@ export function buildProgram(runtime: Runtime): Command {
   registerImportCommand(program, runtime);
   registerPeopleCommand(program, runtime);
   registerSegmentCommand(program, runtime);
+  registerComposeCommand(program, runtime);
   registerShowCommand(program, runtime);
   registerTodayCommand(program, runtime);
   registerDoneCommand(program, runtime);

@@ -74,13 +74,20 @@ export function createPeopleQuery(deps: PeopleQueryDeps) {
     return expandSegmentReferences(tree, (name) => queries.get(name));
   }
 
-  async function byEngine(whole: PersonFilter, now: number): Promise<ListedPerson[]> {
+  async function byEngine(
+    whole: PersonFilter,
+    now: number,
+    includeArchived: boolean,
+  ): Promise<ListedPerson[]> {
     // The conjuncts the store decides alone narrow who is scored: `stockholm strength:>=40` scores the
     // people of stockholm, not the network.
     const conjuncts = whole.kind === 'and' ? whole.nodes : [whole];
     const stored = conjuncts.filter((node) => !usesEngine(node));
     const filter: PersonFilter = { kind: 'and', nodes: conjuncts.filter(usesEngine) };
-    const everyone = await search.listing(stored.length > 0 ? { kind: 'and', nodes: stored } : null);
+    const everyone = await search.listing(
+      stored.length > 0 ? { kind: 'and', nodes: stored } : null,
+      includeArchived,
+    );
     const atoms = storedAtoms(filter);
     const sets = new Map<StoredAtom, Set<number>>();
     for (const atom of atoms) sets.set(atom, await search.idsMatching(atom));
@@ -120,12 +127,19 @@ export function createPeopleQuery(deps: PeopleQueryDeps) {
      * People not archived whom the query selects (everyone for an empty query), unsorted. A malformed query
      * throws a positioned `usage` error; an unknown `@NAME` is `not-found`.
      */
-    async listing(query: string | null, now: number): Promise<ListedPerson[]> {
+    async listing(
+      query: string | null,
+      now: number,
+      options: { includeArchived?: boolean } = {},
+    ): Promise<ListedPerson[]> {
+      const includeArchived = options.includeArchived ?? false;
       const tree = query === null ? null : parseSegmentQuery(query);
-      if (tree === null) return search.listing(null);
+      if (tree === null) return search.listing(null, includeArchived);
       const filter = toPersonFilter(await expanded(tree), now, settings.timeZone());
       if (readsDocuments(filter)) await freshDocuments();
-      return usesEngine(filter) ? byEngine(filter, now) : search.listing(filter);
+      return usesEngine(filter)
+        ? byEngine(filter, now, includeArchived)
+        : search.listing(filter, includeArchived);
     },
 
     /** The query checked as a segment would be: it parses and every `@NAME` it uses exists, without cycles. */

@@ -89,10 +89,14 @@ export function createPeopleService(
      * like `list`; plain words select as they always did (docs/rules/segments.md). `now` defaults to the
      * app's clock.
      */
-    async listing(query: string | null, now?: number): Promise<ListedPerson[]> {
+    async listing(
+      query: string | null,
+      now?: number,
+      options: { includeArchived?: boolean } = {},
+    ): Promise<ListedPerson[]> {
       const text = query?.trim() ? query : null;
       if (!engine.query) return byName(await people.listing(text));
-      return byName(await engine.query.listing(text, now ?? engine.clock?.() ?? Date.now()));
+      return byName(await engine.query.listing(text, now ?? engine.clock?.() ?? Date.now(), options));
     },
 
     async details(ref: string) {

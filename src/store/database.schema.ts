@@ -242,6 +242,32 @@ export interface PersonSearchTable {
   body: string;
 }
 
+/** A compose worksheet: its query, reason, channel, template and the recipients it was written for. */
+export interface OutreachBatchesTable {
+  id: Generated<number>;
+  workspace_id: string;
+  query: string;
+  reason: string;
+  channel: string; // email | linkedin
+  template: string;
+  /** JSON array of person ids. */
+  recipients: string;
+  created_at: number;
+  finished_at: number | null;
+}
+
+/** A message finished from a worksheet: what the daily cap, the 30-day rule and the weekly budget count. */
+export interface OutreachMessagesTable {
+  workspace_id: string;
+  batch_id: number;
+  person_id: number;
+  channel: string;
+  personal_line: string;
+  subject: string | null;
+  body: string;
+  composed_at: number;
+}
+
 export interface PersonSearchDirtyTable {
   workspace_id: string;
   person_id: number;
@@ -268,4 +294,6 @@ export interface Database {
   saved_segments: SavedSegmentsTable;
   person_search: PersonSearchTable;
   person_search_dirty: PersonSearchDirtyTable;
+  outreach_batches: OutreachBatchesTable;
+  outreach_messages: OutreachMessagesTable;
 }

@@ -112,12 +112,12 @@ export function createPersonSearchRepository(context: StoreContext) {
     }
   }
 
-  function listingQuery() {
-    return db
+  function listingQuery(includeArchived: boolean) {
+    const query = db
       .selectFrom('people as p')
       .select(LISTING_COLUMNS)
-      .where('p.workspace_id', '=', workspaceId)
-      .where('p.archived_at', 'is', null);
+      .where('p.workspace_id', '=', workspaceId);
+    return includeArchived ? query : query.where('p.archived_at', 'is', null);
   }
 
   function toListed(row: {
@@ -143,20 +143,19 @@ export function createPersonSearchRepository(context: StoreContext) {
   }
 
   return {
-    /** People not archived that the filter (stored atoms only) selects, with what a listing shows. */
-    async listing(filter: PersonFilter | null): Promise<ListedPerson[]> {
-      let query = listingQuery();
+    /** People (not archived, unless asked) that the filter (stored atoms only) selects, as a listing shows them. */
+    async listing(filter: PersonFilter | null, includeArchived = false): Promise<ListedPerson[]> {
+      let query = listingQuery(includeArchived);
       if (filter) query = query.where(filterSql(filter) as RawBuilder<boolean>);
       return (await rowsOf(context, query)).map(toListed);
     },
 
-    /** The ids of people not archived that one stored atom selects. */
+    /** The ids of people that one stored atom selects (archived ones too: the caller's universe decides). */
     async idsMatching(atom: StoredAtom): Promise<Set<number>> {
       const query = db
         .selectFrom('people as p')
         .select('p.id')
         .where('p.workspace_id', '=', workspaceId)
-        .where('p.archived_at', 'is', null)
         .where(filterSql(atom) as RawBuilder<boolean>);
       return new Set((await rowsOf(context, query)).map((row) => Number(row.id)));
     },

@@ -18,7 +18,8 @@ const DOCUMENT_COLUMNS = [
 ];
 
 /**
- * Segments (docs/rules/segments.md): saved segments by name, and one search document per person — the
+ * Segments and outreach (docs/rules/segments.md): saved segments by name, compose batches and the messages
+ * finished from them, and one search document per person — the
  * person's own fields folded by the one text fold (domain/text-normalization.ts) and the folded words of
  * their notes and interaction summaries — so that SQLite and PostgreSQL compare exactly the same strings.
  *
@@ -39,6 +40,36 @@ export function segmentsSchema(dialect: SqlDialect) {
         .addColumn('created_at', 'bigint', (c) => c.notNull())
         .addColumn('updated_at', 'bigint', (c) => c.notNull())
         .addPrimaryKeyConstraint('saved_segments_pk', ['workspace_id', 'name'])
+        .execute();
+      // Compose (docs/rules/segments.md#compose): a batch per worksheet, a message per recipient once finished.
+      await db.schema
+        .createTable('outreach_batches')
+        .addColumn('id', dialect === 'postgres' ? 'bigserial' : 'integer', (c) => c.primaryKey())
+        .addColumn('workspace_id', 'text', (c) => c.notNull())
+        .addColumn('query', 'text', (c) => c.notNull())
+        .addColumn('reason', 'text', (c) => c.notNull())
+        .addColumn('channel', 'text', (c) => c.notNull())
+        .addColumn('template', 'text', (c) => c.notNull())
+        .addColumn('recipients', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addColumn('finished_at', 'bigint')
+        .execute();
+      await db.schema
+        .createTable('outreach_messages')
+        .addColumn('workspace_id', 'text', (c) => c.notNull())
+        .addColumn('batch_id', 'bigint', (c) => c.notNull())
+        .addColumn('person_id', 'bigint', (c) => c.notNull())
+        .addColumn('channel', 'text', (c) => c.notNull())
+        .addColumn('personal_line', 'text', (c) => c.notNull())
+        .addColumn('subject', 'text')
+        .addColumn('body', 'text', (c) => c.notNull())
+        .addColumn('composed_at', 'bigint', (c) => c.notNull())
+        .addPrimaryKeyConstraint('outreach_messages_pk', ['workspace_id', 'batch_id', 'person_id'])
+        .execute();
+      await db.schema
+        .createIndex('outreach_messages_person')
+        .on('outreach_messages')
+        .columns(['workspace_id', 'person_id', 'composed_at'])
         .execute();
       await db.schema
         .createTable('person_search')
