@@ -4,6 +4,7 @@ import type { Channel } from '../../services/outreach.service.js';
 import type { DraftFormat } from '../../services/outreach-files.js';
 import { action, type Runtime } from '../command-runtime.js';
 import { printJson, printLine } from '../output.js';
+import { queryOfWords } from '../query-words.js';
 
 interface ComposeOptions {
   template?: string;
@@ -67,7 +68,7 @@ export function registerComposeCommand(program: Command, runtime: Runtime): void
           );
           return;
         }
-        const query = words.join(' ').trim();
+        const query = queryOfWords(words);
         if (!query)
           throw new AppError(
             'usage',

@@ -4,6 +4,7 @@ import { formatInstant, toLocalDate } from '../../domain/time.js';
 import type { App } from '../../app.js';
 import { action, type CommandContext, type Runtime } from '../command-runtime.js';
 import { formatTable, printJson, printLine } from '../output.js';
+import { queryOfWords } from '../query-words.js';
 import { outputWidth } from '../text-width.js';
 
 interface ListingFacts {
@@ -108,7 +109,7 @@ export function registerPeopleCommand(program: Command, runtime: Runtime): void 
         runtime,
         async (context, words: string[], options: { archived?: boolean; unknownSenders?: boolean }) => {
           const app = await context.app();
-          const query = words.join(' ').trim() || null;
+          const query = queryOfWords(words);
           if (options.archived) {
             await printArchived(context, query);
             return;
