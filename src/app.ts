@@ -12,6 +12,9 @@ import { createPruneService } from './services/prune.service.js';
 import { createRelationshipService } from './services/relationship.service.js';
 import { createTriageService } from './services/triage.service.js';
 import { createPeopleService } from './services/people.service.js';
+import { createPeopleQuery } from './services/people-query.js';
+import { createSegmentService } from './services/segment.service.js';
+import { createOutreachService } from './services/outreach.service.js';
 import { createInvitationNoteService } from './services/invitation-note.service.js';
 import { createPersonProfileService } from './services/person-profile.service.js';
 import { createSampleNetworkService } from './services/sample-network.service.js';
@@ -35,7 +38,10 @@ export async function createApp(
   // The CLI answers as of one instant; `tend serve` runs for days, so it passes the real clock (unless --now).
   const clock = hooks.clock ?? (() => config.now);
   const relationships = createRelationshipService({ store, settings, recompute: config.recompute });
-  const people = createPeopleService(store);
+  const people = createPeopleService(store, {
+    query: createPeopleQuery({ store, relationships, settings }),
+    clock,
+  });
   const triage = createTriageService({ store, relationships, clock });
   const imports = createImportService({
     store,
@@ -67,6 +73,8 @@ export async function createApp(
     store,
     settings,
     people,
+    segments: createSegmentService({ store }),
+    outreach: createOutreachService({ store, people, relationships, settings }),
     profiles: createPersonProfileService({ people, relationships, agenda }),
     imports,
     uploads: createUploadInbox(config.dataDir),

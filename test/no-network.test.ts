@@ -27,7 +27,7 @@ const tend = (...argv: string[]) => tendIn(dataDir, ...argv);
 async function tendIn(folder: string, ...argv: string[]): Promise<ProcessResult> {
   const result = await spawnTend(['--data', folder, '--now', NOW, ...argv], { env });
   const words = argv.filter((word) => !word.startsWith('-'));
-  ran.add(words[0] === 'intro' ? `intro ${words[1]}` : (words[0] ?? ''));
+  ran.add(words[0] === 'intro' || words[0] === 'segment' ? `${words[0]} ${words[1]}` : (words[0] ?? ''));
   const refused = /unexpected error|network use refused/.exec(result.stderr)?.[0] ?? null;
   expect({ argv, code: result.code, refused }).toEqual({ argv, code: 0, refused: null });
   return result;
@@ -111,6 +111,30 @@ describe('no network', () => {
     };
     await tend('intro', 'advance', String(intro.id), 'asked-a');
     await tend('intro', 'list');
+    await tend('segment', 'save', 'friends', 'tag:friend');
+    await tend('segment', 'list');
+    await tend('people', '@friends', 'OR', 'caught');
+    const template = join(work, 'note.txt');
+    writeFileSync(template, 'Hi {{first-name}}, {{personal}} Alex');
+    const worksheet = join(work, 'friends.csv');
+    await tend(
+      'compose',
+      '@friends',
+      '--template',
+      template,
+      '--reason',
+      'catch up',
+      '--channel',
+      'linkedin',
+      '--worksheet',
+      worksheet,
+    );
+    writeFileSync(
+      worksheet,
+      readFileSync(worksheet, 'utf8').replace(/,\r\n$/, ',Still thinking about our call.\r\n'),
+    );
+    await tend('compose', '--finish', worksheet);
+    await tend('segment', 'rm', 'friends');
     const candidates = JSON.parse((await tend('--json', 'prune')).stdout) as Array<{
       person: { id: number };
     }>;

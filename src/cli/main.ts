@@ -7,6 +7,8 @@ import type { Runtime } from './command-runtime.js';
 import { EXIT, exitCodeFor } from './exit-codes.js';
 import { registerImportCommand } from './commands/import.command.js';
 import { registerPeopleCommand } from './commands/people.command.js';
+import { registerSegmentCommand } from './commands/segment.command.js';
+import { registerComposeCommand } from './commands/compose.command.js';
 import { registerShowCommand } from './commands/show.command.js';
 import { registerTodayCommand } from './commands/today.command.js';
 import { registerDoneCommand } from './commands/done.command.js';
@@ -61,6 +63,8 @@ export function buildProgram(runtime: Runtime): Command {
   program.configureHelp({ sortSubcommands: false });
   registerImportCommand(program, runtime);
   registerPeopleCommand(program, runtime);
+  registerSegmentCommand(program, runtime);
+  registerComposeCommand(program, runtime);
   registerShowCommand(program, runtime);
   registerTodayCommand(program, runtime);
   registerDoneCommand(program, runtime);

@@ -9,6 +9,7 @@ import { createInteractionRepository } from '../store/interaction.repository.js'
 import { createInvitationRepository } from '../store/invitation.repository.js';
 import { createPersonRepository } from '../store/person.repository.js';
 import type { StoreContext } from '../store/store.js';
+import type { PeopleQuery } from './people-query.js';
 
 const MAX_CANDIDATES = 10;
 
@@ -18,7 +19,14 @@ function byName<T extends { id: number; name: string }>(people: T[]): T[] {
   return people.sort((a, b) => collator.compare(a.name, b.name) || a.id - b.id);
 }
 
-export function createPeopleService(store: StoreContext) {
+/**
+ * `query` is the segment query engine (people-query.ts); without it (tests of other services) a query is
+ * plain text matched as a substring of the search column.
+ */
+export function createPeopleService(
+  store: StoreContext,
+  engine: { query?: PeopleQuery; clock?: () => number } = {},
+) {
   const people = createPersonRepository(store);
   const interactions = createInteractionRepository(store);
   const invitations = createInvitationRepository(store);
@@ -76,9 +84,19 @@ export function createPeopleService(store: StoreContext) {
       return byName(await people.search(query));
     },
 
-    /** `list` with what a listing shows of each (`tend people`): the same people in the same order. */
-    async listing(query: string | null): Promise<ListedPerson[]> {
-      return byName(await people.listing(query));
+    /**
+     * What a listing shows of each person a segment query selects (`tend people QUERY`, the API), sorted
+     * like `list`; plain words select as they always did (docs/rules/segments.md). `now` defaults to the
+     * app's clock.
+     */
+    async listing(
+      query: string | null,
+      now?: number,
+      options: { includeArchived?: boolean } = {},
+    ): Promise<ListedPerson[]> {
+      const text = query?.trim() ? query : null;
+      if (!engine.query) return byName(await people.listing(text));
+      return byName(await engine.query.listing(text, now ?? engine.clock?.() ?? Date.now(), options));
     },
 
     async details(ref: string) {

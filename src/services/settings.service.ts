@@ -44,6 +44,14 @@ export const SETTINGS: Readonly<Record<string, SettingDefinition>> = {
     describe: 'care items the daily plan of tend today shows at most (default 12)',
     validate: positiveInteger('daily-budget'),
   },
+  'outreach-daily-cap': {
+    describe: 'recipients tend compose drafts for in one day at most (default 25)',
+    validate: positiveInteger('outreach-daily-cap'),
+  },
+  'linkedin-weekly-invitations': {
+    describe: 'LinkedIn invitations and notes in 7 days that compose stays under (default 100)',
+    validate: positiveInteger('linkedin-weekly-invitations'),
+  },
   'invitation-note-limit': {
     describe: 'characters allowed in an invitation note (default 200; 300 with Premium)',
     validate: positiveInteger('invitation-note-limit'),

@@ -217,6 +217,62 @@ export interface TriageResultsTable {
   result: string;
 }
 
+/** A saved segment: `@NAME` in any query stands for its query (docs/rules/segments.md#saved). */
+export interface SavedSegmentsTable {
+  workspace_id: string;
+  name: string;
+  query: string;
+  created_at: number;
+  updated_at: number;
+}
+
+/** A person's search document, every text folded (migrations/0012-segments.migration.ts). */
+export interface PersonSearchTable {
+  workspace_id: string;
+  person_id: number;
+  company: string;
+  title: string;
+  location: string;
+  /** Whole values between unit separators: `\u001falumni\u001fmentor\u001f`. */
+  tags: string;
+  how_met: string;
+  needs: string;
+  offers: string;
+  /** Folded words of notes and interaction summaries, space-separated, a space at each end (PostgreSQL only). */
+  body: string;
+}
+
+/** A compose worksheet: its query, reason, channel, template and the recipients it was written for. */
+export interface OutreachBatchesTable {
+  id: Generated<number>;
+  workspace_id: string;
+  query: string;
+  reason: string;
+  channel: string; // email | linkedin
+  template: string;
+  /** JSON array of person ids. */
+  recipients: string;
+  created_at: number;
+  finished_at: number | null;
+}
+
+/** A message finished from a worksheet: what the daily cap, the 30-day rule and the weekly budget count. */
+export interface OutreachMessagesTable {
+  workspace_id: string;
+  batch_id: number;
+  person_id: number;
+  channel: string;
+  personal_line: string;
+  subject: string | null;
+  body: string;
+  composed_at: number;
+}
+
+export interface PersonSearchDirtyTable {
+  workspace_id: string;
+  person_id: number;
+}
+
 export interface Database {
   people: PeopleTable;
   person_identities: PersonIdentitiesTable;
@@ -235,4 +291,9 @@ export interface Database {
   duplicate_proposals: DuplicateProposalsTable;
   triage_results: TriageResultsTable;
   contact_cards: ContactCardsTable;
+  saved_segments: SavedSegmentsTable;
+  person_search: PersonSearchTable;
+  person_search_dirty: PersonSearchDirtyTable;
+  outreach_batches: OutreachBatchesTable;
+  outreach_messages: OutreachMessagesTable;
 }

@@ -12,6 +12,7 @@ import { foldLettersData } from './migrations/0008-fold-letters.migration.js';
 import { agendaActionsSchema } from './migrations/0009-agenda-actions.migration.js';
 import { contactCardsSchema } from './migrations/0010-contact-cards.migration.js';
 import { agendaIndexesSchema } from './migrations/0011-agenda-indexes.migration.js';
+import { segmentsSchema } from './migrations/0012-segments.migration.js';
 
 /** Versioned, in order. Append only: a released migration is never edited. */
 function allMigrations(dialect: SqlDialect): Record<string, Migration> {
@@ -27,6 +28,7 @@ function allMigrations(dialect: SqlDialect): Record<string, Migration> {
     '0009-agenda-actions': agendaActionsSchema(dialect),
     '0010-contact-cards': contactCardsSchema(),
     '0011-agenda-indexes': agendaIndexesSchema(),
+    '0012-segments': segmentsSchema(dialect),
   };
 }
 

@@ -5,6 +5,7 @@ import type { App } from '../../app.js';
 import { listingFacts, type ListingFacts } from '../../services/people-listing.js';
 import { action, type CommandContext, type Runtime } from '../command-runtime.js';
 import { formatTable, printJson, printLine } from '../output.js';
+import { queryOfWords } from '../query-words.js';
 import { outputWidth } from '../text-width.js';
 
 /** The `people --json` element (docs/rules/cli.md#json-shapes). */
@@ -64,8 +65,15 @@ async function printArchived(context: CommandContext, query: string | null): Pro
 export function registerPeopleCommand(program: Command, runtime: Runtime): void {
   program
     .command('people')
-    .description('list people, or those whose name, e-mail, profile URL, company or position contains TEXT')
-    .argument('[text...]', 'text to look for (case- and accent-insensitive)')
+    .description(
+      'list people, or a segment: words, company: title: location: tag: circle: band: strength: connected: last: how-met: needs: offers: source:, -, OR, ( ), @NAME',
+    )
+    .argument(
+      '[query...]',
+      'text to look for (case- and accent-insensitive) or a segment query, e.g. company:acme strength:<40 -tag:alumni',
+    )
+    // "-tag:alumni" is a negated term of the query, not an option.
+    .allowUnknownOption()
     .option('--archived', 'the archived instead (tend unarchive REF brings one back)')
     .option('--unknown-senders', "people you don't know yet whose messages wait (today counts them)")
     .action(
@@ -73,7 +81,7 @@ export function registerPeopleCommand(program: Command, runtime: Runtime): void 
         runtime,
         async (context, words: string[], options: { archived?: boolean; unknownSenders?: boolean }) => {
           const app = await context.app();
-          const query = words.join(' ').trim() || null;
+          const query = queryOfWords(words);
           if (options.archived) {
             await printArchived(context, query);
             return;
@@ -82,7 +90,7 @@ export function registerPeopleCommand(program: Command, runtime: Runtime): void 
             ? (await unknownSenders(app, context.config.now)).filter(
                 (person) => query === null || app.people.matchesQuery(person, query),
               )
-            : await app.people.listing(query);
+            : await app.people.listing(query, context.config.now);
           const factsOf = await listingFacts(app.relationships, context.config.now, people);
           const rows = people.map((person) => personSummary(person, factsOf(person)));
           if (context.config.json) {

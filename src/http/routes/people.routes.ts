@@ -39,7 +39,7 @@ export function peopleRoutes(app: App) {
       async handle({ query }) {
         const now = app.clock();
         const text = query.q?.trim() || null;
-        const everyone = await app.people.listing(text);
+        const everyone = await app.people.listing(text, now);
         const shown = query.limit === undefined ? everyone : everyone.slice(0, query.limit);
         const factsOf = await listingFacts(app.relationships, now, shown);
         return {

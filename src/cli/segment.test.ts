@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { runCli, tempDataDir } from '../../test/support/cli-harness.js';
+
+const NOW = '2026-01-15T09:00:00Z';
+
+async function sampleData(): Promise<(...argv: string[]) => ReturnType<typeof runCli>> {
+  const data = tempDataDir();
+  const tend = (...argv: string[]) => runCli(['--data', data, '--now', NOW, ...argv]);
+  expect((await tend('config', 'timezone', 'UTC')).code).toBe(0);
+  expect((await tend('import', 'sample/linkedin')).code).toBe(0);
+  return tend;
+}
+
+describe('tend people QUERY and tend segment', () => {
+  it('points at the column of a malformed query and exits 1, as any usage error', async () => {
+    const tend = await sampleData();
+    const result = await tend('people', 'company:(acme');
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/^tend: column 9: expected '\)'/);
+    const unknown = await tend('people', 'compnay:acme');
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(/unknown field 'compnay': use one of company: title:/);
+  });
+
+  it('keeps plain words as they were: a substring of name, e-mail, profile URL, company or position', async () => {
+    const tend = await sampleData();
+    const names = async (...words: string[]) =>
+      (await tend('--json', 'people', ...words)).json<Array<{ name: string }>>().map((row) => row.name);
+    // Plain words find what they always found, and now also notes and messages that say them.
+    const plain = await names('northwind', 'health');
+    expect(plain).toEqual(expect.arrayContaining(await names('company:"northwind health"')));
+    expect(plain.length).toBeGreaterThan((await names('company:"northwind health"')).length);
+    expect(await names('élodie')).toEqual(['Élodie Marchand']);
+    expect(await names('linkedin.com/in/ravi-menon')).toEqual(['Ravi Menon']);
+    expect(await names('ravi', 'menon')).toEqual(['Ravi Menon']);
+    expect(await names('menon', 'ravi')).toEqual([]);
+  });
+
+  it('saves, lists, uses and removes a segment; refuses unknown names, cycles and removing one in use', async () => {
+    const tend = await sampleData();
+    const saved = await tend('segment', 'save', 'northwind', 'company:northwind');
+    expect(saved.code).toBe(0);
+    expect(saved.stdout).toMatch(/^Saved @northwind = company:northwind \(5 people now\)/);
+    expect((await tend('segment', 'save', 'pms', '@northwind', 'OR', 'title:"product manager"')).code).toBe(
+      0,
+    );
+    const list = (await tend('--json', 'segment', 'list')).json<Array<{ name: string; people: number }>>();
+    expect(list.map((row) => [row.name, row.people])).toEqual([
+      ['northwind', 5],
+      ['pms', 9],
+    ]);
+    const used = await tend('--json', 'people', '@pms', '-@northwind');
+    expect(used.json<unknown[]>()).toHaveLength(4);
+    const cycle = await tend('segment', 'save', 'northwind', '@pms');
+    expect(cycle.code).toBe(1);
+    expect(cycle.stderr).toMatch(/refers to itself \(@northwind → @pms → @northwind\)/);
+    const missing = await tend('people', '@nobody');
+    expect(missing.code).toBe(3);
+    expect(missing.stderr).toMatch(/no saved segment @nobody/);
+    const inUse = await tend('segment', 'rm', 'northwind');
+    expect(inUse.code).toBe(1);
+    expect(inUse.stderr).toMatch(/@northwind is used by @pms/);
+    expect((await tend('segment', 'rm', '@pms')).code).toBe(0);
+    expect((await tend('segment', 'rm', 'northwind')).code).toBe(0);
+    expect((await tend('segment', 'list')).stdout).toMatch(/No saved segments yet/);
+    expect((await tend('segment', 'rm', 'northwind')).code).toBe(3);
+  });
+});

@@ -1,0 +1,154 @@
+import { AppError } from '../domain/errors.js';
+import type { ListedPerson } from '../domain/person.js';
+import { expandSegmentReferences } from '../domain/segment-expansion.js';
+import {
+  compares,
+  isEngineAtom,
+  toPersonFilter,
+  usesEngine,
+  type PersonFilter,
+  type StoredAtom,
+} from '../domain/segment-filter.js';
+import { parseSegmentQuery } from '../domain/segment-query.parser.js';
+import { segmentReferences, type SegmentNode } from '../domain/segment-query.js';
+import { createPersonSearchRepository } from '../store/person-search.repository.js';
+import { createSavedSegmentRepository } from '../store/saved-segment.repository.js';
+import type { Store } from '../store/store.js';
+import type { RelationshipService } from './relationship.service.js';
+import type { SettingsService } from './settings.service.js';
+
+export interface PeopleQueryDeps {
+  store: Store;
+  relationships: RelationshipService;
+  settings: SettingsService;
+}
+
+/** Whether any atom reads the search documents (free text and the document's fields). */
+function readsDocuments(filter: PersonFilter): boolean {
+  switch (filter.kind) {
+    case 'text':
+    case 'field':
+    case 'tag':
+      return true;
+    case 'not':
+      return readsDocuments(filter.node);
+    case 'and':
+    case 'or':
+      return filter.nodes.some(readsDocuments);
+    default:
+      return false;
+  }
+}
+
+function storedAtoms(filter: PersonFilter, into: StoredAtom[] = []): StoredAtom[] {
+  if (filter.kind === 'not') storedAtoms(filter.node, into);
+  else if (filter.kind === 'and' || filter.kind === 'or')
+    filter.nodes.forEach((node) => storedAtoms(node, into));
+  else if (!isEngineAtom(filter)) into.push(filter);
+  return into;
+}
+
+/**
+ * `tend people QUERY`, the API's people search and compose's recipients (docs/rules/segments.md): the query
+ * parsed, saved segments expanded, the store selecting by its atoms and the relationship engine deciding
+ * strength, band and last contact, as of `now` (docs/rules/identity-and-imports.md#now).
+ */
+export function createPeopleQuery(deps: PeopleQueryDeps) {
+  const { store, relationships, settings } = deps;
+  const search = createPersonSearchRepository(store);
+  const saved = createSavedSegmentRepository(store);
+
+  /** Documents brought up to date; skipped (answering from those stored) while another process writes. */
+  async function freshDocuments(): Promise<void> {
+    if (!(await search.isStale())) return;
+    await store
+      .transaction((trx) => createPersonSearchRepository(trx).refresh(), { wait: false })
+      .catch((error: unknown) => {
+        if (!(error instanceof AppError && error.code === 'busy')) throw error;
+      });
+  }
+
+  async function expanded(tree: SegmentNode): Promise<SegmentNode> {
+    if (segmentReferences(tree).length === 0) return tree;
+    const queries = new Map((await saved.list()).map((segment) => [segment.name, segment.query]));
+    return expandSegmentReferences(tree, (name) => queries.get(name));
+  }
+
+  async function byEngine(
+    whole: PersonFilter,
+    now: number,
+    includeArchived: boolean,
+  ): Promise<ListedPerson[]> {
+    // The conjuncts the store decides alone narrow who is scored: `stockholm strength:>=40` scores the
+    // people of stockholm, not the network.
+    const conjuncts = whole.kind === 'and' ? whole.nodes : [whole];
+    const stored = conjuncts.filter((node) => !usesEngine(node));
+    const filter: PersonFilter = { kind: 'and', nodes: conjuncts.filter(usesEngine) };
+    const everyone = await search.listing(
+      stored.length > 0 ? { kind: 'and', nodes: stored } : null,
+      includeArchived,
+    );
+    const atoms = storedAtoms(filter);
+    const sets = new Map<StoredAtom, Set<number>>();
+    for (const atom of atoms) sets.set(atom, await search.idsMatching(atom));
+    const view = await relationships.view(now);
+    const facts = await view.facts(everyone.map((person) => person.id));
+    return everyone.filter((person) => {
+      const personFacts = facts.get(person.id);
+      let strength: ReturnType<typeof view.score> | undefined;
+      const scored = () => (strength ??= view.score(person, personFacts, false));
+      const holds = (node: PersonFilter): boolean => {
+        switch (node.kind) {
+          case 'not':
+            return !holds(node.node);
+          case 'and':
+            return node.nodes.every(holds);
+          case 'or':
+            return node.nodes.some(holds);
+          case 'strength':
+            return compares(node.op, scored().score, node.value);
+          case 'band':
+            return scored().band === node.value;
+          case 'last': {
+            const last = personFacts?.lastInteractionAt ?? null;
+            if (last === null || last > now) return false;
+            return (node.from === null || last >= node.from) && (node.to === null || last < node.to);
+          }
+          default:
+            return sets.get(node)?.has(person.id) ?? false;
+        }
+      };
+      return holds(filter);
+    });
+  }
+
+  return {
+    /**
+     * People not archived whom the query selects (everyone for an empty query), unsorted. A malformed query
+     * throws a positioned `usage` error; an unknown `@NAME` is `not-found`.
+     */
+    async listing(
+      query: string | null,
+      now: number,
+      options: { includeArchived?: boolean } = {},
+    ): Promise<ListedPerson[]> {
+      const includeArchived = options.includeArchived ?? false;
+      const tree = query === null ? null : parseSegmentQuery(query);
+      if (tree === null) return search.listing(null, includeArchived);
+      const filter = toPersonFilter(await expanded(tree), now, settings.timeZone());
+      if (readsDocuments(filter)) await freshDocuments();
+      return usesEngine(filter)
+        ? byEngine(filter, now, includeArchived)
+        : search.listing(filter, includeArchived);
+    },
+
+    /** The query checked as a segment would be: it parses and every `@NAME` it uses exists, without cycles. */
+    async check(query: string): Promise<SegmentNode | null> {
+      const tree = parseSegmentQuery(query);
+      if (tree !== null) await expanded(tree);
+      return tree;
+    },
+  };
+}
+
+export type PeopleQuery = ReturnType<typeof createPeopleQuery>;
