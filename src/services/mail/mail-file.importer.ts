@@ -25,8 +25,9 @@ const BODY_CHARACTERS = 4_000;
 /** The importing thread's heap between full collections (docs/PERFORMANCE.md#mbox). */
 const HEAP_BUDGET_MB = 48;
 
+/** By name: `*.mbox`, `*.mbx`, and Apple Mail's export, a file named `mbox` in a `NAME.mbox` folder. */
 export function mailFormatOfName(path: string): MailFormat | null {
-  if (/\.(mbox|mbx)$/i.test(path)) return 'mbox';
+  if (/\.(mbox|mbx)$/i.test(path) || /(^|\/)mbox$/i.test(path)) return 'mbox';
   return /\.eml$/i.test(path) ? 'eml' : null;
 }
 

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -237,6 +237,18 @@ describe.each(testDatabases('mail-import'))('importing mail, on $name', (databas
       'Nodemailer is unicode friendly ✔ (1476358788189)',
       'test',
     ]);
+  });
+
+  it('reads Apple Mail’s export: a file named mbox in a NAME.mbox folder', async () => {
+    const { imports } = await services();
+    const folder = folderWith({ 'contacts.vcf': ADDRESS_BOOK });
+    mkdirSync(join(folder, 'INBOX.mbox'));
+    writeFileSync(join(folder, 'INBOX.mbox', 'mbox'), MAILBOX);
+    const report = await imports.importPaths([folder]);
+    expect(report.files.find((file) => file.path.endsWith('mbox'))).toMatchObject({
+      format: 'mbox',
+      imported: 5,
+    });
   });
 
   it('fails a mailbox that is cut off, binary or not mail, with its line; the others import', async () => {
