@@ -48,4 +48,20 @@ describe('fuzzing the importers from the fixtures', () => {
       expectClean(await fuzzImporter('contact-csv', CASES));
     },
   );
+
+  it(
+    'iCalendar files: 1,000 damaged calendars, each reported or refused cleanly, none writing when it failed',
+    { timeout: 120_000 },
+    async () => {
+      expectClean(await fuzzImporter('icalendar', CASES));
+    },
+  );
+
+  it(
+    'mbox and .eml files: 1,000 damaged mailboxes and messages, each reported or refused cleanly, none writing when it failed',
+    { timeout: 120_000 },
+    async () => {
+      expectClean(await fuzzImporter('mail', CASES));
+    },
+  );
 });

@@ -75,7 +75,7 @@ describe('health wording', () => {
     const session = tendSession('2024-03-12T12:00:00Z', data);
     await session.importJson('--tz', 'UTC', connectionsOnly(join(data, 'export'), 3, '08 Mar 2020'));
     const health = await session.run('health');
-    expect(health.stdout).toContain('Depth:              unknown: no messages imported');
+    expect(health.stdout).toContain('Depth:              unknown: no conversations imported');
     expect(health.stdout).toContain('Follow-up rate:     no new connections in the last year');
     expect(health.stdout).not.toContain('n/a of 0');
     const json = (await session.run('--json', 'health')).json<{

@@ -35,7 +35,7 @@ export function isValidTimeZone(zone: string): boolean {
   }
 }
 
-interface WallClock {
+export interface WallClock {
   year: number;
   month: number;
   day: number;

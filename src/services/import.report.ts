@@ -21,7 +21,11 @@ export interface ImportTotals {
 
 export interface ImportReport {
   files: FileReport[];
-  owner: { name: string | null; url: string | null };
+  /**
+   * `emails`: the owner's addresses for mail and calendar files, from the `owner-email` setting or inferred
+   * (the most frequent sender or participant); empty when none is known.
+   */
+  owner: { name: string | null; url: string | null; emails?: string[]; emailsFrom?: 'setting' | 'inferred' };
   totals: ImportTotals;
 }
 

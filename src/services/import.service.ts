@@ -1,12 +1,11 @@
 import { join } from 'node:path';
 import { AppError } from '../domain/errors.js';
-import { CsvParseError, readCsvRows, type CsvRow } from '../importers/csv/csv.parser.js';
+import { CsvParseError } from '../importers/csv/csv.parser.js';
 import { CsvDecodeError } from '../importers/csv/text-decoding.js';
 import { openImportSources, type ImportEntry } from '../importers/import-sources.js';
 import { ZipEntryDamagedError } from '../importers/zip-archive.js';
 import {
   FORMAT_ORDER,
-  detectLinkedInFormat,
   isLinkedInFileName,
   type LinkedInFormat,
 } from '../importers/linkedin/linkedin-format.registry.js';
@@ -26,7 +25,7 @@ import {
   type ImportTotals,
 } from './import.report.js';
 import { WORKSPACE_KEYS, bindRepositories, type FileImportContext } from './linkedin/file-import.context.js';
-import type { HeaderInfo } from './linkedin/linkedin-file.reader.js';
+import { peekHeader, readWhole, type HeaderInfo } from './linkedin/linkedin-file.reader.js';
 import { linkWaitingRecords } from './linkedin/counterpart-links.writer.js';
 import { ParserThreadMemoryError } from '../importers/linkedin/linkedin-records.stream.js';
 import { startImportShortcuts, type ImportShortcuts } from './first-import.js';
@@ -38,6 +37,13 @@ import {
   type ContactFormat,
 } from './contacts/contact-file.importer.js';
 import { ContactPhotos } from './contacts/contact-photos.js';
+import { OWNER_EMAILS_KEY, configuredOwnerEmails } from './owner-addresses.js';
+import {
+  importPersonalFile,
+  personalFingerprint,
+  personalFormatOfName,
+  type PersonalFormat,
+} from './personal-files.js';
 import { importLinkedInFile } from './linkedin/linkedin-file.importer.js';
 import { PeopleDirectory } from './linkedin/people-directory.js';
 import { repairPlaceholders } from './placeholder-repair.service.js';
@@ -57,7 +63,6 @@ export const IMPORTER_VERSION = 2;
  * (docs/rules/identity-and-imports.md#file-failure).
  */
 const MALFORMED_LIMIT = 0.05;
-const PEEK_ROWS = 25;
 
 export interface ImportProgress {
   file: string;
@@ -74,6 +79,10 @@ export interface ImportOptions {
   onStep?: (step: string, milliseconds: number) => void;
   /** false: contact photos are dropped (`import --no-photos`); default: written to the data folder. */
   photos?: boolean;
+  /** Mail and calendar participants nobody knows become people (`import --create-people`). */
+  createPeople?: boolean;
+  /** Mail bodies kept as the interactions' text (`import --keep-bodies`). */
+  keepBodies?: boolean;
 }
 
 interface PlannedFile {
@@ -81,43 +90,18 @@ interface PlannedFile {
   header: HeaderInfo | null;
   /** An address book file (docs/rules/contacts.md), read by the contact importer instead. */
   contactFormat?: ContactFormat;
+  /** A calendar or mailbox (personal-files.ts). */
+  personalFormat?: PersonalFormat;
   failure?: string;
 }
 
 /** Address books after every LinkedIn file: a card then finds the connections its identities name. */
-const CONTACTS_RANK = Number.MAX_SAFE_INTEGER - 1;
+const CONTACTS_RANK = Number.MAX_SAFE_INTEGER - 2;
 
 class FileFailure extends Error {}
 
-async function peekHeader(entry: ImportEntry): Promise<HeaderInfo | null> {
-  const stream = await entry.open();
-  const rows: CsvRow[] = [];
-  try {
-    for await (const batch of readCsvRows(stream)) {
-      rows.push(...batch);
-      if (rows.length >= PEEK_ROWS) break;
-    }
-  } catch (error) {
-    // An unterminated quote in the first rows of a big file only shows at the end of the peek window.
-    if (!(error instanceof CsvParseError) || rows.length === 0) throw error;
-  } finally {
-    stream.destroy();
-  }
-  const detected = detectLinkedInFormat(
-    rows.slice(0, PEEK_ROWS).map((row) => row.cells),
-    entry.innerPath,
-  );
-  if (!detected) return null;
-  return { ...detected, headerLine: rows[detected.headerIndex]?.line ?? 1 };
-}
-
 const EMPTY_FILE =
   'the file is empty (0 bytes): the export was cut off or its download failed; download the export again';
-
-async function readWhole(entry: ImportEntry): Promise<void> {
-  const stream = await entry.open();
-  for await (const chunk of stream) void chunk;
-}
 
 function describeFailure(error: unknown): string {
   if (error instanceof CsvParseError) return `line ${error.line}: ${error.message}`;
@@ -150,8 +134,13 @@ export function createImportService(deps: {
         continue;
       }
       const contactFormat = contactFormatOfName(entry.innerPath);
-      if (contactFormat) {
-        planned.push({ entry, header: null, contactFormat });
+      const personalFormat = personalFormatOfName(entry.innerPath);
+      if (contactFormat || personalFormat) {
+        planned.push({
+          entry,
+          header: null,
+          ...(contactFormat ? { contactFormat } : personalFormat ? { personalFormat } : {}),
+        });
         continue;
       }
       if (!/\.(csv|tsv|txt)$/i.test(entry.innerPath)) {
@@ -182,11 +171,13 @@ export function createImportService(deps: {
       }
     }
     const rank = (file: PlannedFile) =>
-      file.contactFormat
-        ? CONTACTS_RANK
-        : file.header && file.header.format !== 'ignored'
-          ? FORMAT_ORDER[file.header.format]
-          : Number.MAX_SAFE_INTEGER;
+      file.personalFormat
+        ? CONTACTS_RANK + 1
+        : file.contactFormat
+          ? CONTACTS_RANK
+          : file.header && file.header.format !== 'ignored'
+            ? FORMAT_ORDER[file.header.format]
+            : Number.MAX_SAFE_INTEGER;
     return planned.sort((a, b) => rank(a) - rank(b));
   }
 
@@ -199,7 +190,7 @@ export function createImportService(deps: {
 
   async function importOne(
     file: PlannedFile & { header: HeaderInfo | null },
-    format: LinkedInFormat | ContactFormat,
+    format: LinkedInFormat | ContactFormat | PersonalFormat,
     options: ImportOptions,
     zone: string,
     run: RunPeople,
@@ -210,9 +201,11 @@ export function createImportService(deps: {
     const log = createImportLogRepository(store);
     const photos = options.photos === false ? null : new ContactPhotos(deps.dataDir);
     // A contact file's cards do not depend on the zone; whether photos were kept is part of what it wrote.
-    const fingerprint = file.contactFormat
-      ? `${file.contactFormat}${CONTACT_IMPORTER_VERSION}:${photos ? 'photos' : 'no-photos'}:${await file.entry.fingerprint()}`
-      : `v${IMPORTER_VERSION}:${zone}:${await file.entry.fingerprint()}`;
+    const fingerprint = file.personalFormat
+      ? await personalFingerprint(file.personalFormat, file.entry, clock(), options, store)
+      : file.contactFormat
+        ? `${file.contactFormat}${CONTACT_IMPORTER_VERSION}:${photos ? 'photos' : 'no-photos'}:${await file.entry.fingerprint()}`
+        : `v${IMPORTER_VERSION}:${zone}:${await file.entry.fingerprint()}`;
     if (await log.findByFingerprint(fingerprint)) {
       report.unchanged = true;
       report.skipped['unchanged file'] = 1;
@@ -233,12 +226,17 @@ export function createImportService(deps: {
           now: clock(),
           exportDate: file.entry.exportDate,
           ownerUrlSetting: settings.list()['owner-url'] ?? null,
+          ownerEmailSetting: settings.list()['owner-email'] ?? null,
+          createPeople: options.createPeople ?? false,
+          keepBodies: options.keepBodies ?? false,
           shortcuts: run.shortcuts,
           ...(options.onStep
             ? { onStep: (part, ms) => options.onStep?.(`${file.entry.displayPath}: ${part}`, ms) }
             : {}),
         };
-        if (file.contactFormat) await importContactFile(file.contactFormat, file.entry, context, trx, photos);
+        if (file.personalFormat) await importPersonalFile(file.personalFormat, file.entry, context);
+        else if (file.contactFormat)
+          await importContactFile(file.contactFormat, file.entry, context, trx, photos);
         else if (file.header)
           await importLinkedInFile(
             format as LinkedInFormat,
@@ -319,9 +317,10 @@ export function createImportService(deps: {
               files.push({ ...newFileReport(file.entry.displayPath, 'unknown'), failed: file.failure });
               continue;
             }
-            if (file.contactFormat) {
+            const ownFormat = file.personalFormat ?? file.contactFormat;
+            if (ownFormat) {
               const result = await step(file.entry.displayPath, () =>
-                importOne(file, file.contactFormat ?? 'vcard', options, zone, run),
+                importOne(file, ownFormat, options, zone, run),
               );
               files.push(result.report);
               addTotals(totals, result.totals);
@@ -373,11 +372,17 @@ export function createImportService(deps: {
       }
       const workspace = bindRepositories(store).workspace;
       const ownerUrl = settings.list()['owner-url'] ?? (await workspace.get(WORKSPACE_KEYS.ownerUrl)) ?? null;
+      const emailSetting = configuredOwnerEmails(settings.list()['owner-email']);
+      const emails = emailSetting.length
+        ? emailSetting
+        : configuredOwnerEmails(await workspace.get(OWNER_EMAILS_KEY));
       return {
         files,
         owner: {
           name: (await workspace.get(WORKSPACE_KEYS.ownerName)) ?? null,
           url: ownerUrl ? (ownerUrl.startsWith('http') ? ownerUrl : `https://www.${ownerUrl}`) : null,
+          // Only once mail or calendar files made them known (docs/rules/calendar.md#owner).
+          ...(emails.length ? { emails, emailsFrom: emailSetting.length ? 'setting' : 'inferred' } : {}),
         },
         totals,
       };

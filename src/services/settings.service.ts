@@ -1,7 +1,7 @@
 import { chmodSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../domain/errors.js';
-import { normalizeProfileUrl } from '../domain/identity.js';
+import { normalizeEmail, normalizeProfileUrl } from '../domain/identity.js';
 import { isValidTimeZone } from '../domain/time.js';
 
 /** Settings kept in the data folder (`settings.json`), readable and editable by hand. */
@@ -38,6 +38,16 @@ export const SETTINGS: Readonly<Record<string, SettingDefinition>> = {
         );
       }
       return value;
+    },
+  },
+  'owner-email': {
+    describe: 'your own e-mail addresses, comma-separated (default: inferred from your mail or calendar)',
+    validate: (value) => {
+      const addresses = value.split(/[,;\s]+/).filter(Boolean);
+      const bad = addresses.find((address) => !normalizeEmail(address));
+      if (addresses.length === 0 || bad !== undefined)
+        throw new AppError('usage', `"${bad ?? value}" is not an e-mail address: use you@example.com`);
+      return addresses.join(',');
     },
   },
   'daily-budget': {

@@ -58,13 +58,14 @@ export function createDataAgeRepository(context: StoreContext) {
       return newestImportedAt(now);
     },
 
-    /** Whether any message was imported (without messages, depth is unknown, not 0 %). */
+    /** Whether any conversation was imported, from any source (without one, depth is unknown, not 0 %). */
     async hasImportedMessages(): Promise<boolean> {
       const row = await db
         .selectFrom('interactions')
         .select('id')
         .where('workspace_id', '=', workspaceId)
-        .where('kind', '=', 'message')
+        // A conversation from any source: LinkedIn messages, mail, meetings, calls.
+        .where('kind', 'in', ['message', 'email', 'meeting', 'call'])
         .limit(1)
         .executeTakeFirst();
       return row !== undefined;

@@ -289,6 +289,8 @@ export function createInteractionRepository(context: StoreContext) {
               .selectAll()
               .where('workspace_id', '=', workspaceId)
               .where('group_size', '>', 2)
+              // A meeting has a row of its own for each attendee (each is met): theirs are not this person's.
+              .where('kind', '!=', 'meeting')
               .where(
                 'conversation_key',
                 'in',

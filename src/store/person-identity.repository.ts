@@ -48,6 +48,17 @@ export function createPersonIdentityRepository(context: StoreContext) {
   };
 
   return {
+    /** How many identities of a kind are known (part of a mail or calendar file's fingerprint). */
+    async countIdentities(kind: IdentityKind): Promise<number> {
+      const row = await db
+        .selectFrom('person_identities')
+        .select((eb) => eb.fn.countAll<number>().as('count'))
+        .where('workspace_id', '=', workspaceId)
+        .where('kind', '=', kind)
+        .executeTakeFirst();
+      return Number(row?.count ?? 0);
+    },
+
     /** Which of these people have an identity from `source` (e.g. the address book uploaded to LinkedIn). */
     async withIdentitySource(ids: readonly number[], source: string): Promise<Set<number>> {
       const found = await inChunks(ids, async (chunk) => {

@@ -5,7 +5,7 @@ import { fuzzImporter, type Importer } from '../support/fuzz-importer.js';
 const CASES = 10_000;
 
 describe('fuzzing the importers (stress)', () => {
-  it.each<Importer>(['linkedin-csv', 'zip', 'vcard', 'contact-csv'])(
+  it.each<Importer>(['linkedin-csv', 'zip', 'vcard', 'contact-csv', 'icalendar', 'mail'])(
     `%s: ${CASES} cases`,
     { timeout: 3_600_000 },
     async (importer) => {

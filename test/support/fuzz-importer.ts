@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -47,6 +47,33 @@ export function contactCsvSeeds(): Array<{ name: string; bytes: Buffer }> {
   return readdirSync(folder)
     .filter((name) => name.endsWith('.csv'))
     .map((name) => ({ name, bytes: readFileSync(join(folder, name)) }));
+}
+
+/** The calendars of Exchange, Google, Apple and others (test/fixtures/external/ical-node-ical). */
+export function icalendarSeeds(): Array<{ name: string; bytes: Buffer }> {
+  const folder = join(repositoryRoot, 'test', 'fixtures', 'external', 'ical-node-ical');
+  return readdirSync(folder)
+    .filter((name) => name.endsWith('.ics'))
+    .map((name) => ({ name, bytes: readFileSync(join(folder, name)) }));
+}
+
+/**
+ * Real mail (test/fixtures/external/eml-mailparser): each message as an .eml, and all of them in one mbox
+ * with Gmail Takeout's From_ lines, one message with CRLF line ends.
+ */
+export function mailSeeds(): Array<{ name: string; bytes: Buffer }> {
+  const folder = join(repositoryRoot, 'test', 'fixtures', 'external', 'eml-mailparser');
+  const messages = readdirSync(folder)
+    .filter((name) => name.endsWith('.eml') && statSync(join(folder, name)).size < 64 * 1024)
+    .map((name) => ({ name, bytes: readFileSync(join(folder, name)) }));
+  const mbox = Buffer.concat(
+    messages.flatMap((message, index) => [
+      Buffer.from(`From ${1583290388308606088n + BigInt(index)}@xxx Mon Nov 06 04:42:58 +0000 2017\n`),
+      message.bytes,
+      Buffer.from('\n'),
+    ]),
+  );
+  return [...messages, { name: 'fixtures.mbox', bytes: mbox }];
 }
 
 /** Bytes that matter to a CSV reader and a text decoder: more likely to hit an edge than any byte. */
@@ -254,7 +281,7 @@ function signature(store: Store): string {
   return parts.join(' ');
 }
 
-export type Importer = 'linkedin-csv' | 'zip' | 'vcard' | 'contact-csv';
+export type Importer = 'linkedin-csv' | 'zip' | 'vcard' | 'contact-csv' | 'icalendar' | 'mail';
 
 /** Zips of the fixture eras as LinkedIn sends them (deflated; one stored), and one inside another. */
 export function zipSeeds(): Array<{ name: string; bytes: Buffer }> {
@@ -310,7 +337,11 @@ export async function fuzzImporter(importer: Importer, cases: number, seed = 15)
         ? vcardSeeds()
         : importer === 'contact-csv'
           ? contactCsvSeeds()
-          : linkedInSeeds();
+          : importer === 'icalendar'
+            ? icalendarSeeds()
+            : importer === 'mail'
+              ? mailSeeds()
+              : linkedInSeeds();
   const target = await openFuzzTarget(materializeEra('2024-2025'));
   const run: FuzzRun = {
     importer,

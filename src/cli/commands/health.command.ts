@@ -39,7 +39,7 @@ export function registerHealthCommand(program: Command, runtime: Runtime): void 
         say(`Conversed with:     ${health.conversed}`);
         say(
           health.depth === null
-            ? `Depth:              unknown: ${health.messagesImported ? 'no connections yet' : 'no messages imported'}`
+            ? `Depth:              unknown: ${health.messagesImported ? 'no connections yet' : 'no conversations imported'}`
             : `Depth:              ${percent(health.depth)} of your connections have had a two-way conversation with you`,
         );
         say(

@@ -46,26 +46,50 @@ export function printImportReport(io: CliIo, report: ImportReport): void {
       `Owner (you): ${owner.name ?? 'unknown name'}${owner.url ? ` <${owner.url}>` : ''} — wrong? tend config owner-url URL`,
     );
   }
+  const ownFiles = report.files.some((file) => ['icalendar', 'mbox', 'eml'].includes(file.format));
+  if (ownFiles && owner.emails?.length) {
+    const how =
+      owner.emailsFrom === 'setting'
+        ? 'your owner-email setting'
+        : 'inferred: the most frequent sender or participant';
+    printLine(
+      io,
+      `Your e-mail: ${owner.emails.join(', ')} (${how}) — wrong? tend config owner-email ADDRESS`,
+    );
+  } else if (ownFiles)
+    printLine(
+      io,
+      'Your e-mail is not known, so direction could not be told: tend config owner-email ADDRESS',
+    );
+}
+
+interface ImportFlags {
+  tz?: string;
+  photos: boolean;
+  createPeople?: boolean;
+  keepBodies?: boolean;
 }
 
 export function registerImportCommand(program: Command, runtime: Runtime): void {
   program
     .command('import')
     .description(
-      'import a LinkedIn data export (the zip, its unpacked folder or single CSV files) or address books (.vcf)',
+      'import a LinkedIn data export (the zip, its unpacked folder or single CSV files), address books (.vcf, contact CSV), calendars (.ics) or mail (.mbox, .eml)',
     )
-    .argument('<paths...>', 'zip files, folders, CSV or vCard files')
+    .argument('<paths...>', 'zip files, folders, CSV, vCard, iCalendar, mbox or .eml files')
     .option(
       '--tz <zone>',
       'time zone for dates the export writes without one (default: the timezone setting)',
     )
     .option('--no-photos', 'drop contact photos instead of keeping them as files in the data folder')
+    .option('--create-people', 'calendar and mail: make people of participants tend does not know yet')
+    .option('--keep-bodies', "mail: keep message bodies as the interactions' text (default: headers only)")
     .addHelpText(
       'after',
       '\nRe-importing is safe: what is already there is recognised and left as it is.\nExit code 2 when a file could not be used (the other files are imported).',
     )
     .action(
-      action(runtime, async (context, paths: string[], options: { tz?: string; photos: boolean }) => {
+      action(runtime, async (context, paths: string[], options: ImportFlags) => {
         if (options.tz && !isValidTimeZone(options.tz)) {
           throw new AppError(
             'usage',
@@ -77,6 +101,8 @@ export function registerImportCommand(program: Command, runtime: Runtime): void 
         const report = await app.imports.importPaths(paths, {
           ...(options.tz ? { timeZone: options.tz } : {}),
           photos: options.photos,
+          createPeople: options.createPeople === true,
+          keepBodies: options.keepBodies === true,
           ...(context.config.debug
             ? {
                 onStep: (step: string, ms: number) =>

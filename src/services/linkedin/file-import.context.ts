@@ -29,6 +29,12 @@ export interface FileImportContext {
   /** The export's date from the zip name, when known (YYYY-MM-DD). */
   exportDate: string | null;
   ownerUrlSetting: string | null;
+  /** The `owner-email` setting (comma-separated addresses), for mail and calendar files. */
+  ownerEmailSetting?: string | null;
+  /** Mail and calendar files: people for unknown participants (`import --create-people`). */
+  createPeople?: boolean;
+  /** Mail files: message bodies kept as the interaction's text (`import --keep-bodies`). */
+  keepBodies?: boolean;
   /** The run's shortcuts (a first import's; first-import.ts): every interaction is inserted through them. */
   shortcuts: ImportShortcuts;
   /** Times a part of the file's work (`--debug`): the part's name and how long it took. */
