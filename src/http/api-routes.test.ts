@@ -53,7 +53,7 @@ const CASES: Record<string, Case> = {
     check: (body) => expect((body as { undone: string }).undone).toMatch(/dismissed/),
   },
   'GET /api/people': {
-    ok: () => ['GET', '/api/people?q=brightloop'],
+    ok: () => ['GET', '/api/people?q=company%3Abrightloop'],
     check: (body) => {
       const { people, total } = body as { people: Array<{ company: string }>; total: number };
       expect(total).toBe(people.length);
