@@ -145,6 +145,8 @@ export async function collectAgenda(
         if (late.has(invitation.id)) invitation.verdict = late.get(invitation.id) ?? null;
     },
     async describe(items) {
+      // Items that carry their words first: only those made without (`words: 'reread'`) are read again.
+      describeItems(items);
       const bare = new Map(
         items.flatMap((item) =>
           CARE_KINDS.has(item.kind) && item.person && item.reason === '' ? [[item.id, item] as const] : [],
@@ -159,7 +161,6 @@ export async function collectAgenda(
             if (item) [item.reason, item.suggestion] = [made.reason, made.suggestion];
           }
       }
-      describeItems(items);
     },
   };
 }
