@@ -88,9 +88,9 @@ describe.skipIf(!run)('the web UI in Chromium', { timeout: 90_000 }, () => {
     expect(companies.length).toBeGreaterThan(0);
     for (const company of companies) expect(company).toMatch(/brightloop/i);
     await page.getByRole('searchbox', { name: 'Search people' }).fill('');
-    await page.getByRole('button', { name: 'Strength' }).click();
+    await page.getByRole('button', { name: 'Score' }).click();
     await expect
-      .poll(() => page.getByRole('columnheader', { name: /Strength/ }).getAttribute('aria-sort'))
+      .poll(() => page.getByRole('columnheader', { name: /Score/ }).getAttribute('aria-sort'))
       .toBe('descending');
     await expect.poll(() => page.getByRole('row').count()).toBeGreaterThan(10);
     const strengths = (await page.locator('[role=row]:not(.head) .c-strength').allTextContents()).map(Number);

@@ -11,7 +11,7 @@ type SortKey = 'name' | 'company' | 'strength' | 'band' | 'last';
 const COLUMNS: Array<{ key: SortKey; label: string; className: string }> = [
   { key: 'name', label: 'Name', className: 'c-name' },
   { key: 'company', label: 'Company', className: 'c-company' },
-  { key: 'strength', label: 'Strength', className: 'c-strength' },
+  { key: 'strength', label: 'Score', className: 'c-strength' },
   { key: 'band', label: 'Band', className: 'c-band' },
   { key: 'last', label: 'Last contact', className: 'c-last' },
 ];
