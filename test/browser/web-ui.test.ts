@@ -83,11 +83,15 @@ describe.skipIf(!run)('the web UI in Chromium', { timeout: 90_000 }, () => {
     // A field of the segment query language: free text would also find people whose messages name the company.
     await page.getByRole('searchbox', { name: 'Search people' }).fill('company:brightloop');
     await expect.poll(() => decodeURIComponent(page.url())).toContain('/people?q=company:brightloop');
+    const table = page.getByRole('table', { name: 'People' });
+    await expect.poll(() => table.getAttribute('aria-busy')).toBe('false');
     await expect.poll(() => page.getByRole('row').count()).toBeGreaterThan(1);
     const companies = await page.locator('[role=row]:not(.head) .c-company').allTextContents();
     expect(companies.length).toBeGreaterThan(0);
     for (const company of companies) expect(company).toMatch(/brightloop/i);
     await page.getByRole('searchbox', { name: 'Search people' }).fill('');
+    await expect.poll(() => decodeURIComponent(page.url())).not.toContain('q=');
+    await expect.poll(() => table.getAttribute('aria-busy')).toBe('false');
     await page.getByRole('button', { name: 'Score' }).click();
     await expect
       .poll(() => page.getByRole('columnheader', { name: /Score/ }).getAttribute('aria-sort'))
