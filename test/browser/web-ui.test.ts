@@ -83,14 +83,18 @@ describe.skipIf(!run)('the web UI in Chromium', { timeout: 90_000 }, () => {
     // A field of the segment query language: free text would also find people whose messages name the company.
     await page.getByRole('searchbox', { name: 'Search people' }).fill('company:brightloop');
     await expect.poll(() => decodeURIComponent(page.url())).toContain('/people?q=company:brightloop');
+    const table = page.getByRole('table', { name: 'People' });
+    await expect.poll(() => table.getAttribute('aria-busy')).toBe('false');
     await expect.poll(() => page.getByRole('row').count()).toBeGreaterThan(1);
     const companies = await page.locator('[role=row]:not(.head) .c-company').allTextContents();
     expect(companies.length).toBeGreaterThan(0);
     for (const company of companies) expect(company).toMatch(/brightloop/i);
     await page.getByRole('searchbox', { name: 'Search people' }).fill('');
-    await page.getByRole('button', { name: 'Strength' }).click();
+    await expect.poll(() => decodeURIComponent(page.url())).not.toContain('q=');
+    await expect.poll(() => table.getAttribute('aria-busy')).toBe('false');
+    await page.getByRole('button', { name: 'Score' }).click();
     await expect
-      .poll(() => page.getByRole('columnheader', { name: /Strength/ }).getAttribute('aria-sort'))
+      .poll(() => page.getByRole('columnheader', { name: /Score/ }).getAttribute('aria-sort'))
       .toBe('descending');
     await expect.poll(() => page.getByRole('row').count()).toBeGreaterThan(10);
     const strengths = (await page.locator('[role=row]:not(.head) .c-strength').allTextContents()).map(Number);
@@ -133,7 +137,7 @@ describe.skipIf(!run)('the web UI in Chromium', { timeout: 90_000 }, () => {
     await page.getByRole('button', { name: 'Start introduction' }).first().click();
     const started = page.locator('[data-introduction]').first();
     await started.waitFor();
-    await started.getByRole('button', { name: 'asked-a' }).click();
+    await started.getByRole('button', { name: /^I asked / }).click();
     await expect.poll(() => started.locator('.state').textContent()).toBe('asked-a');
     await shot('introductions-desktop');
     await page.getByRole('link', { name: 'Health' }).click();

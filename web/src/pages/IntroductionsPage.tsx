@@ -5,6 +5,23 @@ import { ErrorNote, Loading } from '../components/Feedback';
 import { Link } from '../router';
 import { useApi } from '../use-api';
 
+/** A step as a button says it: what happened, with who it happened with. */
+function stepLabel(step: string, intro: Introduction): string {
+  const a = intro.a.name.split(' ')[0] ?? intro.a.name;
+  const b = intro.b.name.split(' ')[0] ?? intro.b.name;
+  const labels: Record<string, string> = {
+    'asked-a': `I asked ${a}`,
+    'agreed-a': `${a} agreed`,
+    'declined-a': `${a} declined`,
+    'asked-b': `I asked ${b}`,
+    'agreed-b': `${b} agreed`,
+    'declined-b': `${b} declined`,
+    introduced: 'I introduced them',
+    outcome: 'Record how it went',
+  };
+  return labels[step] ?? step;
+}
+
 /** Suggested introductions with their reasons, and the double opt-in board: each step drafted. */
 export function IntroductionsPage() {
   const suggestions = useApi<IntroSuggestion[]>('/api/introductions/suggestions');
@@ -72,7 +89,7 @@ export function IntroductionsPage() {
                         void act(() => api.post(`/api/introductions/${intro.id}/steps`, { step }))
                       }
                     >
-                      {step}
+                      {stepLabel(step, intro)}
                     </button>
                   ))}
                 </div>

@@ -11,7 +11,7 @@ type SortKey = 'name' | 'company' | 'strength' | 'band' | 'last';
 const COLUMNS: Array<{ key: SortKey; label: string; className: string }> = [
   { key: 'name', label: 'Name', className: 'c-name' },
   { key: 'company', label: 'Company', className: 'c-company' },
-  { key: 'strength', label: 'Strength', className: 'c-strength' },
+  { key: 'strength', label: 'Score', className: 'c-strength' },
   { key: 'band', label: 'Band', className: 'c-band' },
   { key: 'last', label: 'Last contact', className: 'c-last' },
 ];
@@ -63,6 +63,8 @@ export function PeoplePage() {
   const first = useApi<{ people: PersonRow[]; total: number }>(firstPath);
   const whole = useApi<{ people: PersonRow[]; total: number }>(path);
   const people = whole.dataPath === path || whole.error || first.dataPath !== firstPath ? whole : first;
+  // Until an answer for this query is in, the rows shown are the last query's: the table says it is busy.
+  const current = whole.dataPath === path || first.dataPath === firstPath;
   const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({ key: 'name', descending: false });
   const rows = useMemo(() => {
     const list = [...(people.data?.people ?? [])];
@@ -105,7 +107,13 @@ export function PeoplePage() {
         </p>
       </header>
       {people.error && <ErrorNote error={people.error} />}
-      <div className="table" role="table" aria-label="People" aria-rowcount={rows.length + 1}>
+      <div
+        className="table"
+        role="table"
+        aria-label="People"
+        aria-rowcount={rows.length + 1}
+        aria-busy={!current}
+      >
         <div className="row head" role="row">
           {COLUMNS.map((column) => (
             <div

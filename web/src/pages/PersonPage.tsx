@@ -17,6 +17,18 @@ const CADENCES: Record<string, string> = {
 const arrow = (direction: TimelineEntry['direction']) =>
   direction === 'out' ? '→' : direction === 'in' ? '←' : '↔';
 
+function Reason({ reason }: { reason: Profile['strengthReasons'][number] }) {
+  return (
+    <li>
+      <span className={reason.points >= 0 ? 'plus' : 'minus'}>
+        {reason.points >= 0 ? '+' : ''}
+        {reason.points}
+      </span>{' '}
+      <strong>{reason.component}</strong>: {reason.text}
+    </li>
+  );
+}
+
 /** One person: strength with its reasons, what is open, what you know of them (editable) and the timeline. */
 export function PersonPage({ id }: { id: number }) {
   const profile = useApi<Profile>(`/api/people/${id}`);
@@ -41,6 +53,9 @@ export function PersonPage({ id }: { id: number }) {
       throw error;
     }
   };
+  // What moved the score first; the components that added nothing behind one line (a new tie has nine).
+  const counted = person.strengthReasons.filter((reason) => reason.points !== 0);
+  const zero = person.strengthReasons.filter((reason) => reason.points === 0);
   const quietly = (changes: PersonEdit) => edit(changes).catch(() => undefined);
   const mark = async (item: string, how: Mark, until?: string) => {
     try {
@@ -87,16 +102,22 @@ export function PersonPage({ id }: { id: number }) {
       <section aria-labelledby="why-strength">
         <h2 id="why-strength">Why {person.strength}</h2>
         <ul className="reasons">
-          {person.strengthReasons.map((reason) => (
-            <li key={`${reason.component}-${reason.text}`}>
-              <span className={reason.points >= 0 ? 'plus' : 'minus'}>
-                {reason.points >= 0 ? '+' : ''}
-                {reason.points}
-              </span>{' '}
-              <strong>{reason.component}</strong>: {reason.text}
-            </li>
+          {counted.map((reason) => (
+            <Reason key={`${reason.component}-${reason.text}`} reason={reason} />
           ))}
         </ul>
+        {zero.length > 0 && (
+          <details>
+            <summary className="muted">
+              {zero.length} more at 0 ({zero.map((reason) => reason.component).join(', ')})
+            </summary>
+            <ul className="reasons">
+              {zero.map((reason) => (
+                <Reason key={`${reason.component}-${reason.text}`} reason={reason} />
+              ))}
+            </ul>
+          </details>
+        )}
       </section>
 
       {person.agenda.length > 0 && (
