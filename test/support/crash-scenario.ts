@@ -139,11 +139,29 @@ export interface Trial {
   /** The re-run's exit code and whether its canonical dump is the uninterrupted import's. */
   rerun: ProcessResult;
   sameAsUninterrupted: boolean;
+  /** Where the re-run's dump differs from the uninterrupted import's (a failure says what, not only that). */
+  dumpDifference: string[];
 }
 
-/** One import killed after `killAfterMs`, checked, then started again and compared with `reference`. */
-/** When to kill: after a time, or as soon as the import has committed this many files. */
-export type KillMoment = { afterMs: number } | { afterFiles: number };
+/** Lines only one of two dumps has, a few of each side: enough to name the table and rows that differ. */
+export function dumpDifference(expected: string, actual: string, limit = 8): string[] {
+  const expectedLines = new Set(expected.split('\n'));
+  const actualLines = new Set(actual.split('\n'));
+  const missing = [...expectedLines].filter((line) => !actualLines.has(line)).slice(0, limit);
+  const extra = [...actualLines].filter((line) => !expectedLines.has(line)).slice(0, limit);
+  return [...missing.map((line) => `- ${line}`), ...extra.map((line) => `+ ${line}`)];
+}
+
+/** When to kill: after a time, or `delayMs` after the import has committed this many files. */
+export type KillMoment = { afterMs: number } | { afterFiles: number; delayMs?: number };
+
+function killIfRunning(pid: number): void {
+  try {
+    process.kill(pid, 'SIGKILL');
+  } catch {
+    // It ended before its kill: the trial says so (`killed` is false).
+  }
+}
 
 /** Kills `pid` at `moment`; returns what stops the watch. */
 function scheduleKill(pid: number, moment: KillMoment, file: string): () => void {
@@ -156,7 +174,9 @@ function scheduleKill(pid: number, moment: KillMoment, file: string): () => void
     try {
       database ??= existsSync(file) ? new BetterSqlite3(file, { readonly: true }) : undefined;
       const committed = database?.prepare('select count(*) from imports').pluck().get() as number | undefined;
-      if ((committed ?? 0) >= moment.afterFiles) process.kill(pid, 'SIGKILL');
+      if ((committed ?? 0) < moment.afterFiles) return;
+      clearInterval(poll);
+      setTimeout(() => killIfRunning(pid), moment.delayMs ?? 0);
     } catch {
       // No schema yet, or the process has ended: poll again or stop.
     }
@@ -207,7 +227,8 @@ export async function killedImport(
   if (nextStart.code !== 0) integrity = `the next start failed: ${nextStart.stderr}`;
   const spillsAfterNextStart = spills();
   const rerun = await spawnTend(['--data', dataDir, '--now', NOW, 'import', exportZip]);
-  const sameAsUninterrupted = rerun.code === 0 && canonicalDump(file) === reference.dump;
+  const rerunDump = rerun.code === 0 ? canonicalDump(file) : '';
+  const sameAsUninterrupted = rerun.code === 0 && rerunDump === reference.dump;
   rmSync(dataDir, { recursive: true, force: true });
   return {
     killedAfterMs: 'afterMs' in moment ? moment.afterMs : -1,
@@ -220,6 +241,7 @@ export async function killedImport(
     spillsAfterNextStart,
     rerun,
     sameAsUninterrupted,
+    dumpDifference: sameAsUninterrupted ? [] : dumpDifference(reference.dump, rerunDump),
   };
 }
 
@@ -257,6 +279,7 @@ export function verdict(trial: Trial) {
     spillsAfterNextStart: trial.spillsAfterNextStart,
     rerunCode: trial.rerun.code,
     sameAsUninterrupted: trial.sameAsUninterrupted,
+    dumpDifference: trial.dumpDifference,
   };
 }
 
@@ -266,4 +289,5 @@ export const SOUND: ReturnType<typeof verdict> = {
   spillsAfterNextStart: 0,
   rerunCode: 0,
   sameAsUninterrupted: true,
+  dumpDifference: [],
 };
