@@ -1,8 +1,8 @@
-// npm run bundle: the CLI as one CommonJS file with V8's code cache beside it (bin/cli-loader.mjs,
+// npm run bundle: the CLI as one CommonJS file with V8's code cache beside it (bin/cli-loader.cjs,
 // docs/PERFORMANCE.md#code-cache), and the parser threads as ES modules (each a Worker of its own).
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
-import { writeCodeCache } from '../bin/cli-loader.mjs';
+import { writeCodeCache } from '../bin/cli-loader.cjs';
 
 const common = {
   bundle: true,
@@ -74,7 +74,7 @@ await build({
 await build({
   ...common,
   ...cjs,
-  plugins: [serveApart],
+  plugins: [lazyModules, serveApart],
   entryPoints: ['src/cli/main.ts'],
   format: 'cjs',
   outfile: 'dist/bundle/main.cjs',

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { codeCacheAccepted, loadBundle, writeCodeCache } from '../bin/cli-loader.mjs';
+import { codeCacheAccepted, loadBundle, writeCodeCache } from '../bin/cli-loader.cjs';
 import { repositoryRoot } from './support/built-cli.js';
 
 /** The CLI starts from V8's code cache of its bundle (docs/PERFORMANCE.md#code-cache). */

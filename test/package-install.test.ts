@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, lstatSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, cpSync, lstatSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -7,7 +7,7 @@ import { repositoryRoot, tendEnv } from './support/built-cli.js';
 
 /**
  * What `npm install -g` puts on a user's machine, checked from the package itself: `npm pack` of the bundle
- * global-setup.ts built, and an install of that tarball into a prefix of its own — offline, from the npm cache
+ * global-setup.ts built, and that tarball installed into a prefix of its own — offline, from the npm cache
  * that `npm ci` filled (no test may use the network) — then the installed command run from another folder.
  * README.md#set-up-two-commands
  */
@@ -37,6 +37,9 @@ describe('the npm package', () => {
     const files = packed.files.map((file) => file.path);
     for (const file of [
       'bin/tend',
+      'bin/cli-loader.cjs',
+      // The entry point is CommonJS because of it: without it, bin/tend would run as an ES module.
+      'bin/package.json',
       'dist/bundle/main.cjs',
       'dist/bundle/main.cjs.cache',
       'dist/bundle/serve.cjs',
@@ -52,9 +55,18 @@ describe('the npm package', () => {
   });
 
   it('installs a working copy, not a link: tend demo and people run from another folder, and the hints say tend', () => {
+    // Laid out as `npm install -g` does (the package in lib/node_modules, its command linked from bin/), its
+    // dependencies installed by `npm ci` from the repository's lockfile: resolving them afresh, as a global
+    // install of the tarball does, needs the registry's package documents, which `npm ci` never caches (a
+    // new machine has none, and tests may not use the network).
     const prefix = join(work, 'prefix');
-    npm(['install', '-g', '--offline', '--ignore-scripts', '--prefix', prefix, join(work, packed.filename)]);
     const installed = join(prefix, 'lib', 'node_modules', 'tend');
+    mkdirSync(installed, { recursive: true });
+    execFileSync('tar', ['-xzf', join(work, packed.filename), '-C', installed, '--strip-components=1']);
+    copyFileSync(join(repositoryRoot, 'package-lock.json'), join(installed, 'package-lock.json'));
+    npm(['ci', '--offline', '--ignore-scripts', '--omit=dev', '--prefix', installed]);
+    mkdirSync(join(prefix, 'bin'));
+    symlinkSync(join('..', 'lib', 'node_modules', 'tend', 'bin', 'tend'), join(prefix, 'bin', 'tend'));
     expect(lstatSync(installed).isDirectory()).toBe(true);
     // better-sqlite3's install script compiles SQLite (minutes) or downloads a binary (the network): the test
     // uses the copy the repository's own install built instead.

@@ -1,11 +1,14 @@
 // Loads the CLI bundle (dist/bundle/main.cjs) with V8's code cache made at build time beside it
 // (docs/PERFORMANCE.md#code-cache): compiling the 1.2 MB bundle was the largest part of every command's start.
-import { readFileSync, writeFileSync, renameSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
-import vm from 'node:vm';
-import crypto from 'node:crypto';
-import { Buffer } from 'node:buffer';
+'use strict';
+// CommonJS, as bin/tend: an ES module entry point costs every command Node's ES module loader
+// (docs/PERFORMANCE.md#commonjs-entry).
+const { readFileSync, writeFileSync, renameSync } = require('node:fs');
+const { createRequire } = require('node:module');
+const { dirname } = require('node:path');
+const vm = require('node:vm');
+const crypto = require('node:crypto');
+const { Buffer } = require('node:buffer');
 
 /** The bundle inside the function Node wraps a CommonJS module in, so it runs as one. */
 const wrap = (source) =>
@@ -44,14 +47,14 @@ function cacheOf(file, source) {
 }
 
 /** The bundle's exports, compiled from its code cache when the cache was made from this very bundle. */
-export function loadBundle(file) {
+function loadBundle(file) {
   const source = readFileSync(file);
   // A cache V8 rejects (another Node version, other V8 flags) only costs the compile it would have saved.
   return run(file, compile(file, source, cacheOf(file, source)));
 }
 
 /** Whether this process would compile the bundle from its cache (a test of the build). */
-export function codeCacheAccepted(file) {
+function codeCacheAccepted(file) {
   const source = readFileSync(file);
   const cachedData = cacheOf(file, source);
   return cachedData !== undefined && compile(file, source, cachedData).cachedDataRejected === false;
@@ -61,7 +64,7 @@ export function codeCacheAccepted(file) {
  * Writes the bundle's code cache (npm run bundle): compiled, its top level run (what every command runs
  * first), then serialised with the stamp of its source. Written beside it under a temporary name, then renamed.
  */
-export function writeCodeCache(file) {
+function writeCodeCache(file) {
   const source = readFileSync(file);
   const script = compile(file, source);
   run(file, script);
@@ -69,3 +72,5 @@ export function writeCodeCache(file) {
   writeFileSync(`${file}.cache.tmp`, data);
   renameSync(`${file}.cache.tmp`, `${file}.cache`);
 }
+
+module.exports = { loadBundle, codeCacheAccepted, writeCodeCache };
