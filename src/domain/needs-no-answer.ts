@@ -50,7 +50,9 @@ export const ASKING_PARTS =
 export function needsNoAnswer(text: string | null | undefined): boolean {
   if (isCloser(text)) return true;
   if (!text || !ASKING_PARTS.test(text)) return false;
-  return isNudge(text) || isPromotionAsk(text);
+  // The words once for both tests (each folds the text).
+  const words = wordsOf(text);
+  return nudgeIn(words, text) || promotionAskIn(words);
 }
 
 /** The words lists of nudges and promotion asks, for the test that ASKING_PARTS finds each. */
@@ -69,7 +71,10 @@ function wordsOf(text: string | null | undefined): string[] | null {
 
 /** "pls", "pls thanks", "Please 🙏": asking again, with nothing of its own to answer. */
 export function isNudge(text: string | null | undefined): boolean {
-  const words = wordsOf(text);
+  return nudgeIn(wordsOf(text), text);
+}
+
+function nudgeIn(words: string[] | null, text: string | null | undefined): boolean {
   if (!words || words.length === 0 || /[?¿？]/u.test(text ?? '')) return false;
   let asked = false;
   for (const word of words) {
@@ -84,7 +89,10 @@ export function isNudge(text: string | null | undefined): boolean {
  * promote their channel, page or post. "I like your post", "could you share the deck?" are not.
  */
 export function isPromotionAsk(text: string | null | undefined): boolean {
-  const words = wordsOf(text);
+  return promotionAskIn(wordsOf(text));
+}
+
+function promotionAskIn(words: string[] | null): boolean {
   if (!words || words.length === 0) return false;
   // "pls subscribe", "subscribe sir 🙏": subscribing with nothing else but asking words.
   if (
