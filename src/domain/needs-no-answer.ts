@@ -49,7 +49,7 @@ export const ASKING_PARTS =
 /** Whether a message needs no answer: a closer, a nudge or a promotion ask. Unknown text does. */
 export function needsNoAnswer(text: string | null | undefined): boolean {
   if (isCloser(text)) return true;
-  if (!text || !ASKING_PARTS.test(text)) return false;
+  if (!text || tooLongToJudge(text.trim()) || !ASKING_PARTS.test(text)) return false;
   // The words once for both tests (each folds the text).
   const words = wordsOf(text);
   return nudgeIn(words, text) || promotionAskIn(words);
@@ -61,10 +61,18 @@ export const ASKING_WORDS = {
   verbs: SUBSCRIBE.source.concat('|', PROMOTE.source),
 };
 
+/**
+ * Nudges and promotion asks are judged on short texts only, as closers: a longer text is let go before the
+ * pattern scans it (most messages of an import; the long ones would cost the most).
+ */
+function tooLongToJudge(trimmed: string): boolean {
+  return trimmed === '' || moreCharsThan(trimmed, CLOSER_MAX_CHARS);
+}
+
 function wordsOf(text: string | null | undefined): string[] | null {
   if (!text) return null;
   const trimmed = text.trim();
-  if (trimmed === '' || moreCharsThan(trimmed, CLOSER_MAX_CHARS)) return null;
+  if (tooLongToJudge(trimmed)) return null;
   const folded = fold(trimmed).toLowerCase();
   return folded === '' ? [] : folded.split(' ');
 }
