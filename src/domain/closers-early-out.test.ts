@@ -75,4 +75,25 @@ describe('the fold of closers', () => {
       { numRuns: 5_000 },
     );
   });
+
+  it('gives on accented and other non-ASCII text what the Unicode fold gives', () => {
+    // Accents composed and not, curly and typed apostrophes, ligatures, fractions, letters of other scripts,
+    // emoji (pairs and lone halves) beside ASCII: the character-by-character way and the whole-text way.
+    const unit = fc.oneof(
+      fc.integer({ min: 0, max: 0x2ff }).map((code) => String.fromCharCode(code)),
+      fc.constantFrom('’', '´', '`', "'", 'ß', 'ẞ', 'ﬁ', '¼', 'µ', 'e\u0301', '\u0301', 'Å', '한', 'ø', 'İ'),
+      fc.constantFrom('👍', '🙏🏽', '\ud83d', '\udc4d', 'Ω', 'ǅ', '①', '２'),
+      fc.integer({ min: 0x2000, max: 0xffff }).map((code) => String.fromCharCode(code)),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(unit, fc.constantFrom('a', 'Thanks', ' ', 'x')), { maxLength: 30 }),
+        (units) => {
+          const text = units.join('');
+          expect(fold(text)).toBe(foldInFull(text));
+        },
+      ),
+      { numRuns: 10_000 },
+    );
+  });
 });

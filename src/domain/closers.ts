@@ -16,29 +16,54 @@ const QUESTION = /[?¿？؟]/u;
 const EMOTICONS = /(?:^|\s)(?:[:;=][-'^]?[)(\][dpo3*|/\\]+|<3+|x-?d+|\^\^|\(:)(?=\s|$)/giu;
 const PICTOGRAPHS = /\p{Extended_Pictographic}|\p{Emoji_Modifier}|\u200d|\ufe0f|\u20e3/gu;
 const COMBINING_MARKS = /\p{M}+/gu;
+const HIGH_SURROGATE = /[\ud800-\udbff]/;
 
 /** A character outside printable ASCII (tabs and line breaks aside): such a text takes the Unicode fold. */
 const NOT_ASCII = /[^\t\n\r -~]/;
+const EACH_NOT_ASCII = /[^\t\n\r -~]/gu;
 
 /** Lower case, no accents, apostrophes joined ("you're" → "youre"), anything not a letter or digit a space. */
 export function fold(text: string): string {
   // Most chat lines are ASCII: no accents to take off, and letters and digits are [A-Za-z0-9] — the same
   // result without Unicode normalisation and Unicode-aware patterns (closers-early-out.test.ts).
-  return NOT_ASCII.test(text)
-    ? foldInFull(text)
-    : text
-        .replace(/['`]/g, '')
-        .replace(/[^A-Za-z0-9]+/g, ' ')
-        .trim();
+  if (!NOT_ASCII.test(text)) return foldAscii(text);
+  // Most others are ASCII but for accented letters and curly apostrophes ("That’s", "café"), which fold to
+  // ASCII on their own: the full fold decomposes each character by itself, so folding them one at a time and
+  // the rest the ASCII way gives the same text (docs/PERFORMANCE.md#closers).
+  const plain = text.replace(EACH_NOT_ASCII, foldCharacter);
+  return NOT_ASCII.test(plain) ? foldInFull(text) : foldAscii(plain);
 }
 
-/** `fold` the long way, for any text (the test compares the two). */
-export function foldInFull(text: string): string {
+function foldAscii(text: string): string {
+  return text
+    .replace(/['`]/g, '')
+    .replace(/[^A-Za-z0-9]+/g, ' ')
+    .trim();
+}
+
+/** One character's part of `foldInFull` before the spaces: kept for the few hundred a language uses. */
+const characterFolds = new Map<string, string>();
+
+function foldCharacter(character: string): string {
+  let folded = characterFolds.get(character);
+  if (folded === undefined) {
+    folded = withoutMarks(character);
+    if (characterFolds.size < 4_096) characterFolds.set(character, folded);
+  }
+  return folded;
+}
+
+function withoutMarks(text: string): string {
   return text
     .normalize('NFKD')
     .replace(COMBINING_MARKS, '')
     .replace(/ß/g, 'ss')
-    .replace(/['’`´]/g, '')
+    .replace(/['’`´]/g, '');
+}
+
+/** `fold` the long way, for any text (the test compares the two). */
+export function foldInFull(text: string): string {
+  return withoutMarks(text)
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }
@@ -132,6 +157,8 @@ export function isCloserTriedInFull(text: string | null | undefined): boolean {
 export function moreCharsThan(text: string, max: number): boolean {
   if (text.length <= max) return false;
   if (text.length > 2 * max) return true;
+  // Without the high half of a surrogate pair every unit is a character (one scan in the regexp engine).
+  if (!HIGH_SURROGATE.test(text)) return true;
   let chars = 0;
   for (let index = 0; index < text.length; index++) {
     const unit = text.charCodeAt(index);

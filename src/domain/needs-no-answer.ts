@@ -49,8 +49,10 @@ export const ASKING_PARTS =
 /** Whether a message needs no answer: a closer, a nudge or a promotion ask. Unknown text does. */
 export function needsNoAnswer(text: string | null | undefined): boolean {
   if (isCloser(text)) return true;
-  if (!text || !ASKING_PARTS.test(text)) return false;
-  return isNudge(text) || isPromotionAsk(text);
+  if (!text || tooLongToJudge(text.trim()) || !ASKING_PARTS.test(text)) return false;
+  // The words once for both tests (each folds the text).
+  const words = wordsOf(text);
+  return nudgeIn(words, text) || promotionAskIn(words);
 }
 
 /** The words lists of nudges and promotion asks, for the test that ASKING_PARTS finds each. */
@@ -59,17 +61,28 @@ export const ASKING_WORDS = {
   verbs: SUBSCRIBE.source.concat('|', PROMOTE.source),
 };
 
+/**
+ * Nudges and promotion asks are judged on short texts only, as closers: a longer text is let go before the
+ * pattern scans it (most messages of an import; the long ones would cost the most).
+ */
+function tooLongToJudge(trimmed: string): boolean {
+  return trimmed === '' || moreCharsThan(trimmed, CLOSER_MAX_CHARS);
+}
+
 function wordsOf(text: string | null | undefined): string[] | null {
   if (!text) return null;
   const trimmed = text.trim();
-  if (trimmed === '' || moreCharsThan(trimmed, CLOSER_MAX_CHARS)) return null;
+  if (tooLongToJudge(trimmed)) return null;
   const folded = fold(trimmed).toLowerCase();
   return folded === '' ? [] : folded.split(' ');
 }
 
 /** "pls", "pls thanks", "Please 🙏": asking again, with nothing of its own to answer. */
 export function isNudge(text: string | null | undefined): boolean {
-  const words = wordsOf(text);
+  return nudgeIn(wordsOf(text), text);
+}
+
+function nudgeIn(words: string[] | null, text: string | null | undefined): boolean {
   if (!words || words.length === 0 || /[?¿？]/u.test(text ?? '')) return false;
   let asked = false;
   for (const word of words) {
@@ -84,7 +97,10 @@ export function isNudge(text: string | null | undefined): boolean {
  * promote their channel, page or post. "I like your post", "could you share the deck?" are not.
  */
 export function isPromotionAsk(text: string | null | undefined): boolean {
-  const words = wordsOf(text);
+  return promotionAskIn(wordsOf(text));
+}
+
+function promotionAskIn(words: string[] | null): boolean {
   if (!words || words.length === 0) return false;
   // "pls subscribe", "subscribe sir 🙏": subscribing with nothing else but asking words.
   if (
