@@ -9,6 +9,7 @@ import { createPathService } from './services/path.service.js';
 import { createIntroductionService } from './services/introduction.service.js';
 import { createPersonEditingService } from './services/person-editing.service.js';
 import { createPersonMergeService } from './services/person-merge.service.js';
+import { createDataExportService } from './services/data-export.service.js';
 import { createPruneService } from './services/prune.service.js';
 import { createRelationshipService } from './services/relationship.service.js';
 import { createTriageService } from './services/triage.service.js';
@@ -85,6 +86,7 @@ export async function createApp(
     editing: createPersonEditingService({ store, people, relationships, settings, clock }),
     prune: createPruneService({ store, people, relationships, clock }),
     merges: createPersonMergeService({ store, people, relationships, clock }),
+    exports: createDataExportService({ store, relationships, clock }),
     health: createHealthService({ store, relationships }),
     triage,
     invitationNotes: createInvitationNoteService({ store, people, settings }),
