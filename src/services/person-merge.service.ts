@@ -1,6 +1,7 @@
 import { findDuplicateCandidates } from '../domain/duplicate-candidates.js';
 import { AppError } from '../domain/errors.js';
 import { normalizeEmail, normalizeProfileUrl } from '../domain/identity.js';
+import { formatInstant } from '../domain/time.js';
 import { createDuplicateRepository, pairKey } from '../store/duplicate.repository.js';
 import {
   createPersonMergeRecordRepository,
@@ -28,7 +29,8 @@ export interface MergeView {
   kept: PersonBrief;
   merged: PersonBrief;
   source: string;
-  at: number;
+  /** When the merge was made (ISO 8601 UTC). */
+  at: string;
 }
 
 /**
@@ -52,7 +54,7 @@ export function createPersonMergeService(deps: {
     kept,
     merged: { id: entry.goneId, name: entry.goneName, company: entry.record.gone.company },
     source: entry.source,
-    at: entry.at,
+    at: formatInstant(entry.at),
   });
 
   /** The open merge REF names: the merged-away person's former id, or the latest into the person REF finds. */

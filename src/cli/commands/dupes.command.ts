@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { AppError } from '../../domain/errors.js';
-import { formatInstant } from '../../domain/time.js';
 import { action, type Runtime } from '../command-runtime.js';
 import { printJson, printLine } from '../output.js';
 
@@ -35,7 +34,7 @@ export function registerDupesCommand(program: Command, runtime: Runtime): void {
             for (const merge of merges)
               printLine(
                 io,
-                `${formatInstant(merge.at).slice(0, 10)}  ${merge.merged.name} [${merge.merged.id}] into ${named(merge.kept)}${merge.source === 'import' ? ' (by an import)' : ''} — undo: tend unmerge ${merge.merged.id}`,
+                `${merge.at.slice(0, 10)}  ${merge.merged.name} [${merge.merged.id}] into ${named(merge.kept)}${merge.source === 'import' ? ' (by an import)' : ''} — undo: tend unmerge ${merge.merged.id}`,
               );
           return;
         }
