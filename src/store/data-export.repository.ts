@@ -1,5 +1,7 @@
 import { sql } from 'kysely';
 import type { Database } from './database.schema.js';
+import type { Statement } from 'better-sqlite3';
+import { createInteractionIndexes, dropInteractionIndexes } from './interaction-indexes.js';
 import { inChunks, iterateRows } from './query-runner.js';
 import type { StoreContext } from './store.js';
 
@@ -52,6 +54,7 @@ type Row = Record<string, unknown>;
 /** Every row of the workspace, table by table, for `tend export --format json` and its restore. */
 export function createDataExportRepository(context: StoreContext) {
   const { db, workspaceId } = context;
+  const insertStatements = new Map<string, Statement>();
 
   function query(table: ExportTable, order: readonly string[]) {
     let built = db
@@ -112,8 +115,33 @@ export function createDataExportRepository(context: StoreContext) {
       return true;
     },
 
+    /**
+     * Before a restore: the two large interaction indexes dropped (rebuilt once by `afterRestore`, as a first
+     * import does: docs/PERFORMANCE.md#interaction-indexes).
+     */
+    beforeRestore(): Promise<string[]> {
+      return dropInteractionIndexes(context, true);
+    },
+
     /** Writes rows of one table as exported, ids included. */
     async insert(table: ExportTable, rows: readonly Row[]): Promise<void> {
+      const first = rows[0];
+      if (!first) return;
+      if (context.sqlite) {
+        // One prepared statement per table, a row at a time inside the restore's transaction: several times
+        // faster than multi-row statements compiled by Kysely (docs/PERFORMANCE.md#export).
+        const columns = Object.keys(first);
+        const key = `${table}(${columns.join(',')})`;
+        let statement = insertStatements.get(key);
+        if (!statement) {
+          statement = context.sqlite.prepare(
+            `insert into "${table}" (workspace_id, ${columns.map((column) => `"${column}"`).join(', ')}) values (?${', ?'.repeat(columns.length)})`,
+          );
+          insertStatements.set(key, statement);
+        }
+        for (const row of rows) statement.run(workspaceId, ...columns.map((column) => row[column] ?? null));
+        return;
+      }
       const columns = Math.max(1, Object.keys(rows[0] ?? {}).length + 1);
       await inChunks(
         rows.map((row) => ({ ...row, workspace_id: workspaceId })),
@@ -124,8 +152,12 @@ export function createDataExportRepository(context: StoreContext) {
       );
     },
 
-    /** PostgreSQL: each id sequence moved past the largest restored id, so new rows do not collide. */
-    async afterRestore(): Promise<void> {
+    /**
+     * The dropped indexes built again; on PostgreSQL each id sequence moved past the largest restored id, so
+     * new rows do not collide.
+     */
+    async afterRestore(dropped: readonly string[]): Promise<void> {
+      await createInteractionIndexes(context, dropped);
       if (context.sqlite) return;
       for (const table of ID_TABLES)
         await sql`select setval(pg_get_serial_sequence(${table}, 'id'), greatest(coalesce((select max(id) from ${sql.table(table)}), 0), 1))`.execute(

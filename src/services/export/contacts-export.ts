@@ -4,7 +4,7 @@ import { vcardOf, type CardOfPerson } from '../../domain/vcard-writer.js';
 import { createDataExportRepository } from '../../store/data-export.repository.js';
 import type { Store } from '../../store/store.js';
 import type { RelationshipService } from '../relationship.service.js';
-import type { TextSink } from './json-export.js';
+import { bufferedSink, type TextSink } from './json-export.js';
 
 interface ExportedPerson extends CardOfPerson {
   headline: string | null;
@@ -67,16 +67,12 @@ async function* exportedPeople(store: Store): AsyncGenerator<ExportedPerson> {
 /** Everyone as vCard 4.0 cards, one file (docs/rules/export.md#vcard). */
 export async function writeVcardExport(store: Store, sink: TextSink): Promise<number> {
   let count = 0;
-  let buffer = '';
+  const out = bufferedSink(sink);
   for await (const person of exportedPeople(store)) {
-    buffer += vcardOf(person);
+    await out.write(vcardOf(person));
     count++;
-    if (buffer.length > 1 << 20) {
-      await sink(buffer);
-      buffer = '';
-    }
   }
-  await sink(buffer);
+  await out.flush();
   return count;
 }
 
@@ -113,38 +109,37 @@ export async function writeCsvExport(
 ): Promise<number> {
   const strengths = await relationships.strengths(now);
   let count = 0;
-  let buffer = `\uFEFF${csvLine(CSV_HEADER)}`;
+  const out = bufferedSink(sink);
+  await out.write(`\uFEFF${csvLine(CSV_HEADER)}`);
   for await (const person of exportedPeople(store)) {
     const strength = strengths.get(person.id);
-    buffer += csvLine([
-      String(person.id),
-      person.name,
-      person.firstName,
-      person.lastName,
-      person.company ?? '',
-      person.position ?? '',
-      person.headline ?? '',
-      person.location ?? '',
-      person.emails.join('; '),
-      person.phones.join('; '),
-      person.urls.map((url) => `https://www.${url}`).join('; '),
-      person.circle ?? '',
-      person.tags.join('; '),
-      person.howMet ?? '',
-      person.note ?? '',
-      person.connectionState,
-      person.connectedAt === null ? '' : formatInstant(person.connectedAt).slice(0, 10),
-      strength ? String(strength.score) : '',
-      strength?.band ?? '',
-      person.doNotContact ? 'yes' : '',
-      person.archived ? 'yes' : '',
-    ]);
+    await out.write(
+      csvLine([
+        String(person.id),
+        person.name,
+        person.firstName,
+        person.lastName,
+        person.company ?? '',
+        person.position ?? '',
+        person.headline ?? '',
+        person.location ?? '',
+        person.emails.join('; '),
+        person.phones.join('; '),
+        person.urls.map((url) => `https://www.${url}`).join('; '),
+        person.circle ?? '',
+        person.tags.join('; '),
+        person.howMet ?? '',
+        person.note ?? '',
+        person.connectionState,
+        person.connectedAt === null ? '' : formatInstant(person.connectedAt).slice(0, 10),
+        strength ? String(strength.score) : '',
+        strength?.band ?? '',
+        person.doNotContact ? 'yes' : '',
+        person.archived ? 'yes' : '',
+      ]),
+    );
     count++;
-    if (buffer.length > 1 << 20) {
-      await sink(buffer);
-      buffer = '';
-    }
   }
-  await sink(buffer);
+  await out.flush();
   return count;
 }

@@ -17,6 +17,22 @@ const ROWS_PER_WRITE = 2000;
 
 export type TextSink = (text: string) => Promise<void>;
 
+/** Text gathered into writes of about 1 MB: a sink call per row would cost more than the row. */
+export function bufferedSink(sink: TextSink) {
+  let buffer = '';
+  return {
+    async write(text: string): Promise<void> {
+      buffer += text;
+      if (buffer.length > 1 << 20) await this.flush();
+    },
+    async flush(): Promise<void> {
+      const text = buffer;
+      buffer = '';
+      if (text) await sink(text);
+    },
+  };
+}
+
 /**
  * Writes every row of the workspace as one JSON document laid out one row per line (docs/rules/export.md#json):
  * `{"format":"tend-export","version":1,"exportedAt":…,"tables":{"people":{"columns":[…],"rows":[` then a row
@@ -29,31 +45,29 @@ export async function writeJsonExport(
 ): Promise<Record<string, number>> {
   const repository = createDataExportRepository(store);
   const counts: Record<string, number> = {};
-  await sink(
+  const out = bufferedSink(sink);
+  await out.write(
     `{"format":"${EXPORT_FORMAT}","version":${EXPORT_VERSION},"exportedAt":${JSON.stringify(formatInstant(now))},"tables":{\n`,
   );
   for (const [index, [table, order]] of EXPORT_TABLES.entries()) {
     let columns: string[] | undefined;
-    let buffer = '';
     let count = 0;
     for await (const row of repository.rows(table, order)) {
       if (!columns) {
         columns = Object.keys(row);
-        buffer += `${JSON.stringify(table)}:{"columns":${JSON.stringify(columns)},"rows":[\n`;
+        await out.write(`${JSON.stringify(table)}:{"columns":${JSON.stringify(columns)},"rows":[\n`);
       }
-      buffer += `${count === 0 ? '' : ','}${JSON.stringify(columns.map((column) => row[column] ?? null))}\n`;
+      await out.write(
+        `${count === 0 ? '' : ','}${JSON.stringify(columns.map((column) => row[column] ?? null))}\n`,
+      );
       count++;
-      if (buffer.length > 1 << 20) {
-        await sink(buffer);
-        buffer = '';
-      }
     }
-    if (!columns) buffer += `${JSON.stringify(table)}:{"columns":[],"rows":[\n`;
-    buffer += `]}${index < EXPORT_TABLES.length - 1 ? ',' : ''}\n`;
-    await sink(buffer);
+    if (!columns) await out.write(`${JSON.stringify(table)}:{"columns":[],"rows":[\n`);
+    await out.write(`]}${index < EXPORT_TABLES.length - 1 ? ',' : ''}\n`);
     counts[table] = count;
   }
-  await sink('}}\n');
+  await out.write('}}\n');
+  await out.flush();
   return counts;
 }
 
@@ -172,6 +186,7 @@ export async function restoreJsonExport(store: Store, path: string): Promise<Rec
         'conflict',
         `a full export restores only into an empty data folder, and this one holds people or imports: use --data with a new folder`,
       );
+    const dropped = await repository.beforeRestore();
     for await (const { table, columns, rows } of laidOut ? linesOfExport(path) : wholeExport(path)) {
       let batch: Record<string, unknown>[] = [];
       counts[table] = 0;
@@ -188,7 +203,7 @@ export async function restoreJsonExport(store: Store, path: string): Promise<Rec
       await repository.insert(table, batch);
       counts[table] += batch.length;
     }
-    await repository.afterRestore();
+    await repository.afterRestore(dropped);
   });
   return counts;
 }
