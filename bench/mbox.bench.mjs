@@ -9,14 +9,12 @@
 // run). Messages: one owner, 3,000 correspondents (threads answered or not, some groups), one in five from a
 // mailing list or a robot; bodies of 2–8 KB, some base64, CRLF in one message in ten, as Takeout writes.
 import { Buffer } from 'node:buffer';
-import { spawnSync } from 'node:child_process';
 import {
   closeSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
   openSync,
-  readFileSync,
   rmSync,
   statSync,
   writeSync,
@@ -24,6 +22,7 @@ import {
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { option, root } from './lib/bench-options.mjs';
+import { measure as measureProcess } from './lib/measure-process.mjs';
 import { createRandom } from './lib/seeded-random.mjs';
 import { FIRST_NAMES, LAST_NAMES } from './lib/export-vocabulary.mjs';
 
@@ -131,27 +130,8 @@ function generate(file) {
   closeSync(fd);
 }
 
-/** Runs a command under /usr/bin/time: wall seconds, peak RSS in KB, exit status, output. */
-function measure(argv) {
-  const timeFile = join(outDir, 'mbox-time.txt');
-  const result = spawnSync(
-    '/usr/bin/time',
-    ['-o', timeFile, '-f', '%e %M %U %S', process.execPath, ...argv],
-    {
-      encoding: 'utf8',
-      maxBuffer: 256 * 1024 * 1024,
-    },
-  );
-  const [seconds, rssKb, user, system] = readFileSync(timeFile, 'utf8')
-    .trim()
-    .split('\n')
-    .at(-1)
-    .split(' ')
-    .map(Number);
-  if (result.status !== 0 && result.status !== 2)
-    throw new Error(`${argv.join(' ')} failed (${result.status}): ${result.stderr}`);
-  return { seconds, rssKb, cpuSeconds: user + system, stdout: result.stdout };
-}
+/** Runs a command under /usr/bin/time (bench/lib/measure-process.mjs); an import may exit 2 for a file. */
+const measure = (argv) => measureProcess(argv, outDir, { label: 'mbox', okStatuses: [0, 2] });
 
 // The floor: read the file in 1 MiB chunks and count the From_ lines, in a Node process like tend's.
 const FLOOR = `

@@ -8,6 +8,8 @@ import { createKnownTiesService } from './services/known-ties.service.js';
 import { createPathService } from './services/path.service.js';
 import { createIntroductionService } from './services/introduction.service.js';
 import { createPersonEditingService } from './services/person-editing.service.js';
+import { createPersonMergeService } from './services/person-merge.service.js';
+import { createDataExportService } from './services/data-export.service.js';
 import { createPruneService } from './services/prune.service.js';
 import { createRelationshipService } from './services/relationship.service.js';
 import { createTriageService } from './services/triage.service.js';
@@ -83,6 +85,8 @@ export async function createApp(
     agendaActions: createAgendaActionsService({ store, agenda, relationships, settings, clock }),
     editing: createPersonEditingService({ store, people, relationships, settings, clock }),
     prune: createPruneService({ store, people, relationships, clock }),
+    merges: createPersonMergeService({ store, people, relationships, clock }),
+    exports: createDataExportService({ store, relationships, clock }),
     health: createHealthService({ store, relationships }),
     triage,
     invitationNotes: createInvitationNoteService({ store, people, settings }),

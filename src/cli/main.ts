@@ -27,6 +27,10 @@ import { registerPathCommand } from './commands/path.command.js';
 import { registerKnowsCommand } from './commands/knows.command.js';
 import { registerPruneCommand } from './commands/prune.command.js';
 import { registerUnarchiveCommand } from './commands/unarchive.command.js';
+import { registerDupesCommand } from './commands/dupes.command.js';
+import { registerMergeCommand } from './commands/merge.command.js';
+import { registerUnmergeCommand } from './commands/unmerge.command.js';
+import { registerExportCommand } from './commands/export.command.js';
 import { registerHealthCommand } from './commands/health.command.js';
 import { registerConfigCommand } from './commands/config.command.js';
 import { registerDemoCommand } from './commands/demo.command.js';
@@ -82,6 +86,10 @@ export function buildProgram(runtime: Runtime): Command {
   registerKnowsCommand(program, runtime);
   registerPruneCommand(program, runtime);
   registerUnarchiveCommand(program, runtime);
+  registerDupesCommand(program, runtime);
+  registerMergeCommand(program, runtime);
+  registerUnmergeCommand(program, runtime);
+  registerExportCommand(program, runtime);
   registerHealthCommand(program, runtime);
   registerConfigCommand(program, runtime);
   registerDemoCommand(program, runtime);
@@ -97,7 +105,7 @@ export function buildProgram(runtime: Runtime): Command {
  * Commands that stream bulk data, and the server, which runs for days: V8 keeps its own heap growth for them
  * (runtime/bulk-memory.ts).
  */
-const BULK_COMMANDS = new Set(['import', 'demo', 'backup', 'restore', 'serve']);
+const BULK_COMMANDS = new Set(['import', 'export', 'demo', 'backup', 'restore', 'serve']);
 
 /**
  * Runs the CLI in-process and returns the exit code; never throws, never calls process.exit. `answering`

@@ -41,6 +41,7 @@ import { OWNER_EMAILS_KEY, configuredOwnerEmails } from './owner-addresses.js';
 import {
   importPersonalFile,
   personalFingerprint,
+  personalFormatOfContent,
   personalFormatOfName,
   type PersonalFormat,
 } from './personal-files.js';
@@ -134,7 +135,8 @@ export function createImportService(deps: {
         continue;
       }
       const contactFormat = contactFormatOfName(entry.innerPath);
-      const personalFormat = personalFormatOfName(entry.innerPath);
+      const personalFormat =
+        personalFormatOfName(entry.innerPath) ?? (await personalFormatOfContent(entry).catch(() => null));
       if (contactFormat || personalFormat) {
         planned.push({
           entry,

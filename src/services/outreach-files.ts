@@ -5,6 +5,7 @@ import { AppError } from '../domain/errors.js';
 import { normalizeName } from '../domain/text-normalization.js';
 import { CsvParseError, parseCsvText } from '../importers/csv/csv.parser.js';
 import type { FieldValues } from '../domain/outreach-template.js';
+import { csvLine } from '../domain/spreadsheet-csv.js';
 
 /**
  * The files of compose (docs/rules/segments.md#compose): the worksheet the user writes personal lines in,
@@ -27,15 +28,6 @@ export interface Draft {
 }
 
 const HEADER = ['batch', 'id', 'name', 'email', 'personal line'];
-
-function cell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-function csvLine(values: readonly string[]): string {
-  return `${values.map(cell).join(',')}\r\n`;
-}
 
 export function writeWorksheet(path: string, batchId: number, recipients: readonly Recipient[]): void {
   if (existsSync(path)) throw new AppError('bad-input', `${path} exists: choose another --worksheet FILE`);

@@ -8,6 +8,7 @@ import {
   isCalendarFileName,
 } from './calendar/calendar-file.importer.js';
 import type { FileImportContext } from './linkedin/file-import.context.js';
+import { startsAsMbox } from '../importers/mail/mbox.reader.js';
 import { MAIL_IMPORTER_VERSION, importMailFile, mailFormatOfName } from './mail/mail-file.importer.js';
 
 /**
@@ -19,6 +20,19 @@ export type PersonalFormat = 'icalendar' | 'mbox' | 'eml';
 
 export function personalFormatOfName(path: string): PersonalFormat | null {
   return isCalendarFileName(path) ? 'icalendar' : mailFormatOfName(path);
+}
+
+/** A file whose name has no extension (a Thunderbird folder: `Inbox`) is an mbox when it starts as one. */
+export async function personalFormatOfContent(entry: ImportEntry): Promise<PersonalFormat | null> {
+  const name = entry.innerPath.slice(entry.innerPath.lastIndexOf('/') + 1);
+  if (name.includes('.') || entry.size < 5 || entry.brokenReason) return null;
+  const stream = await entry.open();
+  try {
+    for await (const chunk of stream) return startsAsMbox(chunk as Buffer) ? 'mbox' : null;
+    return null;
+  } finally {
+    stream.destroy();
+  }
 }
 
 /**

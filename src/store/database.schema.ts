@@ -273,6 +273,23 @@ export interface PersonSearchDirtyTable {
   person_id: number;
 }
 
+/** A merge of two people with what it moved (migrations/0014-person-merges.migration.ts). */
+export interface PersonMergesTable {
+  id: Generated<number>;
+  workspace_id: string;
+  kept_id: number;
+  gone_id: number;
+  gone_name: string;
+  gone_name_key: string;
+  gone_connected_at: number | null;
+  gone_connection_state: string;
+  source: string; // user | import
+  at: number;
+  /** What the merge moved and replaced, as JSON (store/person-unmerge.repository.ts MergeRecord). */
+  record: string;
+  undone_at: number | null;
+}
+
 export interface Database {
   people: PeopleTable;
   person_identities: PersonIdentitiesTable;
@@ -296,4 +313,5 @@ export interface Database {
   person_search_dirty: PersonSearchDirtyTable;
   outreach_batches: OutreachBatchesTable;
   outreach_messages: OutreachMessagesTable;
+  person_merges: PersonMergesTable;
 }

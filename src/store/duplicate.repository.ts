@@ -1,4 +1,6 @@
 import { sql } from 'kysely';
+import type { DuplicateSubject } from '../domain/duplicate-candidates.js';
+import { rowsOf } from './query-runner.js';
 import type { StoreContext } from './store.js';
 
 export interface DuplicateProposal {
@@ -6,6 +8,8 @@ export interface DuplicateProposal {
   otherName: string;
   reason: string;
 }
+
+export const pairKey = (a: number, b: number) => `${Math.min(a, b)}:${Math.max(a, b)}`;
 
 /**
  * Possible duplicates found by weaker evidence than an identity: proposed, never merged
@@ -44,6 +48,70 @@ export function createDuplicateRepository(context: StoreContext) {
         .onConflict((conflict) => conflict.doNothing())
         .executeTakeFirst();
       return Number(result.numInsertedOrUpdatedRows ?? 0);
+    },
+
+    /** Everyone as the duplicate rules read them: one query for people, one for their URLs and e-mails. */
+    async subjects(): Promise<DuplicateSubject[]> {
+      const people = await rowsOf(
+        context,
+        db
+          .selectFrom('people')
+          .select(['id', 'display_name', 'company', 'connection_state'])
+          .where('workspace_id', '=', workspaceId),
+      );
+      const identities = await rowsOf(
+        context,
+        db
+          .selectFrom('person_identities')
+          .select(['person_id', 'kind', 'value'])
+          .where('workspace_id', '=', workspaceId)
+          .where('kind', 'in', ['url', 'email']),
+      );
+      const subjects = new Map<number, DuplicateSubject & { emails: string[] }>();
+      for (const row of people)
+        subjects.set(Number(row.id), {
+          id: Number(row.id),
+          name: row.display_name,
+          company: row.company,
+          connected: row.connection_state === 'connected',
+          hasProfileUrl: false,
+          emails: [],
+        });
+      for (const row of identities) {
+        const subject = subjects.get(Number(row.person_id));
+        if (!subject) continue;
+        if (row.kind === 'url') subject.hasProfileUrl = true;
+        else subject.emails.push(row.value);
+      }
+      return [...subjects.values()];
+    },
+
+    /** Pairs the user said are two people (`tend dupes --dismiss`, or an unmerge), as `a:b` with a < b. */
+    async dismissedPairs(): Promise<Set<string>> {
+      const rows = await db
+        .selectFrom('duplicate_proposals')
+        .select(['person_a', 'person_b'])
+        .where('workspace_id', '=', workspaceId)
+        .where('state', '=', 'dismissed')
+        .execute();
+      return new Set(rows.map((row) => pairKey(Number(row.person_a), Number(row.person_b))));
+    },
+
+    async dismiss(a: number, b: number, reason: string, now: number): Promise<void> {
+      await db
+        .insertInto('duplicate_proposals')
+        .values({
+          workspace_id: workspaceId,
+          person_a: Math.min(a, b),
+          person_b: Math.max(a, b),
+          reason,
+          state: 'dismissed',
+          created_at: now,
+        })
+        .onConflict((conflict) =>
+          conflict.columns(['workspace_id', 'person_a', 'person_b']).doUpdateSet({ state: 'dismissed' }),
+        )
+        .execute();
     },
 
     async openFor(personId: number): Promise<DuplicateProposal[]> {

@@ -26,6 +26,32 @@ export function createPersonDirectoryRepository(context: StoreContext) {
         connectionState: row.connection_state as ConnectionState,
       }));
     },
+
+    /**
+     * The people merged away, as aliases of the person they joined (followed through later merges): a
+     * later import finds the kept person by the merged one's name, as it found the merged one
+     * (docs/rules/identity-and-imports.md#merge-records).
+     */
+    async listMergedAliases(): Promise<DirectoryEntry[]> {
+      const rows = await db
+        .selectFrom('person_merges')
+        .select(['kept_id', 'gone_id', 'gone_name_key', 'gone_connected_at', 'gone_connection_state'])
+        .where('workspace_id', '=', workspaceId)
+        .where('undone_at', 'is', null)
+        .orderBy('id')
+        .execute();
+      const keptOf = new Map(rows.map((row) => [Number(row.gone_id), Number(row.kept_id)]));
+      const finalKept = (id: number) => {
+        for (let hops = 0; keptOf.has(id) && hops < rows.length; hops++) id = keptOf.get(id) as number;
+        return id;
+      };
+      return rows.map((row) => ({
+        id: finalKept(Number(row.kept_id)),
+        nameKey: row.gone_name_key,
+        connectedAt: row.gone_connected_at === null ? null : Number(row.gone_connected_at),
+        connectionState: row.gone_connection_state as ConnectionState,
+      }));
+    },
   };
 }
 

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { createPersonMergeRecordRepository } from './person-merge-record.repository.js';
 import { storedInteractionsChanged, type StoreContext } from './store.js';
 
 const OPEN_INTRODUCTION_ENDS = ['declined-a', 'declined-b', 'outcome'];
@@ -23,7 +24,8 @@ function unionOfLists(kept: string, other: string): string {
 /**
  * Two people found to be one by a strong identity (profile URL, e-mail) become one: everything of `goneId`
  * moves to `keepId` and `goneId` is deleted (docs/rules/identity-and-imports.md#merge-by-identity: by
- * identity, never by name alone).
+ * identity, never by name alone). Every merge is recorded (person-merge-record.repository.ts) so that it can be
+ * undone, also one an import made.
  */
 export function createPersonMergeRepository(context: StoreContext) {
   const { db, workspaceId } = context;
@@ -32,12 +34,25 @@ export function createPersonMergeRepository(context: StoreContext) {
 
   return {
     async merge(keepId: number, goneId: number, now: number): Promise<boolean> {
-      if (keepId === goneId) return false;
+      return (await this.mergeRecorded(keepId, goneId, now, 'import')) !== undefined;
+    },
+
+    /** The merge, recorded so that `tend unmerge` can undo it; returns the record's id. */
+    async mergeRecorded(
+      keepId: number,
+      goneId: number,
+      now: number,
+      source: 'user' | 'import',
+    ): Promise<number | undefined> {
+      if (keepId === goneId) return undefined;
       const [keep, gone] = await Promise.all([
         person(keepId).executeTakeFirst(),
         person(goneId).executeTakeFirst(),
       ]);
-      if (!keep || !gone) return false;
+      if (!keep || !gone) return undefined;
+      const records = createPersonMergeRecordRepository(context);
+      const record = await records.capture(keepId, goneId);
+      if (!record) return undefined;
       // The kept person's values win; what only the other one had is kept. The archive state stays the kept
       // person's: a merge found by an import must not hide a live connection.
       const rank = (state: string) => CONNECTION_RANK[state] ?? 0;
@@ -115,7 +130,7 @@ export function createPersonMergeRepository(context: StoreContext) {
         .where('workspace_id', '=', workspaceId)
         .where('id', '=', goneId)
         .execute();
-      return true;
+      return records.save(record, source, now);
     },
   };
 

@@ -76,7 +76,10 @@ export function registerImportCommand(program: Command, runtime: Runtime): void 
     .description(
       'import a LinkedIn data export (the zip, its unpacked folder or single CSV files), address books (.vcf, contact CSV), calendars (.ics) or mail (.mbox, .eml)',
     )
-    .argument('<paths...>', 'zip files, folders, CSV, vCard, iCalendar, mbox or .eml files')
+    .argument(
+      '<paths...>',
+      'zip files, folders, CSV, vCard, iCalendar, mbox or .eml files, or a full export (tend export --format json) to restore into an empty folder',
+    )
     .option(
       '--tz <zone>',
       'time zone for dates the export writes without one (default: the timezone setting)',
@@ -98,20 +101,22 @@ export function registerImportCommand(program: Command, runtime: Runtime): void 
         }
         const app = await context.app();
         const bar = createProgressBar(context.io, !context.config.json);
-        const report = await app.imports.importPaths(paths, {
-          ...(options.tz ? { timeZone: options.tz } : {}),
-          photos: options.photos,
-          createPeople: options.createPeople === true,
-          keepBodies: options.keepBodies === true,
-          ...(context.config.debug
-            ? {
-                onStep: (step: string, ms: number) =>
-                  context.io.stderr.write(`tend: ${step}: ${(ms / 1000).toFixed(2)} s\n`),
-              }
-            : {}),
-          onProgress: (progress) =>
-            bar.update(progress.file, progress.bytes, progress.totalBytes, progress.rows),
-        });
+        const report = await app.exports.importWithRestores(paths, (rest) =>
+          app.imports.importPaths(rest, {
+            ...(options.tz ? { timeZone: options.tz } : {}),
+            photos: options.photos,
+            createPeople: options.createPeople === true,
+            keepBodies: options.keepBodies === true,
+            ...(context.config.debug
+              ? {
+                  onStep: (step: string, ms: number) =>
+                    context.io.stderr.write(`tend: ${step}: ${(ms / 1000).toFixed(2)} s\n`),
+                }
+              : {}),
+            onProgress: (progress) =>
+              bar.update(progress.file, progress.bytes, progress.totalBytes, progress.rows),
+          }),
+        );
         bar.done();
         if (context.config.json) {
           printJson(context.io, report);

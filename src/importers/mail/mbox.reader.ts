@@ -46,6 +46,15 @@ function countLines(bytes: Buffer, from: number, to: number): number {
 }
 
 /** Control bytes no header holds (tab and line ends aside): a binary file. */
+/**
+ * Whether a file's first bytes are an mbox's From_ line: Thunderbird keeps each folder as an mbox without an
+ * extension (`Inbox`, `Sent`), so such a file is told by its content (docs/rules/mail.md#mbox).
+ */
+export function startsAsMbox(firstBytes: Uint8Array): boolean {
+  const text = new TextDecoder('latin1').decode(firstBytes.subarray(0, 200));
+  return FROM_LINE.test(text.split(/\r?\n/, 1)[0] ?? '');
+}
+
 export function binaryAt(text: string): number {
   for (let index = 0; index < text.length; index++) {
     const code = text.charCodeAt(index);

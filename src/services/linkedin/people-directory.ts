@@ -138,16 +138,22 @@ export class PeopleDirectory {
     const byName = new Map<string, number[]>();
     const byNameAndDate = new Map<string, number[]>();
     const unconnected = new Map<string, number[]>();
-    for (const entry of await repositories.directoryEntries.listEntries()) {
-      entries.set(entry.id, entry);
+    const index = (entry: DirectoryEntry) => {
       if (entry.connectionState === 'not-connected') {
         addTo(unconnected, entry.nameKey, entry.id);
-        continue;
+        return;
       }
       addTo(byName, entry.nameKey, entry.id);
       if (entry.connectedAt !== null)
         addTo(byNameAndDate, nameDateKey(entry.nameKey, entry.connectedAt), entry.id);
+    };
+    for (const entry of await repositories.directoryEntries.listEntries()) {
+      entries.set(entry.id, entry);
+      index(entry);
     }
+    // Someone merged away is found again as the person they joined: a merge is never split by an import.
+    for (const alias of await repositories.directoryEntries.listMergedAliases())
+      if (entries.has(alias.id)) index(alias);
     return new PeopleDirectory(
       repositories,
       identities,
