@@ -3,6 +3,7 @@ import { createAgendaActionsService } from './services/agenda-actions.service.js
 import { createAgendaService } from './services/agenda.service.js';
 import { isReadOnlyDatabase, prepareDataFolder } from './services/data-folder.js';
 import { createHealthService } from './services/health.service.js';
+import { createHealthHistoryService } from './services/health-history.service.js';
 import { createImportService } from './services/import.service.js';
 import { createKnownTiesService } from './services/known-ties.service.js';
 import { createPathService } from './services/path.service.js';
@@ -67,6 +68,8 @@ export async function createApp(
       items: (now) => introductions.agendaItems(now),
     }),
   });
+  const health = createHealthService({ store, relationships });
+  const healthHistory = createHealthHistoryService({ store, health, settings, readOnly });
   return {
     config,
     clock,
@@ -83,13 +86,14 @@ export async function createApp(
     agendaActions: createAgendaActionsService({ store, agenda, relationships, settings, clock }),
     editing: createPersonEditingService({ store, people, relationships, settings, clock }),
     prune: createPruneService({ store, people, relationships, clock }),
-    health: createHealthService({ store, relationships }),
+    health,
+    healthHistory,
     triage,
     invitationNotes: createInvitationNoteService({ store, people, settings }),
     introductions,
     paths: createPathService({ store, people, relationships, settings }),
     knownTies: createKnownTiesService({ store, people, relationships, clock }),
-    sample: createSampleNetworkService({ store, imports, relationships, clock }),
+    sample: createSampleNetworkService({ store, imports, relationships, clock, healthHistory }),
     close: () => store.close(),
   };
 }

@@ -99,6 +99,19 @@ export function buildProgram(runtime: Runtime): Command {
  */
 const BULK_COMMANDS = new Set(['import', 'demo', 'backup', 'restore', 'serve']);
 
+/** Commands after which no health snapshot is taken: they copy or replace the database file itself. */
+const NO_SNAPSHOT = new Set(['backup', 'restore']);
+
+/**
+ * The day's health snapshot, taken after a command that opened the database answered (its output is
+ * written): one lookup on every other run of the day (docs/rules/prune-and-health.md#health-history). It
+ * never fails the command.
+ */
+async function keepHealthSnapshot(runtime: Runtime, command: string | undefined): Promise<void> {
+  if (runtime.exitCode !== EXIT.ok || (command && NO_SNAPSHOT.has(command))) return;
+  for (const app of runtime.opened) await app.healthHistory.recordDaily(app.clock()).catch(() => undefined);
+}
+
 /**
  * Runs the CLI in-process and returns the exit code; never throws, never calls process.exit. `answering`
  * runs before the action of any command but a bulk one (the process's heap policy: see main).
@@ -111,14 +124,17 @@ export async function run(
   const io = terminalSafeIo(rawIo);
   const runtime: Runtime = { io, exitCode: EXIT.ok, opened: [] };
   const program = buildProgram(runtime);
+  let commandName: string | undefined;
   program.hook('preAction', (_program, command) => {
     let topLevel = command;
     while (topLevel.parent && topLevel.parent !== program) topLevel = topLevel.parent;
-    if (!BULK_COMMANDS.has(topLevel.name())) hooks.answering?.();
+    commandName = topLevel.name();
+    if (!BULK_COMMANDS.has(commandName)) hooks.answering?.();
   });
   const debug = argv.includes('--debug') || io.env.TEND_DEBUG === '1';
   try {
     await program.parseAsync([...argv], { from: 'user' });
+    await keepHealthSnapshot(runtime, commandName);
     return runtime.exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {

@@ -122,6 +122,17 @@ const CASES: Record<string, Case> = {
     ok: () => ['GET', '/api/health'],
     check: (body) => expect((body as { connections: number }).connections).toBeGreaterThan(0),
   },
+  'GET /api/health/history': {
+    ok: () => ['GET', '/api/health/history?days=120'],
+    check: (body) => {
+      const { points } = body as { points: Array<{ day: string; figures: { connections: number } }> };
+      // The sample's twelve weeks before today, and today's, taken when the page asks.
+      expect(points).toHaveLength(13);
+      expect(points.at(-1)?.day).toBe('2026-01-15');
+      expect(points[0]!.figures.connections).toBeGreaterThan(0);
+    },
+    invalid: ['GET', '/api/health/history?days=a%20year', undefined, 'query.days'],
+  },
   'GET /api/paths': {
     ok: () => ['GET', '/api/paths?target=company%3ABrightloop'],
     check: (body) => expect((body as { paths: unknown[] }).paths.length).toBeGreaterThan(0),

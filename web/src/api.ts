@@ -188,6 +188,11 @@ export interface Health {
   pendingInvitations: number;
 }
 
+/** The daily health snapshots (`GET /api/health/history`), oldest first. */
+export interface HealthHistory {
+  points: Array<{ day: string; takenAt: string; figures: Health }>;
+}
+
 export interface ImportReport {
   files: Array<{
     path: string;
