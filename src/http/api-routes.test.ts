@@ -18,6 +18,9 @@ interface Case {
 interface Fixture {
   session: HttpSession;
   uploadId: string;
+  /** Another upload, for the import followed as events. */
+  streamUploadId: string;
+  importId: string;
   items: Array<{ id: string; kind: string; person: { id: number; name: string } | null }>;
   invitationId: number;
   introductionId: number;
@@ -155,11 +158,52 @@ const CASES: Record<string, Case> = {
     invalid: ['POST', '/api/import', { uploads: [] }, 'body.uploads'],
     missing: ['POST', '/api/import', { uploads: ['0'.repeat(24)] }],
   },
+  'POST /api/imports': {
+    ok: (s) => ['POST', '/api/imports', { uploads: [s.streamUploadId] }],
+    check: (body, s) => {
+      expect(body).toEqual({ id: expect.stringMatching(/^[0-9a-f]{24}$/) as unknown });
+      s.importId = (body as { id: string }).id;
+    },
+    invalid: ['POST', '/api/imports', { uploads: ['x'], timeZone: 'Mars/Olympus' }, 'body.timeZone'],
+    missing: ['POST', '/api/imports', { uploads: ['0'.repeat(24)] }],
+  },
+  'GET /api/imports/:id/events': {
+    ok: (s) => ['GET', `/api/imports/${s.importId}/events`],
+    check: (body) => {
+      const events = parseEvents(body as string);
+      expect(events.at(-1)).toMatchObject({
+        event: 'report',
+        data: {
+          files: [{ path: 'Connections.csv' }],
+          totals: { peopleAdded: expect.any(Number) as unknown },
+        },
+      });
+      for (const event of events.slice(0, -1)) expect(event.event).toBe('progress');
+    },
+    invalid: ['GET', '/api/imports/not-one/events', undefined, 'path.id'],
+    missing: ['GET', `/api/imports/${'0'.repeat(24)}/events`],
+  },
   'GET /api/openapi.json': {
     ok: () => ['GET', '/api/openapi.json'],
     check: (body) => expect((body as { openapi: string }).openapi).toBe('3.1.0'),
   },
 };
+
+/** `event: NAME` / `data: JSON` blocks, as EventSource reads them. */
+function parseEvents(text: string): Array<{ event: string; data: unknown }> {
+  return text
+    .split('\n\n')
+    .filter((block) => block.trim())
+    .map((block) => {
+      const field = (name: string) =>
+        block
+          .split('\n')
+          .filter((line) => line.startsWith(`${name}:`))
+          .map((line) => line.slice(name.length + 1).trim())
+          .join('\n');
+      return { event: field('event'), data: JSON.parse(field('data')) as unknown };
+    });
+}
 
 const CONNECTIONS = readFileSync(
   new URL('../../test/fixtures/linkedin/2024-2025/Connections.csv', import.meta.url),
@@ -206,6 +250,10 @@ describe.each(dialects)('the API on $name', ({ name, url }) => {
       body: CONNECTIONS,
     });
     fixture.uploadId = ((await json(uploaded)) as { id: string }).id;
+    const another = await fixture.session.call('POST', '/api/uploads?name=Connections.csv', {
+      body: CONNECTIONS,
+    });
+    fixture.streamUploadId = ((await json(another)) as { id: string }).id;
   }, 120_000);
 
   afterAll(() => closeApps(fixture.session ? [fixture.session.app] : []));
@@ -219,11 +267,15 @@ describe.each(dialects)('the API on $name', ({ name, url }) => {
     it(`${route} answers`, async () => {
       const [method, path, body] = spec.ok(fixture);
       const response = await fixture.session.call(method, path, { body });
-      const answer = await json(response);
+      const events = route.endsWith('/events');
+      const answer: unknown = events ? await response.text() : await json(response);
       const created =
-        ['POST /api/introductions', 'POST /api/uploads'].includes(route) || route.endsWith('/interactions');
+        ['POST /api/introductions', 'POST /api/uploads', 'POST /api/imports'].includes(route) ||
+        route.endsWith('/interactions');
       expect(response.status, JSON.stringify(answer)).toBe(created ? 201 : 200);
-      expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+      expect(response.headers.get('content-type')).toMatch(
+        events ? /^text\/event-stream/ : /^application\/json/,
+      );
       spec.check?.(answer, fixture);
     });
     if (spec.invalid) {

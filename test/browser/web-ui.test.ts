@@ -142,6 +142,8 @@ describe.skipIf(!run)('the web UI in Chromium', { timeout: 90_000 }, () => {
     await shot('introductions-desktop');
     await page.getByRole('link', { name: 'Health' }).click();
     await page.getByText('depth:').waitFor();
+    // Over time: the demo's weeks of daily snapshots, charted.
+    await page.getByRole('img', { name: /^Depth and follow-up rate, 13 days from / }).waitFor();
     await shot('health-desktop');
   });
 
