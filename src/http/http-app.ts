@@ -10,6 +10,7 @@ import { healthRoutes } from './routes/health.routes.js';
 import { importRoutes } from './routes/import.routes.js';
 import { introductionRoutes } from './routes/introductions.routes.js';
 import { invitationRoutes } from './routes/invitations.routes.js';
+import { networkRoutes } from './routes/network.routes.js';
 import { peopleRoutes } from './routes/people.routes.js';
 import { personRoutes } from './routes/person.routes.js';
 import { todayRoutes } from './routes/today.routes.js';
@@ -38,6 +39,7 @@ export function apiRoutes(app: App, version: string): ApiRoute[] {
     ...introductionRoutes(app),
     ...healthRoutes(app),
     ...importRoutes(app),
+    ...networkRoutes(app),
   ];
   const described: ApiRoute = defineRoute({
     method: 'get',

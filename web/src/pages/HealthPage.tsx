@@ -2,6 +2,7 @@ import type { Health, HealthHistory } from '../api';
 import { ErrorNote, Loading } from '../components/Feedback';
 import { TrendChart } from '../components/TrendChart';
 import { useApi } from '../use-api';
+import { PruneSection } from './PruneSection';
 
 const percent = (value: number | null) => (value === null ? 'n/a' : `${Math.round(value * 100)}%`);
 
@@ -137,6 +138,7 @@ export function HealthPage() {
       ) : (
         history.data && <History history={history.data} />
       )}
+      <PruneSection />
     </section>
   );
 }

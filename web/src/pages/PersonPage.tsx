@@ -5,6 +5,7 @@ import { AgendaCard, type Mark } from '../components/AgendaCard';
 import { EditableList, EditableText } from '../components/EditableList';
 import { ErrorNote, Loading } from '../components/Feedback';
 import { useApi } from '../use-api';
+import { CompanyPaths, PersonActions, PersonLedger } from './PersonNetwork';
 
 const CIRCLES = ['inner', 'close', 'active', 'wide'] as const;
 const CADENCES: Record<string, string> = {
@@ -95,7 +96,7 @@ export function PersonPage({ id }: { id: number }) {
       {(person.doNotContact || person.archived) && (
         <p className="notice">
           {person.doNotContact ? 'Do not contact. ' : ''}
-          {person.archived ? 'Archived (tend unarchive brings them back).' : ''}
+          {person.archived ? 'Archived: Unarchive below brings them back.' : ''}
         </p>
       )}
 
@@ -215,6 +216,18 @@ export function PersonPage({ id }: { id: number }) {
           <p className="muted">Imported notes: {person.importedNotes}</p>
         )}
       </section>
+
+      {person.company && <CompanyPaths company={person.company} />}
+      <PersonLedger id={id} />
+      <PersonActions
+        id={id}
+        archived={person.archived}
+        connected={person.connectionState === 'connected'}
+        onChanged={(text, error) => {
+          setStatus({ text, error });
+          if (!error) profile.reload();
+        }}
+      />
 
       <section aria-labelledby="contact">
         <h2 id="contact">Contact</h2>
