@@ -4,6 +4,7 @@ import { createAgendaService } from './services/agenda.service.js';
 import { isReadOnlyDatabase, prepareDataFolder } from './services/data-folder.js';
 import { createHealthService } from './services/health.service.js';
 import { createHealthHistoryService } from './services/health-history.service.js';
+import { createFeedKeys } from './services/feed-key.js';
 import { createImportService } from './services/import.service.js';
 import { createKnownTiesService } from './services/known-ties.service.js';
 import { createPathService } from './services/path.service.js';
@@ -81,6 +82,7 @@ export async function createApp(
     profiles: createPersonProfileService({ people, relationships, agenda }),
     imports,
     uploads: createUploadInbox(config.dataDir),
+    feedKeys: createFeedKeys(config.dataDir),
     relationships,
     agenda,
     agendaActions: createAgendaActionsService({ store, agenda, relationships, settings, clock }),

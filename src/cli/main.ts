@@ -33,6 +33,7 @@ import { registerDemoCommand } from './commands/demo.command.js';
 import { registerBackupCommand } from './commands/backup.command.js';
 import { registerRestoreCommand } from './commands/restore.command.js';
 import { registerServeCommand } from './commands/serve.command.js';
+import { registerFeedUrlCommand } from './commands/feed-url.command.js';
 
 function packageVersion(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
@@ -88,6 +89,7 @@ export function buildProgram(runtime: Runtime): Command {
   registerBackupCommand(program, runtime);
   registerRestoreCommand(program, runtime);
   registerServeCommand(program, runtime);
+  registerFeedUrlCommand(program, runtime);
   registerCompletionCommand(program, runtime);
   for (const command of program.commands) command.exitOverride();
   return program;

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { App } from '../app.js';
 import { defineRoute, mountRoutes, type ApiRoute } from './api-route.js';
 import { answerError, errorBody } from './errors.js';
+import { agendaFeed } from './feed.js';
 import { sameSiteOnly, securityHeaders, sessionRequired } from './local-security.js';
 import { openApiDocument } from './openapi.js';
 import { healthRoutes } from './routes/health.routes.js';
@@ -79,6 +80,7 @@ export function createHttpApp(app: App, options: HttpOptions) {
     });
     return c.redirect('/', 303);
   });
+  hono.get('/feed/agenda.ics', (c) => agendaFeed(app, c));
   hono.use('/api/*', sessionRequired(options.sessions));
   mountRoutes(hono, routes, { checkResponses: options.checkResponses ?? false });
   hono.all('/api/*', (c) =>
