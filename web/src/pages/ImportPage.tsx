@@ -169,7 +169,7 @@ export function ImportPage() {
                     ? `Failed: ${file.failed}`
                     : file.unchanged
                       ? 'Unchanged: imported before'
-                      : `${file.rowsRead} rows, ${file.imported} imported${
+                      : `${file.rowsRead} ${file.rowsRead === 1 ? 'row' : 'rows'}, ${file.imported} imported${
                           Object.keys(file.skipped).length
                             ? `, skipped: ${Object.entries(file.skipped)
                                 .map(([reason, count]) => `${count} ${reason}`)
