@@ -164,3 +164,55 @@ export function PersonActions(props: {
     </section>
   );
 }
+
+/**
+ * Who else knows this person (`tend knows A B`): a warm path may go through them. The name is looked up
+ * with the same search as People; picking one records the tie.
+ */
+export function KnownTieForm(props: {
+  id: number;
+  name: string;
+  onChanged: (text: string, error: boolean) => void;
+}) {
+  const [query, setQuery] = useState('');
+  const found = useApi<{ people: Array<{ id: number; name: string; company: string | null }> }>(
+    query.trim().length >= 2 ? `/api/people?q=${encodeURIComponent(query.trim())}&limit=5` : null,
+  );
+  const record = async (other: { id: number; name: string }) => {
+    try {
+      await api.post('/api/known-ties', { a: props.id, b: other.id });
+      setQuery('');
+      props.onChanged(`Recorded: ${other.name} knows ${props.name}.`, false);
+    } catch (error) {
+      props.onChanged(error instanceof ApiError ? error.message : String(error), true);
+    }
+  };
+  return (
+    <section aria-labelledby="knows-title">
+      <h2 id="knows-title">Who knows {props.name}?</h2>
+      <input
+        type="search"
+        value={query}
+        placeholder="a name from your people"
+        aria-label={`Someone who knows ${props.name}`}
+        onChange={(event) => setQuery(event.target.value)}
+      />
+      {query.trim().length >= 2 && found.data && (
+        <ul className="plain prune">
+          {found.data.people
+            .filter((person) => person.id !== props.id)
+            .map((person) => (
+              <li key={person.id}>
+                <span>
+                  {person.name} <span className="muted">{person.company ?? ''}</span>
+                </span>
+                <button type="button" className="small" onClick={() => void record(person)}>
+                  Knows them
+                </button>
+              </li>
+            ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -5,7 +5,7 @@ import { AgendaCard, type Mark } from '../components/AgendaCard';
 import { EditableList, EditableText } from '../components/EditableList';
 import { ErrorNote, Loading } from '../components/Feedback';
 import { useApi } from '../use-api';
-import { CompanyPaths, PersonActions, PersonLedger } from './PersonNetwork';
+import { CompanyPaths, KnownTieForm, PersonActions, PersonLedger } from './PersonNetwork';
 
 const CIRCLES = ['inner', 'close', 'active', 'wide'] as const;
 const CADENCES: Record<string, string> = {
@@ -35,6 +35,8 @@ export function PersonPage({ id }: { id: number }) {
   const profile = useApi<Profile>(`/api/people/${id}`);
   const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
   const [snoozing, setSnoozing] = useState<string | null>(null);
+  // A tie recorded here may open a warm path: the paths are asked for again.
+  const [ties, setTies] = useState(0);
 
   if (profile.error) return <ErrorNote error={profile.error} />;
   if (!profile.data) return <Loading />;
@@ -217,8 +219,16 @@ export function PersonPage({ id }: { id: number }) {
         )}
       </section>
 
-      {person.company && <CompanyPaths company={person.company} />}
+      {person.company && <CompanyPaths key={ties} company={person.company} />}
       <PersonLedger id={id} />
+      <KnownTieForm
+        id={id}
+        name={person.name}
+        onChanged={(text, error) => {
+          setStatus({ text, error });
+          if (!error) setTies((count) => count + 1);
+        }}
+      />
       <PersonActions
         id={id}
         archived={person.archived}
