@@ -1,5 +1,12 @@
 import { useState } from 'react';
-import { api, ApiError, type InvitationNote, type LedgerRow, type WarmPaths } from '../api';
+import {
+  api,
+  ApiError,
+  type Introduction,
+  type InvitationNote,
+  type LedgerRow,
+  type WarmPaths,
+} from '../api';
 import { CopyButton } from '../components/CopyButton';
 import { Link } from '../router';
 import { useApi } from '../use-api';
@@ -38,6 +45,31 @@ export function CompanyPaths({ company }: { company: string }) {
           ))}
         </ol>
       )}
+    </section>
+  );
+}
+
+/** The introductions this person is part of (`tend intro list`), each with the other person and its step. */
+export function PersonIntroductions({ id }: { id: number }) {
+  const board = useApi<Introduction[]>('/api/introductions');
+  const theirs = (board.data ?? []).filter((entry) => entry.a.id === id || entry.b.id === id);
+  if (theirs.length === 0) return null;
+  return (
+    <section aria-labelledby="person-intros-title">
+      <h2 id="person-intros-title">Introductions</h2>
+      <ul className="plain">
+        {theirs.map((entry) => {
+          const other = entry.a.id === id ? entry.b : entry.a;
+          return (
+            <li key={entry.id}>
+              with <Link to={`/people/${other.id}`}>{other.name}</Link>:{' '}
+              <Link to="/introductions">{entry.state}</Link>
+              {entry.stalled ? <span className="late"> stalled</span> : null}
+              {entry.why ? <span className="muted"> ({entry.why})</span> : null}
+            </li>
+          );
+        })}
+      </ul>
     </section>
   );
 }

@@ -5,7 +5,13 @@ import { AgendaCard, type Mark } from '../components/AgendaCard';
 import { EditableList, EditableText } from '../components/EditableList';
 import { ErrorNote, Loading } from '../components/Feedback';
 import { useApi } from '../use-api';
-import { CompanyPaths, KnownTieForm, PersonActions, PersonLedger } from './PersonNetwork';
+import {
+  CompanyPaths,
+  KnownTieForm,
+  PersonActions,
+  PersonIntroductions,
+  PersonLedger,
+} from './PersonNetwork';
 
 const CIRCLES = ['inner', 'close', 'active', 'wide'] as const;
 const CADENCES: Record<string, string> = {
@@ -220,6 +226,7 @@ export function PersonPage({ id }: { id: number }) {
       </section>
 
       {person.company && <CompanyPaths key={ties} company={person.company} />}
+      <PersonIntroductions id={id} />
       <PersonLedger id={id} />
       <KnownTieForm
         id={id}
