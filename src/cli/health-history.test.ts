@@ -30,19 +30,24 @@ async function historyOf(data: string, now: string) {
 }
 
 describe('health history', () => {
-  it('keeps one snapshot a day, the first command of the day taking it, whatever the command', async () => {
+  it('keeps one snapshot a day, the first command of the day taking it, and an import taking it again', async () => {
     const data = tempDataDir();
     const first = tendSession('2024-03-12T09:00:00Z', data);
     await first.importJson('--tz', 'UTC', connections(join(data, 'export'), 3));
     expect((await first.run('config', 'timezone', 'UTC')).code).toBe(0);
     connections(join(data, 'more'), 5);
-    // Later the same day, more connections: the day keeps its first snapshot.
+    // Another command the same day keeps the day's snapshot; an import, which brings new data, takes it again.
+    expect((await tendSession('2024-03-12T10:00:00Z', data).run('today')).code).toBe(0);
+    expect((await historyOf(data, '2024-03-12T11:00:00Z'))[0]!.takenAt).toBe(
+      Date.parse('2024-03-12T09:00:00Z'),
+    );
     await tendSession('2024-03-12T18:00:00Z', data).importJson('--tz', 'UTC', join(data, 'more'));
     expect((await tendSession('2024-03-14T08:00:00Z', data).run('people')).code).toBe(0);
+    expect((await tendSession('2024-03-14T09:00:00Z', data).run('people')).code).toBe(0);
     const history = await historyOf(data, '2024-03-14T20:00:00Z');
-    expect(history.map((point) => [point.day, point.figures.connections])).toEqual([
-      ['2024-03-12', 3],
-      ['2024-03-14', 5],
+    expect(history.map((point) => [point.day, point.figures.connections, point.takenAt])).toEqual([
+      ['2024-03-12', 5, Date.parse('2024-03-12T18:00:00Z')],
+      ['2024-03-14', 5, Date.parse('2024-03-14T08:00:00Z')],
     ]);
     expect(history[1]!.figures).toMatchObject({ newConnections: 5, depth: null });
   });

@@ -103,15 +103,19 @@ const BULK_COMMANDS = new Set(['import', 'demo', 'backup', 'restore', 'serve']);
 
 /** Commands after which no health snapshot is taken: they copy or replace the database file itself. */
 const NO_SNAPSHOT = new Set(['backup', 'restore']);
+/** Commands that bring new data: the day's snapshot is taken again after them. */
+const NEW_DATA = new Set(['import', 'demo']);
 
 /**
  * The day's health snapshot, taken after a command that opened the database answered (its output is
- * written): one lookup on every other run of the day (docs/rules/prune-and-health.md#health-history). It
- * never fails the command.
+ * written): one lookup on every other run of the day, taken again after an import
+ * (docs/rules/prune-and-health.md#health-history). It never fails the command.
  */
 async function keepHealthSnapshot(runtime: Runtime, command: string | undefined): Promise<void> {
   if (runtime.exitCode !== EXIT.ok || (command && NO_SNAPSHOT.has(command))) return;
-  for (const app of runtime.opened) await app.healthHistory.recordDaily(app.clock()).catch(() => undefined);
+  const replace = command !== undefined && NEW_DATA.has(command);
+  for (const app of runtime.opened)
+    await app.healthHistory.recordDaily(app.clock(), { replace }).catch(() => undefined);
 }
 
 /**

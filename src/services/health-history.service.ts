@@ -25,19 +25,24 @@ export function createHealthHistoryService(deps: {
 }) {
   const snapshots = () => createHealthSnapshotRepository(deps.store);
   return {
-    /** Takes `now`'s day's snapshot unless it has one; says whether it did. */
-    async recordDaily(now: number): Promise<boolean> {
+    /**
+     * Takes `now`'s day's snapshot unless it has one, or over it with `replace` (after an import: the data
+     * changed); says whether it did.
+     */
+    async recordDaily(now: number, options: { replace?: boolean } = {}): Promise<boolean> {
       if (deps.readOnly) return false;
       const day = toLocalDate(now, deps.settings.timeZone());
-      if (await snapshots().has(day)) return false;
+      if (!options.replace && (await snapshots().has(day))) return false;
       const figures = await deps.health.figures(now);
       if (figures.connections === 0) return false;
       const snapshot = { day, takenAt: now, figures: JSON.stringify(figures) };
       try {
-        // Worth doing only now: another process writing (an import) takes the day's snapshot when it ends.
-        await deps.store.transaction((trx) => createHealthSnapshotRepository(trx).add(snapshot), {
-          wait: false,
-        });
+        // A reader's snapshot is worth taking only now: another process writing (an import) takes the day's
+        // when it ends. After an import the figures must be the new ones: that one waits its turn.
+        await deps.store.transaction(
+          (trx) => createHealthSnapshotRepository(trx).add(snapshot, options.replace),
+          { wait: options.replace === true },
+        );
       } catch (error) {
         if (!(error instanceof AppError && error.code === 'busy')) throw error;
         return false;

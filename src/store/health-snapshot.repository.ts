@@ -22,8 +22,8 @@ export function createHealthSnapshotRepository(context: StoreContext) {
       return row !== undefined;
     },
 
-    /** Writes the day's snapshot unless it has one: the first taken that day stays. */
-    async add(snapshot: StoredHealthSnapshot): Promise<void> {
+    /** Writes the day's snapshot unless it has one (the first taken that day stays), or over it (`replace`). */
+    async add(snapshot: StoredHealthSnapshot, replace = false): Promise<void> {
       await db
         .insertInto('health_snapshots')
         .values({
@@ -32,7 +32,14 @@ export function createHealthSnapshotRepository(context: StoreContext) {
           taken_at: snapshot.takenAt,
           figures: snapshot.figures,
         })
-        .onConflict((conflict) => conflict.columns(['workspace_id', 'day']).doNothing())
+        .onConflict((conflict) =>
+          replace
+            ? conflict.columns(['workspace_id', 'day']).doUpdateSet((eb) => ({
+                taken_at: eb.ref('excluded.taken_at'),
+                figures: eb.ref('excluded.figures'),
+              }))
+            : conflict.columns(['workspace_id', 'day']).doNothing(),
+        )
         .execute();
     },
 
