@@ -144,7 +144,7 @@ describe.skipIf(!run)('the web UI in Chromium', { timeout: 90_000 }, () => {
     await expect.poll(() => started.locator('.state').textContent()).toBe('asked-a');
     await shot('introductions-desktop');
     await page.getByRole('link', { name: 'Health' }).click();
-    await page.getByText('depth:').waitFor();
+    await page.getByText(/^depth: \d+ of \d+ connections/).waitFor();
     // Over time: the demo's weeks of daily snapshots, charted.
     await page.getByRole('img', { name: /^Depth and follow-up rate, 13 days from / }).waitFor();
     await shot('health-desktop');

@@ -221,7 +221,8 @@ export function KnownTieForm(props: {
   };
   return (
     <section aria-labelledby="knows-title">
-      <h2 id="knows-title">Who knows {props.name}?</h2>
+      {/* The first name only: the page's one heading with the full name is the person's own. */}
+      <h2 id="knows-title">Who else knows {props.name.split(/\s+/)[0]}?</h2>
       <input
         type="search"
         value={query}
