@@ -3,6 +3,8 @@ import { createAgendaActionsService } from './services/agenda-actions.service.js
 import { createAgendaService } from './services/agenda.service.js';
 import { isReadOnlyDatabase, prepareDataFolder } from './services/data-folder.js';
 import { createHealthService } from './services/health.service.js';
+import { createHealthHistoryService } from './services/health-history.service.js';
+import { createFeedKeys } from './services/feed-key.js';
 import { createImportService } from './services/import.service.js';
 import { createKnownTiesService } from './services/known-ties.service.js';
 import { createPathService } from './services/path.service.js';
@@ -69,6 +71,8 @@ export async function createApp(
       items: (now) => introductions.agendaItems(now),
     }),
   });
+  const health = createHealthService({ store, relationships });
+  const healthHistory = createHealthHistoryService({ store, health, settings, readOnly });
   return {
     config,
     clock,
@@ -80,6 +84,7 @@ export async function createApp(
     profiles: createPersonProfileService({ people, relationships, agenda }),
     imports,
     uploads: createUploadInbox(config.dataDir),
+    feedKeys: createFeedKeys(config.dataDir),
     relationships,
     agenda,
     agendaActions: createAgendaActionsService({ store, agenda, relationships, settings, clock }),
@@ -87,13 +92,14 @@ export async function createApp(
     prune: createPruneService({ store, people, relationships, clock }),
     merges: createPersonMergeService({ store, people, relationships, clock }),
     exports: createDataExportService({ store, relationships, clock }),
-    health: createHealthService({ store, relationships }),
+    health,
+    healthHistory,
     triage,
     invitationNotes: createInvitationNoteService({ store, people, settings }),
     introductions,
     paths: createPathService({ store, people, relationships, settings }),
     knownTies: createKnownTiesService({ store, people, relationships, clock }),
-    sample: createSampleNetworkService({ store, imports, relationships, clock }),
+    sample: createSampleNetworkService({ store, imports, relationships, clock, healthHistory }),
     close: () => store.close(),
   };
 }

@@ -37,6 +37,7 @@ import { registerDemoCommand } from './commands/demo.command.js';
 import { registerBackupCommand } from './commands/backup.command.js';
 import { registerRestoreCommand } from './commands/restore.command.js';
 import { registerServeCommand } from './commands/serve.command.js';
+import { registerFeedUrlCommand } from './commands/feed-url.command.js';
 
 function packageVersion(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
@@ -96,6 +97,7 @@ export function buildProgram(runtime: Runtime): Command {
   registerBackupCommand(program, runtime);
   registerRestoreCommand(program, runtime);
   registerServeCommand(program, runtime);
+  registerFeedUrlCommand(program, runtime);
   registerCompletionCommand(program, runtime);
   for (const command of program.commands) command.exitOverride();
   return program;
@@ -106,6 +108,23 @@ export function buildProgram(runtime: Runtime): Command {
  * (runtime/bulk-memory.ts).
  */
 const BULK_COMMANDS = new Set(['import', 'export', 'demo', 'backup', 'restore', 'serve']);
+
+/** Commands after which no health snapshot is taken: they copy or replace the database file itself. */
+const NO_SNAPSHOT = new Set(['backup', 'restore']);
+/** Commands that bring new data: the day's snapshot is taken again after them. */
+const NEW_DATA = new Set(['import', 'demo']);
+
+/**
+ * The day's health snapshot, taken after a command that opened the database answered (its output is
+ * written): one lookup on every other run of the day, taken again after an import
+ * (docs/rules/prune-and-health.md#health-history). It never fails the command.
+ */
+async function keepHealthSnapshot(runtime: Runtime, command: string | undefined): Promise<void> {
+  if (runtime.exitCode !== EXIT.ok || (command && NO_SNAPSHOT.has(command))) return;
+  const replace = command !== undefined && NEW_DATA.has(command);
+  for (const app of runtime.opened)
+    await app.healthHistory.recordDaily(app.clock(), { replace }).catch(() => undefined);
+}
 
 /**
  * Runs the CLI in-process and returns the exit code; never throws, never calls process.exit. `answering`
@@ -119,14 +138,17 @@ export async function run(
   const io = terminalSafeIo(rawIo);
   const runtime: Runtime = { io, exitCode: EXIT.ok, opened: [] };
   const program = buildProgram(runtime);
+  let commandName: string | undefined;
   program.hook('preAction', (_program, command) => {
     let topLevel = command;
     while (topLevel.parent && topLevel.parent !== program) topLevel = topLevel.parent;
-    if (!BULK_COMMANDS.has(topLevel.name())) hooks.answering?.();
+    commandName = topLevel.name();
+    if (!BULK_COMMANDS.has(commandName)) hooks.answering?.();
   });
   const debug = argv.includes('--debug') || io.env.TEND_DEBUG === '1';
   try {
     await program.parseAsync([...argv], { from: 'user' });
+    await keepHealthSnapshot(runtime, commandName);
     return runtime.exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {

@@ -69,9 +69,21 @@ describe('responsiveness counts answers within the reply window only (#responsiv
     const text = network
       .strength('Kai Berg', NOW)
       .reasons.find((r) => r.component === 'responsiveness')?.text;
-    expect(text).toMatch(/they in no answer to time, you in 2 hours/);
+    expect(text).toBe('answers within 14 days: you in 2 hours (median); they never within 14 days');
     // Their side is neutral (½), mine counts: ½·½ + ½/(1 + 2/24).
     expect(valueOf(network, 'Kai Berg', 'responsiveness')).toBeCloseTo(0.25 + 0.5 / (1 + 2 / 24), 1);
+  });
+
+  it('says so plainly when I never answered within 14 days and they did', () => {
+    const network = new Network()
+      .connected('Kai Berg', LONG_AGO)
+      .message('Kai Berg', 'out', ago(200, '10:00'), { summary: 'Would you like to speak at our meetup' })
+      .message('Kai Berg', 'in', ago(200, '13:00'), { summary: 'Yes, gladly, send me the details' })
+      .message('Kai Berg', 'out', ago(100), { summary: 'Sorry for the delay, here are the details' });
+    const text = network
+      .strength('Kai Berg', NOW)
+      .reasons.find((r) => r.component === 'responsiveness')?.text;
+    expect(text).toBe('answers within 14 days: they in 3 hours (median); you never within 14 days');
   });
 
   it('nothing to time at all: no responsiveness', () => {

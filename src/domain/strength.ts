@@ -104,8 +104,16 @@ function responsiveSide(hours: number | null): number {
   return hours === null ? 0.5 : 1 / (1 + hours / 24);
 }
 
-function latencyText(hours: number | null): string {
-  return hours === null ? 'no answer to time' : duration(hours);
+/**
+ * "answers within 14 days: they in 3 hours, you in a day (medians)"; a side with no answer in the window
+ * is said as such ("you in 2 hours (median); they never within 14 days"), never "they in no answer".
+ */
+function responsivenessText(them: number | null, me: number | null): string {
+  if (them !== null && me !== null)
+    return `answers within 14 days: they in ${duration(them)}, you in ${duration(me)} (medians)`;
+  if (them === null && me === null) return 'no answers within 14 days to time';
+  const [timed, answered, silent] = them !== null ? ['they', them, 'you'] : ['you', me ?? 0, 'they'];
+  return `answers within 14 days: ${timed} in ${duration(answered)} (median); ${silent} never within 14 days`;
 }
 
 function round(value: number, digits = 1): number {
@@ -228,9 +236,7 @@ export function scoreTie(
   raw += add(
     'responsiveness',
     responsiveness,
-    say &&
-      (() =>
-        `answers within 14 days: they in ${latencyText(facts.latencyThemHours)}, you in ${latencyText(facts.latencyMeHours)} (medians)`),
+    say && (() => responsivenessText(facts.latencyThemHours, facts.latencyMeHours)),
   );
 
   let score = Math.round(Math.max(0, Math.min(100, raw)));

@@ -26,13 +26,16 @@ export interface ApiRoute<
   body?: B;
   /** A body that is not JSON (an uploaded file): the handler streams `c.req.raw.body` itself. */
   rawBody?: { contentType: string; description: string };
+  /** The answer; for an event stream, each event as `{event, data}`. */
   response: R;
+  /** The answer is server-sent events (text/event-stream), the handler's own Response. */
+  events?: boolean;
   /** 201 for a route that creates. */
   status?: 200 | 201;
   handle(
     input: { params: z.infer<P>; query: z.infer<Q>; body: z.infer<B> },
     c: Context,
-  ): Promise<z.input<R>> | z.input<R>;
+  ): Promise<z.input<R> | Response> | z.input<R> | Response;
 }
 
 export function defineRoute<
@@ -91,6 +94,8 @@ export function mountRoutes(
       const query = parsed(route.query, c.req.query(), 'query');
       const body = route.body ? parsed(route.body, await bodyOf(c), 'body') : undefined;
       const answer: unknown = await route.handle({ params, query, body }, c);
+      // An event stream, or an error said before one started: the handler's own answer.
+      if (answer instanceof Response) return answer;
       if (options.checkResponses) {
         const checked = route.response.safeParse(answer);
         if (!checked.success)

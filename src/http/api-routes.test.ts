@@ -18,6 +18,11 @@ interface Case {
 interface Fixture {
   session: HttpSession;
   uploadId: string;
+  /** Another upload, for the import followed as events. */
+  streamUploadId: string;
+  importId: string;
+  /** A prune candidate of the demo network. */
+  candidateId: number;
   items: Array<{ id: string; kind: string; person: { id: number; name: string } | null }>;
   invitationId: number;
   introductionId: number;
@@ -122,6 +127,17 @@ const CASES: Record<string, Case> = {
     ok: () => ['GET', '/api/health'],
     check: (body) => expect((body as { connections: number }).connections).toBeGreaterThan(0),
   },
+  'GET /api/health/history': {
+    ok: () => ['GET', '/api/health/history?days=120'],
+    check: (body) => {
+      const { points } = body as { points: Array<{ day: string; figures: { connections: number } }> };
+      // The sample's twelve weeks before today, and today's, taken when the page asks.
+      expect(points).toHaveLength(13);
+      expect(points.at(-1)?.day).toBe('2026-01-15');
+      expect(points[0]!.figures.connections).toBeGreaterThan(0);
+    },
+    invalid: ['GET', '/api/health/history?days=a%20year', undefined, 'query.days'],
+  },
   'GET /api/paths': {
     ok: () => ['GET', '/api/paths?target=company%3ABrightloop'],
     check: (body) => expect((body as { paths: unknown[] }).paths.length).toBeGreaterThan(0),
@@ -144,11 +160,109 @@ const CASES: Record<string, Case> = {
     invalid: ['POST', '/api/import', { uploads: [] }, 'body.uploads'],
     missing: ['POST', '/api/import', { uploads: ['0'.repeat(24)] }],
   },
+  'POST /api/imports': {
+    ok: (s) => ['POST', '/api/imports', { uploads: [s.streamUploadId] }],
+    check: (body, s) => {
+      expect(body).toEqual({ id: expect.stringMatching(/^[0-9a-f]{24}$/) as unknown });
+      s.importId = (body as { id: string }).id;
+    },
+    invalid: ['POST', '/api/imports', { uploads: ['x'], timeZone: 'Mars/Olympus' }, 'body.timeZone'],
+    missing: ['POST', '/api/imports', { uploads: ['0'.repeat(24)] }],
+  },
+  'GET /api/imports/:id/events': {
+    ok: (s) => ['GET', `/api/imports/${s.importId}/events`],
+    check: (body) => {
+      const events = parseEvents(body as string);
+      expect(events.at(-1)).toMatchObject({
+        event: 'report',
+        data: {
+          files: [{ path: 'Connections.csv' }],
+          totals: { peopleAdded: expect.any(Number) as unknown },
+        },
+      });
+      for (const event of events.slice(0, -1)) expect(event.event).toBe('progress');
+    },
+    invalid: ['GET', '/api/imports/not-one/events', undefined, 'path.id'],
+    missing: ['GET', `/api/imports/${'0'.repeat(24)}/events`],
+  },
+  'GET /api/ledger': {
+    ok: () => ['GET', '/api/ledger'],
+    check: (body) => expect(Array.isArray(body)).toBe(true),
+    invalid: ['GET', '/api/ledger?person=Rasmus', undefined, 'query.person'],
+    missing: ['GET', '/api/ledger?person=999999'],
+  },
+  'POST /api/known-ties': {
+    ok: () => ['POST', '/api/known-ties', { a: 45, b: 44, how: 'met at a meetup' }],
+    check: (body) =>
+      expect(body).toMatchObject({ a: { id: 45 }, b: { id: 44 }, how: 'met at a meetup', strength: 0.5 }),
+    invalid: ['POST', '/api/known-ties', { a: 45 }, 'body.b'],
+    missing: ['POST', '/api/known-ties', { a: 45, b: 999999 }],
+  },
+  'GET /api/prune/candidates': {
+    ok: () => ['GET', '/api/prune/candidates'],
+    check: (body, s) =>
+      expect((body as Array<{ person: { id: number } }>).map((entry) => entry.person.id)).toContain(
+        s.candidateId,
+      ),
+  },
+  'POST /api/people/:id/archive': {
+    ok: (s) => ['POST', `/api/people/${s.candidateId}/archive`, {}],
+    check: (body, s) => expect(body).toMatchObject({ archived: [{ id: s.candidateId }] }),
+    invalid: ['POST', '/api/people/45/archive', { force: 'yes' }, 'body.force'],
+    missing: ['POST', '/api/people/999999/archive', {}],
+  },
+  'GET /api/archived': {
+    ok: () => ['GET', '/api/archived'],
+    check: (body, s) =>
+      expect((body as Array<{ person: { id: number } }>).map((entry) => entry.person.id)).toContain(
+        s.candidateId,
+      ),
+  },
+  'POST /api/people/:id/unarchive': {
+    ok: (s) => ['POST', `/api/people/${s.candidateId}/unarchive`],
+    check: (body, s) => expect(body).toMatchObject({ id: s.candidateId }),
+    invalid: ['POST', '/api/people/someone/unarchive', undefined, 'path.id'],
+    missing: ['POST', '/api/people/999999/unarchive'],
+  },
+  'POST /api/invitation-notes': {
+    ok: () => ['POST', '/api/invitation-notes', { ref: '45' }],
+    check: (body) =>
+      expect(body).toMatchObject({ drafted: true, recipient: { id: 45, name: 'Rasmus Holm' } }),
+    invalid: ['POST', '/api/invitation-notes', { ref: '' }, 'body.ref'],
+    missing: ['POST', '/api/invitation-notes', { ref: '999999' }],
+  },
+  'GET /api/settings': {
+    ok: () => ['GET', '/api/settings'],
+    check: (body) =>
+      expect(body).toContainEqual({ key: 'timezone', value: 'UTC', describe: expect.any(String) as unknown }),
+  },
+  'PUT /api/settings/:key': {
+    ok: () => ['PUT', '/api/settings/daily-budget', { value: '8' }],
+    check: (body) => expect(body).toEqual({ key: 'daily-budget', value: '8' }),
+    invalid: ['PUT', '/api/settings/daily-budget', { value: 8 }, 'body.value'],
+    missing: ['PUT', '/api/settings/favourite-colour', { value: 'green' }],
+  },
   'GET /api/openapi.json': {
     ok: () => ['GET', '/api/openapi.json'],
     check: (body) => expect((body as { openapi: string }).openapi).toBe('3.1.0'),
   },
 };
+
+/** `event: NAME` / `data: JSON` blocks, as EventSource reads them. */
+function parseEvents(text: string): Array<{ event: string; data: unknown }> {
+  return text
+    .split('\n\n')
+    .filter((block) => block.trim())
+    .map((block) => {
+      const field = (name: string) =>
+        block
+          .split('\n')
+          .filter((line) => line.startsWith(`${name}:`))
+          .map((line) => line.slice(name.length + 1).trim())
+          .join('\n');
+      return { event: field('event'), data: JSON.parse(field('data')) as unknown };
+    });
+}
 
 const CONNECTIONS = readFileSync(
   new URL('../../test/fixtures/linkedin/2024-2025/Connections.csv', import.meta.url),
@@ -195,6 +309,14 @@ describe.each(dialects)('the API on $name', ({ name, url }) => {
       body: CONNECTIONS,
     });
     fixture.uploadId = ((await json(uploaded)) as { id: string }).id;
+    const another = await fixture.session.call('POST', '/api/uploads?name=Connections.csv', {
+      body: CONNECTIONS,
+    });
+    fixture.streamUploadId = ((await json(another)) as { id: string }).id;
+    const candidates = (await json(await fixture.session.call('GET', '/api/prune/candidates'))) as Array<{
+      person: { id: number };
+    }>;
+    fixture.candidateId = candidates[0]!.person.id;
   }, 120_000);
 
   afterAll(() => closeApps(fixture.session ? [fixture.session.app] : []));
@@ -208,11 +330,19 @@ describe.each(dialects)('the API on $name', ({ name, url }) => {
     it(`${route} answers`, async () => {
       const [method, path, body] = spec.ok(fixture);
       const response = await fixture.session.call(method, path, { body });
-      const answer = await json(response);
+      const events = route.endsWith('/events');
+      const answer: unknown = events ? await response.text() : await json(response);
       const created =
-        ['POST /api/introductions', 'POST /api/uploads'].includes(route) || route.endsWith('/interactions');
+        [
+          'POST /api/introductions',
+          'POST /api/uploads',
+          'POST /api/imports',
+          'POST /api/known-ties',
+        ].includes(route) || route.endsWith('/interactions');
       expect(response.status, JSON.stringify(answer)).toBe(created ? 201 : 200);
-      expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+      expect(response.headers.get('content-type')).toMatch(
+        events ? /^text\/event-stream/ : /^application\/json/,
+      );
       spec.check?.(answer, fixture);
     });
     if (spec.invalid) {
@@ -235,6 +365,17 @@ describe.each(dialects)('the API on $name', ({ name, url }) => {
       });
     }
   }
+
+  it('refuses to archive someone who is no prune candidate, saying why, unless forced', async () => {
+    const refused = await fixture.session.call('POST', '/api/people/45/archive', { body: {} });
+    expect(refused.status).toBe(409);
+    expect(((await json(refused)) as { error: { message: string } }).error.message).toMatch(
+      /^not archived, this is no prune candidate: Rasmus Holm \(/,
+    );
+    const forced = await fixture.session.call('POST', '/api/people/45/archive', { body: { force: true } });
+    expect(await json(forced)).toEqual({ archived: [{ id: 45, name: 'Rasmus Holm' }] });
+    expect((await fixture.session.call('POST', '/api/people/45/unarchive')).status).toBe(200);
+  });
 
   it('keeps a mark: the item done is gone from the plan', async () => {
     const plan = (await json(await fixture.session.call('GET', '/api/today?all=1'))) as Fixture;

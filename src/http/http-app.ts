@@ -4,12 +4,14 @@ import { z } from 'zod';
 import type { App } from '../app.js';
 import { defineRoute, mountRoutes, type ApiRoute } from './api-route.js';
 import { answerError, errorBody } from './errors.js';
+import { agendaFeed } from './feed.js';
 import { sameSiteOnly, securityHeaders, sessionRequired } from './local-security.js';
 import { openApiDocument } from './openapi.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { importRoutes } from './routes/import.routes.js';
 import { introductionRoutes } from './routes/introductions.routes.js';
 import { invitationRoutes } from './routes/invitations.routes.js';
+import { networkRoutes } from './routes/network.routes.js';
 import { peopleRoutes } from './routes/people.routes.js';
 import { personRoutes } from './routes/person.routes.js';
 import { todayRoutes } from './routes/today.routes.js';
@@ -38,6 +40,7 @@ export function apiRoutes(app: App, version: string): ApiRoute[] {
     ...introductionRoutes(app),
     ...healthRoutes(app),
     ...importRoutes(app),
+    ...networkRoutes(app),
   ];
   const described: ApiRoute = defineRoute({
     method: 'get',
@@ -77,6 +80,7 @@ export function createHttpApp(app: App, options: HttpOptions) {
     });
     return c.redirect('/', 303);
   });
+  hono.get('/feed/agenda.ics', (c) => agendaFeed(app, c));
   hono.use('/api/*', sessionRequired(options.sessions));
   mountRoutes(hono, routes, { checkResponses: options.checkResponses ?? false });
   hono.all('/api/*', (c) =>

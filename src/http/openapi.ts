@@ -48,7 +48,11 @@ export function openApiDocument(routes: readonly ApiRoute[], version: string) {
       responses: {
         [String(route.status ?? 200)]: {
           description: 'done',
-          content: { 'application/json': { schema: jsonSchema(route.response, 'output') } },
+          content: {
+            [route.events ? 'text/event-stream' : 'application/json']: {
+              schema: jsonSchema(route.response, 'output'),
+            },
+          },
         },
         ...Object.fromEntries(
           Object.entries(ERROR_RESPONSES).map(([status, description]) => [

@@ -87,3 +87,5 @@ export function createHealthService(deps: { store: Store; relationships: Relatio
     },
   };
 }
+
+export type HealthService = ReturnType<typeof createHealthService>;

@@ -81,11 +81,16 @@ function readOverlay(sampleDir: string): Overlay {
   }
 }
 
+/** How many weeks of health history the sample network comes with (the Health page's charts). */
+const SAMPLE_HISTORY_WEEKS = 12;
+
 export function createSampleNetworkService(deps: {
   store: Store;
   imports: ImportService;
   relationships: RelationshipService;
   clock: () => number;
+  /** Health over time: the sample comes with the weeks before today as if tend had run on them. */
+  healthHistory?: { recordDaily(now: number): Promise<boolean> };
 }) {
   return {
     /** Writes the sample export with dates moved so that the anchor date becomes `today`, then imports it. */
@@ -103,6 +108,11 @@ export function createSampleNetworkService(deps: {
       }
       const report = await deps.imports.importPaths([exportDir], { timeZone: 'UTC' });
       await this.applyOverlay(overlay);
+      if (deps.healthHistory) {
+        const noon = Date.parse(`${today}T12:00:00Z`);
+        for (let weeks = SAMPLE_HISTORY_WEEKS; weeks >= 1; weeks--)
+          await deps.healthHistory.recordDaily(noon - weeks * 7 * 86_400_000);
+      }
       return report;
     },
 

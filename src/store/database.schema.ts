@@ -217,6 +217,16 @@ export interface TriageResultsTable {
   result: string;
 }
 
+/** The health figures as they stood on a day (docs/rules/prune-and-health.md#health-history). */
+export interface HealthSnapshotsTable {
+  workspace_id: string;
+  /** The day in the `timezone` setting, YYYY-MM-DD. */
+  day: string;
+  taken_at: number;
+  /** NetworkHealth as JSON. */
+  figures: string;
+}
+
 /** A saved segment: `@NAME` in any query stands for its query (docs/rules/segments.md#saved). */
 export interface SavedSegmentsTable {
   workspace_id: string;
@@ -307,6 +317,7 @@ export interface Database {
   person_stats: PersonStatsTable;
   duplicate_proposals: DuplicateProposalsTable;
   triage_results: TriageResultsTable;
+  health_snapshots: HealthSnapshotsTable;
   contact_cards: ContactCardsTable;
   saved_segments: SavedSegmentsTable;
   person_search: PersonSearchTable;

@@ -13,6 +13,7 @@ import { agendaActionsSchema } from './migrations/0009-agenda-actions.migration.
 import { contactCardsSchema } from './migrations/0010-contact-cards.migration.js';
 import { agendaIndexesSchema } from './migrations/0011-agenda-indexes.migration.js';
 import { segmentsSchema } from './migrations/0012-segments.migration.js';
+import { healthHistorySchema } from './migrations/0013-health-history.migration.js';
 import { personMergesSchema } from './migrations/0014-person-merges.migration.js';
 
 /** Versioned, in order. Append only: a released migration is never edited. */
@@ -30,6 +31,7 @@ function allMigrations(dialect: SqlDialect): Record<string, Migration> {
     '0010-contact-cards': contactCardsSchema(),
     '0011-agenda-indexes': agendaIndexesSchema(),
     '0012-segments': segmentsSchema(dialect),
+    '0013-health-history': healthHistorySchema(),
     '0014-person-merges': personMergesSchema(dialect),
   };
 }

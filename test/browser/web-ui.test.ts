@@ -50,6 +50,8 @@ describe.skipIf(!run)('the web UI in Chromium', { timeout: 90_000 }, () => {
 
   it('marks a Today item done, and it stays gone after a reload', async () => {
     await shot('today-desktop');
+    // A command named in a shared text is a link to its page here (Invitations), never `tend triage`.
+    expect(await page.locator('main').innerText()).not.toContain('tend triage');
     const first = page.locator('li.card').first();
     const id = await first.getAttribute('data-item');
     await first.getByRole('button', { name: 'Done' }).click();
@@ -111,6 +113,7 @@ describe.skipIf(!run)('the web UI in Chromium', { timeout: 90_000 }, () => {
     await page.getByRole('list', { name: 'Needs' }).getByText('a Rust mentor').waitFor();
     await page.reload();
     await page.getByRole('list', { name: 'Needs' }).getByText('a Rust mentor').waitFor();
+    await page.getByRole('heading', { name: 'Warm paths to Mimir Learning' }).waitFor();
     await shot('person-desktop');
   });
 
@@ -141,7 +144,9 @@ describe.skipIf(!run)('the web UI in Chromium', { timeout: 90_000 }, () => {
     await expect.poll(() => started.locator('.state').textContent()).toBe('asked-a');
     await shot('introductions-desktop');
     await page.getByRole('link', { name: 'Health' }).click();
-    await page.getByText('depth:').waitFor();
+    await page.getByText(/^depth: \d+ of \d+ connections/).waitFor();
+    // Over time: the demo's weeks of daily snapshots, charted.
+    await page.getByRole('img', { name: /^Depth and follow-up rate, 13 days from / }).waitFor();
     await shot('health-desktop');
   });
 
@@ -205,6 +210,7 @@ describe.skipIf(!run)('the web UI in Chromium', { timeout: 90_000 }, () => {
       ['introductions', '/introductions'],
       ['health', '/health'],
       ['import', '/import'],
+      ['settings', '/settings'],
     ] as const) {
       await small.goto(`${served.origin}${path}`);
       await small.waitForLoadState('networkidle');

@@ -33,6 +33,7 @@ const ROWS_OF_FILE: Record<string, string> = {
 const WHEN_COMPUTED: Record<string, string[]> = {
   kysely_migration: ['timestamp'],
   person_stats: ['updated_at'],
+  health_snapshots: ['taken_at'],
 };
 
 /**

@@ -4,6 +4,7 @@ import { IntroductionsPage } from './pages/IntroductionsPage';
 import { InvitationsPage } from './pages/InvitationsPage';
 import { PeoplePage } from './pages/PeoplePage';
 import { PersonPage } from './pages/PersonPage';
+import { SettingsPage } from './pages/SettingsPage';
 import { TodayPage } from './pages/TodayPage';
 import { Link, useLocation } from './router';
 
@@ -14,6 +15,7 @@ const NAV = [
   { to: '/introductions', label: 'Introductions' },
   { to: '/health', label: 'Health' },
   { to: '/import', label: 'Import' },
+  { to: '/settings', label: 'Settings' },
 ];
 
 function Page({ path }: { path: string }) {
@@ -32,6 +34,8 @@ function Page({ path }: { path: string }) {
       return <HealthPage />;
     case '/import':
       return <ImportPage />;
+    case '/settings':
+      return <SettingsPage />;
     default:
       return (
         <div className="notice">

@@ -37,6 +37,7 @@ export const api = {
   get: <T>(path: string) => call<T>('GET', path),
   post: <T>(path: string, body?: unknown) => call<T>('POST', path, body ?? {}),
   patch: <T>(path: string, body: unknown) => call<T>('PATCH', path, body),
+  put: <T>(path: string, body: unknown) => call<T>('PUT', path, body),
 };
 
 /** done / snooze / dismiss one agenda item (the same marks as `tend done|snooze|dismiss`). */
@@ -188,6 +189,11 @@ export interface Health {
   pendingInvitations: number;
 }
 
+/** The daily health snapshots (`GET /api/health/history`), oldest first. */
+export interface HealthHistory {
+  points: Array<{ day: string; takenAt: string; figures: Health }>;
+}
+
 export interface ImportReport {
   files: Array<{
     path: string;
@@ -201,4 +207,50 @@ export interface ImportReport {
   }>;
   owner: { name: string | null; url: string | null };
   totals: { peopleAdded: number; peopleUpdated: number; interactionsAdded: number; invitationsAdded: number };
+}
+
+/** `GET /api/paths?target=…`: warm paths to a person or a company, at most two intermediaries. */
+export interface WarmPaths {
+  target: { kind: string; companies?: string[] };
+  paths: Array<{
+    hops: Array<PersonRef & { edge: { strength: number; evidence: string } }>;
+    strength: number;
+    verdict: 'warm' | 'lukewarm' | 'cold';
+    warnings: string[];
+  }>;
+  total: number;
+  faint: number;
+  notes: string[];
+}
+
+/** One person's row of the give/ask ledger (`GET /api/ledger?person=ID`). */
+export interface LedgerRow {
+  person: PersonRef;
+  given: { help: number; introductions: number };
+  received: { help: number };
+  balance: number;
+  lastAt: string | null;
+  entries: Array<{
+    kind: 'help-given' | 'help-received' | 'introduction-made';
+    direction: 'in' | 'out' | 'both';
+    at: string;
+    summary: string | null;
+    channel: string | null;
+  }>;
+}
+
+export interface InvitationNote {
+  text: string;
+  length: number;
+  limit: number;
+  ok: boolean;
+  warnings: string[];
+  drafted: boolean;
+  refused: boolean;
+}
+
+export interface Setting {
+  key: string;
+  value: string | null;
+  describe: string;
 }

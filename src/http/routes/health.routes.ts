@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { App } from '../../app.js';
 import { defineRoute } from '../api-route.js';
-import { instant, instantOrNull, personRef } from '../api-schemas.js';
+import { day, instant, instantOrNull, personRef } from '../api-schemas.js';
+import { formatInstant } from '../../domain/time.js';
 
 const count = z.number().int();
 
@@ -18,7 +19,23 @@ const pathTarget = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('unknown-url'), url: z.string() }),
 ]);
 
-/** Network health (`tend health`) and warm paths (`tend path`). */
+const healthFigures = z.object({
+  connections: count,
+  archived: count,
+  conversed: count,
+  depth: z.number().nullable(),
+  messagesImported: z.boolean(),
+  dataAsOf: instant.nullable(),
+  followUpRate: z.number().nullable(),
+  newConnections: count,
+  followedUp: count,
+  bands: z.record(z.string(), count),
+  circles: z.record(z.string(), count),
+  giveAsk: z.object({ given: count, received: count, introductions: count }),
+  pendingInvitations: count,
+});
+
+/** Network health (`tend health`), its daily history, and warm paths (`tend path`). */
 export function healthRoutes(app: App) {
   return [
     defineRoute({
@@ -26,24 +43,42 @@ export function healthRoutes(app: App) {
       path: '/api/health',
       tag: 'health',
       summary: 'network health: depth, follow-up rate, bands, circles, give/ask',
-      response: z.object({
-        connections: count,
-        archived: count,
-        conversed: count,
-        depth: z.number().nullable(),
-        messagesImported: z.boolean(),
-        dataAsOf: instant.nullable(),
-        followUpRate: z.number().nullable(),
-        newConnections: count,
-        followedUp: count,
-        bands: z.record(z.string(), count),
-        circles: z.record(z.string(), count),
-        giveAsk: z.object({ given: count, received: count, introductions: count }),
-        pendingInvitations: count,
-      }),
+      response: healthFigures,
       async handle() {
         const health = await app.health.figures(app.clock());
         return { ...health, dataAsOf: instantOrNull(health.dataAsOf) };
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/health/history',
+      tag: 'health',
+      summary: "the health figures of each day a command ran, oldest first (today's is taken when missing)",
+      query: z.object({
+        days: z
+          .string()
+          .regex(/^\d{1,4}$/, 'must be a whole number of days, at most 9999')
+          .transform(Number)
+          .optional(),
+      }),
+      response: z.object({
+        points: z.array(z.object({ day, takenAt: instant, figures: healthFigures })),
+      }),
+      async handle({ query }) {
+        const now = app.clock();
+        // The server runs for days: the page asking is a day's first use as much as a command is.
+        await app.healthHistory.recordDaily(now);
+        const points = await app.healthHistory.history(now, query.days ?? 365);
+        return {
+          points: points.map((point) => ({
+            day: point.day,
+            takenAt: formatInstant(point.takenAt),
+            figures: {
+              ...point.figures,
+              dataAsOf: instantOrNull(point.figures.dataAsOf),
+            },
+          })),
+        };
       },
     }),
     defineRoute({

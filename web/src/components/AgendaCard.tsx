@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { PlanItem } from '../api';
 import { Link } from '../router';
 import { CopyButton } from './CopyButton';
+import { pageText, WithPageLinks } from './PageLinks';
 
 export const SNOOZE_PRESETS = [
   { until: '3d', label: '3 days' },
@@ -47,10 +48,14 @@ export function AgendaCard(props: {
         )}
         {late && <span className="late">due {item.due}</span>}
       </div>
-      <p className="reason">{item.reason}</p>
+      <p className="reason">
+        <WithPageLinks text={item.reason} />
+      </p>
       <div className="suggestion">
-        <p>{item.suggestion}</p>
-        <CopyButton text={item.suggestion} />
+        <p>
+          <WithPageLinks text={item.suggestion} />
+        </p>
+        <CopyButton text={pageText(item.suggestion)} />
       </div>
       <div className="actions">
         <button type="button" onClick={() => props.onMark('done')} title="Done (d)">

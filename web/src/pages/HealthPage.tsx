@@ -1,6 +1,8 @@
-import type { Health } from '../api';
+import type { Health, HealthHistory } from '../api';
 import { ErrorNote, Loading } from '../components/Feedback';
+import { TrendChart } from '../components/TrendChart';
 import { useApi } from '../use-api';
+import { PruneSection } from './PruneSection';
 
 const percent = (value: number | null) => (value === null ? 'n/a' : `${Math.round(value * 100)}%`);
 
@@ -29,9 +31,72 @@ function Bars({ title, counts }: { title: string; counts: Record<string, number>
   );
 }
 
+const BANDS = ['strong', 'medium', 'weak', 'dormant', 'none'] as const;
+const count = (value: number) => String(Math.round(value));
+
+/** The figures over the days tend ran (one snapshot a day): depth and follow-up, bands, give/ask. */
+function History({ history }: { history: HealthHistory }) {
+  const points = history.points;
+  if (points.length < 2)
+    return (
+      <p className="muted">
+        Charts over time appear from the second day you use tend: each day keeps a snapshot of these figures.
+      </p>
+    );
+  const days = points.map((point) => point.day);
+  const of = (pick: (figures: Health) => number | null) => points.map((point) => pick(point.figures));
+  return (
+    <section aria-labelledby="history-title" className="history">
+      <h2 id="history-title">Over time</h2>
+      <div className="trends">
+        <TrendChart
+          title="Depth and follow-up rate"
+          days={days}
+          max={1}
+          format={percent}
+          series={[
+            { name: 'depth', className: 'series-depth', values: of((f) => f.depth) },
+            { name: 'follow-up rate', className: 'series-follow-up', values: of((f) => f.followUpRate) },
+          ]}
+        />
+        <TrendChart
+          title="Strength bands"
+          days={days}
+          stacked
+          format={count}
+          series={BANDS.map((band) => ({
+            name: band,
+            className: `series-${band}`,
+            values: of((f) => f.bands[band] ?? 0),
+          }))}
+        />
+        <TrendChart
+          title="Given and received"
+          days={days}
+          format={count}
+          series={[
+            { name: 'given', className: 'series-given', values: of((f) => f.giveAsk.given) },
+            { name: 'received', className: 'series-received', values: of((f) => f.giveAsk.received) },
+          ]}
+        />
+        <TrendChart
+          title="Connections and conversations"
+          days={days}
+          format={count}
+          series={[
+            { name: 'connections', className: 'series-connections', values: of((f) => f.connections) },
+            { name: 'conversed', className: 'series-conversed', values: of((f) => f.conversed) },
+          ]}
+        />
+      </div>
+    </section>
+  );
+}
+
 /** Network health: depth first (quality over quantity), then follow-up, bands, circles and give/ask. */
 export function HealthPage() {
   const health = useApi<Health>('/api/health');
+  const history = useApi<HealthHistory>('/api/health/history?days=365');
   if (health.error) return <ErrorNote error={health.error} />;
   if (!health.data) return <Loading />;
   const data = health.data;
@@ -68,6 +133,12 @@ export function HealthPage() {
       </div>
       <Bars title="Strength bands" counts={data.bands} />
       <Bars title="Circles" counts={data.circles} />
+      {history.error ? (
+        <ErrorNote error={history.error} />
+      ) : (
+        history.data && <History history={history.data} />
+      )}
+      <PruneSection />
     </section>
   );
 }

@@ -1,7 +1,50 @@
 import { useState, type DragEvent } from 'react';
 import { api, ApiError, type ImportReport } from '../api';
 
-type Phase = { step: 'idle' } | { step: 'uploading'; done: number; total: number } | { step: 'importing' };
+type Phase =
+  | { step: 'idle' }
+  | { step: 'uploading'; done: number; total: number }
+  | { step: 'importing'; progress: ImportProgress | null };
+
+interface ImportProgress {
+  file: string;
+  bytes: number;
+  totalBytes: number;
+  rows: number;
+}
+
+/**
+ * Starts the import and follows it as server-sent events (`/api/imports/ID/events`): progress as the
+ * files are read, then the report `tend import --json` prints, or the error.
+ */
+async function importFollowed(
+  uploads: string[],
+  onProgress: (progress: ImportProgress) => void,
+): Promise<ImportReport> {
+  const { id } = await api.post<{ id: string }>('/api/imports', { uploads });
+  return new Promise((resolve, reject) => {
+    const events = new EventSource(`/api/imports/${id}/events`);
+    const data = <T,>(event: MessageEvent<string>) => JSON.parse(event.data) as T;
+    events.addEventListener('progress', (event: MessageEvent<string>) =>
+      onProgress(data<ImportProgress>(event)),
+    );
+    events.addEventListener('report', (event: MessageEvent<string>) => {
+      events.close();
+      resolve(data<ImportReport>(event));
+    });
+    events.addEventListener('failed', (event: MessageEvent<string>) => {
+      events.close();
+      const { error } = data<{ error: { code: string; message: string } }>(event);
+      reject(new ApiError(500, error.code, error.message));
+    });
+    events.onerror = () => {
+      events.close();
+      reject(
+        new ApiError(0, 'network', 'lost the connection to tend serve while importing: is it still running?'),
+      );
+    };
+  });
+}
 
 async function upload(file: File): Promise<{ id: string }> {
   const response = await fetch(`/api/uploads?name=${encodeURIComponent(file.name)}`, {
@@ -33,8 +76,8 @@ export function ImportPage() {
         setPhase({ step: 'uploading', done: index, total: files.length });
         ids.push((await upload(file)).id);
       }
-      setPhase({ step: 'importing' });
-      setReport(await api.post<ImportReport>('/api/import', { uploads: ids }));
+      setPhase({ step: 'importing', progress: null });
+      setReport(await importFollowed(ids, (progress) => setPhase({ step: 'importing', progress })));
     } catch (error) {
       setFailure(error instanceof ApiError ? error.message : String(error));
     } finally {
@@ -83,9 +126,20 @@ export function ImportPage() {
         {phase.step === 'uploading'
           ? `Uploading ${phase.done + 1} of ${phase.total}…`
           : phase.step === 'importing'
-            ? 'Importing… (a large export takes a while)'
+            ? phase.progress
+              ? `Importing ${phase.progress.file}: ${phase.progress.rows.toLocaleString()} rows read`
+              : 'Importing…'
             : ''}
       </p>
+      {phase.step === 'importing' && (
+        <progress
+          className="import-progress"
+          aria-label="Import progress of the current file"
+          {...(phase.progress && phase.progress.totalBytes > 0
+            ? { max: phase.progress.totalBytes, value: phase.progress.bytes }
+            : {})}
+        />
+      )}
       {failure && (
         <p className="notice error" role="alert">
           {failure}
@@ -115,7 +169,7 @@ export function ImportPage() {
                     ? `Failed: ${file.failed}`
                     : file.unchanged
                       ? 'Unchanged: imported before'
-                      : `${file.rowsRead} rows, ${file.imported} imported${
+                      : `${file.rowsRead} ${file.rowsRead === 1 ? 'row' : 'rows'}, ${file.imported} imported${
                           Object.keys(file.skipped).length
                             ? `, skipped: ${Object.entries(file.skipped)
                                 .map(([reason, count]) => `${count} ${reason}`)

@@ -5,6 +5,13 @@ import { AgendaCard, type Mark } from '../components/AgendaCard';
 import { EditableList, EditableText } from '../components/EditableList';
 import { ErrorNote, Loading } from '../components/Feedback';
 import { useApi } from '../use-api';
+import {
+  CompanyPaths,
+  KnownTieForm,
+  PersonActions,
+  PersonIntroductions,
+  PersonLedger,
+} from './PersonNetwork';
 
 const CIRCLES = ['inner', 'close', 'active', 'wide'] as const;
 const CADENCES: Record<string, string> = {
@@ -34,6 +41,8 @@ export function PersonPage({ id }: { id: number }) {
   const profile = useApi<Profile>(`/api/people/${id}`);
   const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
   const [snoozing, setSnoozing] = useState<string | null>(null);
+  // A tie recorded here may open a warm path: the paths are asked for again.
+  const [ties, setTies] = useState(0);
 
   if (profile.error) return <ErrorNote error={profile.error} />;
   if (!profile.data) return <Loading />;
@@ -95,7 +104,7 @@ export function PersonPage({ id }: { id: number }) {
       {(person.doNotContact || person.archived) && (
         <p className="notice">
           {person.doNotContact ? 'Do not contact. ' : ''}
-          {person.archived ? 'Archived (tend unarchive brings them back).' : ''}
+          {person.archived ? 'Archived: Unarchive below brings them back.' : ''}
         </p>
       )}
 
@@ -215,6 +224,27 @@ export function PersonPage({ id }: { id: number }) {
           <p className="muted">Imported notes: {person.importedNotes}</p>
         )}
       </section>
+
+      {person.company && <CompanyPaths key={ties} company={person.company} />}
+      <PersonIntroductions id={id} />
+      <PersonLedger id={id} />
+      <KnownTieForm
+        id={id}
+        name={person.name}
+        onChanged={(text, error) => {
+          setStatus({ text, error });
+          if (!error) setTies((count) => count + 1);
+        }}
+      />
+      <PersonActions
+        id={id}
+        archived={person.archived}
+        connected={person.connectionState === 'connected'}
+        onChanged={(text, error) => {
+          setStatus({ text, error });
+          if (!error) profile.reload();
+        }}
+      />
 
       <section aria-labelledby="contact">
         <h2 id="contact">Contact</h2>
