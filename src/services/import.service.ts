@@ -47,6 +47,7 @@ import {
 import { importLinkedInFile } from './linkedin/linkedin-file.importer.js';
 import { PeopleDirectory } from './linkedin/people-directory.js';
 import { repairPlaceholders } from './placeholder-repair.service.js';
+import { refreshSearchDocuments } from './people-query.js';
 import type { RelationshipService } from './relationship.service.js';
 import type { SettingsService } from './settings.service.js';
 
@@ -69,6 +70,8 @@ export interface ImportProgress {
   bytes: number;
   totalBytes: number;
   rows: number;
+  /** 'people': `bytes` and `totalBytes` count people (the search index's step); default bytes of a file. */
+  unit?: 'people';
 }
 
 export interface ImportOptions {
@@ -364,6 +367,20 @@ export function createImportService(deps: {
           await store.transaction((trx) => createWorkspaceSettingsRepository(trx).set(DERIVED_PENDING, 'no'));
           await step('data age', () => createDataAgeRepository(store).remember());
         }
+        // The search documents of everyone the import touched, now and with the import's progress, rather than
+        // silently at the first search (docs/rules/segments.md#documents).
+        await step('search index', () =>
+          refreshSearchDocuments(store, {
+            onProgress: (done, total) =>
+              options.onProgress?.({
+                file: 'search index',
+                bytes: done,
+                totalBytes: total,
+                rows: done,
+                unit: 'people',
+              }),
+          }),
+        );
       };
       try {
         await store.withBulkPageCache(importAll);

@@ -40,6 +40,24 @@ function readsDocuments(filter: PersonFilter): boolean {
   }
 }
 
+/** How far a rebuild of search documents is: people done of the people to do. */
+export type SearchIndexProgress = (done: number, total: number) => void;
+
+/**
+ * Brings the search documents up to date (docs/rules/segments.md#documents) in one transaction, when they
+ * are stale: at the end of an import, with its progress, and before a search that finds them stale (a data
+ * folder an older tend imported into). Returns how many documents were rebuilt.
+ */
+export async function refreshSearchDocuments(
+  store: Store,
+  options: { wait?: boolean; onProgress?: SearchIndexProgress | undefined } = {},
+): Promise<number> {
+  if (!(await createPersonSearchRepository(store).isStale())) return 0;
+  return store.transaction((trx) => createPersonSearchRepository(trx).refresh(options.onProgress), {
+    wait: options.wait ?? true,
+  });
+}
+
 function storedAtoms(filter: PersonFilter, into: StoredAtom[] = []): StoredAtom[] {
   if (filter.kind === 'not') storedAtoms(filter.node, into);
   else if (filter.kind === 'and' || filter.kind === 'or')
@@ -59,13 +77,10 @@ export function createPeopleQuery(deps: PeopleQueryDeps) {
   const saved = createSavedSegmentRepository(store);
 
   /** Documents brought up to date; skipped (answering from those stored) while another process writes. */
-  async function freshDocuments(): Promise<void> {
-    if (!(await search.isStale())) return;
-    await store
-      .transaction((trx) => createPersonSearchRepository(trx).refresh(), { wait: false })
-      .catch((error: unknown) => {
-        if (!(error instanceof AppError && error.code === 'busy')) throw error;
-      });
+  async function freshDocuments(onProgress?: SearchIndexProgress): Promise<void> {
+    await refreshSearchDocuments(store, { wait: false, onProgress }).catch((error: unknown) => {
+      if (!(error instanceof AppError && error.code === 'busy')) throw error;
+    });
   }
 
   async function expanded(tree: SegmentNode): Promise<SegmentNode> {
@@ -130,13 +145,13 @@ export function createPeopleQuery(deps: PeopleQueryDeps) {
     async listing(
       query: string | null,
       now: number,
-      options: { includeArchived?: boolean } = {},
+      options: { includeArchived?: boolean; onIndexProgress?: SearchIndexProgress } = {},
     ): Promise<ListedPerson[]> {
       const includeArchived = options.includeArchived ?? false;
       const tree = query === null ? null : parseSegmentQuery(query);
       if (tree === null) return search.listing(null, includeArchived);
       const filter = toPersonFilter(await expanded(tree), now, settings.timeZone());
-      if (readsDocuments(filter)) await freshDocuments();
+      if (readsDocuments(filter)) await freshDocuments(options.onIndexProgress);
       return usesEngine(filter)
         ? byEngine(filter, now, includeArchived)
         : search.listing(filter, includeArchived);
