@@ -367,26 +367,27 @@ export function createImportService(deps: {
           await store.transaction((trx) => createWorkspaceSettingsRepository(trx).set(DERIVED_PENDING, 'no'));
           await step('data age', () => createDataAgeRepository(store).remember());
         }
-        // The search documents of everyone the import touched, now and with the import's progress, rather than
-        // silently at the first search (docs/rules/segments.md#documents).
-        await step('search index', () =>
-          refreshSearchDocuments(store, {
-            onProgress: (done, total) =>
-              options.onProgress?.({
-                file: 'search index',
-                bytes: done,
-                totalBytes: total,
-                rows: done,
-                unit: 'people',
-              }),
-          }),
-        );
       };
       try {
         await store.withBulkPageCache(importAll);
       } finally {
         await run.shortcuts.end();
       }
+      // The search documents of everyone the import touched, now and with the import's progress, rather than
+      // silently at the first search (docs/rules/segments.md#documents); after the bulk page cache
+      // is given back, in slices of people, so the import's peak memory stays where it was.
+      await step('search index', () =>
+        refreshSearchDocuments(store, {
+          onProgress: (done, total) =>
+            options.onProgress?.({
+              file: 'search index',
+              bytes: done,
+              totalBytes: total,
+              rows: done,
+              unit: 'people',
+            }),
+        }),
+      );
       const workspace = bindRepositories(store).workspace;
       const ownerUrl = settings.list()['owner-url'] ?? (await workspace.get(WORKSPACE_KEYS.ownerUrl)) ?? null;
       const emailSetting = configuredOwnerEmails(settings.list()['owner-email']);

@@ -43,19 +43,30 @@ function readsDocuments(filter: PersonFilter): boolean {
 /** How far a rebuild of search documents is: people done of the people to do. */
 export type SearchIndexProgress = (done: number, total: number) => void;
 
+/** People whose documents one transaction rebuilds: an import's refresh commits (and shows progress) after each. */
+const PEOPLE_PER_TRANSACTION = 2_000;
+
 /**
- * Brings the search documents up to date (docs/rules/segments.md#documents) in one transaction, when they
- * are stale: at the end of an import, with its progress, and before a search that finds them stale (a data
- * folder an older tend imported into). Returns how many documents were rebuilt.
+ * Brings the search documents up to date (docs/rules/segments.md#documents) when they are stale: at the end of
+ * an import, with its progress, and before a search that finds them stale (a data folder an older tend
+ * imported into). A slice of people per transaction, so that a large rebuild holds neither the write lock nor
+ * its changed pages for long; one interrupted leaves the rest marked stale. Returns how many were rebuilt.
  */
 export async function refreshSearchDocuments(
   store: Store,
   options: { wait?: boolean; onProgress?: SearchIndexProgress | undefined } = {},
 ): Promise<number> {
-  if (!(await createPersonSearchRepository(store).isStale())) return 0;
-  return store.transaction((trx) => createPersonSearchRepository(trx).refresh(options.onProgress), {
-    wait: options.wait ?? true,
-  });
+  const search = createPersonSearchRepository(store);
+  if (!(await search.isStale())) return 0;
+  const { people, through } = await search.pending();
+  const wait = options.wait ?? true;
+  for (let start = 0; start < people.length; start += PEOPLE_PER_TRANSACTION) {
+    const slice = people.slice(start, start + PEOPLE_PER_TRANSACTION);
+    await store.transaction((trx) => createPersonSearchRepository(trx).rebuildPeople(slice), { wait });
+    options.onProgress?.(start + slice.length, people.length);
+  }
+  await store.transaction((trx) => createPersonSearchRepository(trx).markThrough(through), { wait });
+  return people.length;
 }
 
 function storedAtoms(filter: PersonFilter, into: StoredAtom[] = []): StoredAtom[] {

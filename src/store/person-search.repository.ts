@@ -179,11 +179,10 @@ export function createPersonSearchRepository(context: StoreContext) {
     },
 
     /**
-     * Rebuilds the documents of the people marked by the triggers and of those with interactions newer than
-     * the last refresh, in the caller's transaction, telling `onProgress` after each slice of people. Returns
-     * how many documents were rebuilt.
+     * Whose documents are stale: the people marked by the triggers and those with interactions newer than the
+     * last refresh; `through` is what `markThrough` records once they are rebuilt.
      */
-    async refresh(onProgress?: (done: number, total: number) => void): Promise<number> {
+    async pending(): Promise<{ people: number[]; through: number }> {
       const throughRow = await db
         .selectFrom('workspace_settings')
         .select('value')
@@ -218,22 +217,30 @@ export function createPersonSearchRepository(context: StoreContext) {
         );
         for (const row of touched) if (row.person_id !== null) ids.add(Number(row.person_id));
       }
-      const sorted = [...ids].sort((a, b) => a - b);
-      let done = 0;
-      await inChunks(sorted, async (chunk) => {
+      return { people: [...ids].sort((a, b) => a - b), through: Math.max(newest, through) };
+    },
+
+    /** Rebuilds these people's documents and clears their marks. */
+    async rebuildPeople(ids: readonly number[]): Promise<void> {
+      await inChunks(ids, async (chunk) => {
         await rebuild(chunk);
-        done += chunk.length;
-        onProgress?.(done, sorted.length);
+        await db
+          .deleteFrom('person_search_dirty')
+          .where('workspace_id', '=', workspaceId)
+          .where('person_id', 'in', chunk)
+          .execute();
       });
-      await db.deleteFrom('person_search_dirty').where('workspace_id', '=', workspaceId).execute();
+    },
+
+    /** Interactions up to id `through` are in the documents. */
+    async markThrough(through: number): Promise<void> {
       await db
         .insertInto('workspace_settings')
-        .values({ workspace_id: workspaceId, key: THROUGH_KEY, value: String(Math.max(newest, through)) })
+        .values({ workspace_id: workspaceId, key: THROUGH_KEY, value: String(through) })
         .onConflict((conflict) =>
-          conflict.columns(['workspace_id', 'key']).doUpdateSet({ value: String(Math.max(newest, through)) }),
+          conflict.columns(['workspace_id', 'key']).doUpdateSet({ value: String(through) }),
         )
         .execute();
-      return ids.size;
     },
   };
 
