@@ -1,4 +1,5 @@
 import { AppError } from '../domain/errors.js';
+import { withBulkMemoryPolicy } from '../runtime/bulk-memory.js';
 import type { ListedPerson } from '../domain/person.js';
 import { expandSegmentReferences } from '../domain/segment-expansion.js';
 import {
@@ -44,7 +45,8 @@ function readsDocuments(filter: PersonFilter): boolean {
 export type SearchIndexProgress = (done: number, total: number) => void;
 
 /** People whose documents one transaction rebuilds: an import's refresh commits (and shows progress) after each. */
-const PEOPLE_PER_TRANSACTION = 2_000;
+const PEOPLE_PER_TRANSACTION = 1_000;
+const SEARCH_HEAP_BUDGET_MB = 160;
 
 /**
  * Brings the search documents up to date (docs/rules/segments.md#documents) when they are stale: at the end of
@@ -60,11 +62,15 @@ export async function refreshSearchDocuments(
   if (!(await search.isStale())) return 0;
   const { people, through } = await search.pending();
   const wait = options.wait ?? true;
-  for (let start = 0; start < people.length; start += PEOPLE_PER_TRANSACTION) {
-    const slice = people.slice(start, start + PEOPLE_PER_TRANSACTION);
-    await store.transaction((trx) => createPersonSearchRepository(trx).rebuildPeople(slice), { wait });
-    options.onProgress?.(start + slice.length, people.length);
-  }
+  // Each slice's summaries are garbage once it is written: a bound on the heap keeps the peak near one slice's.
+  await withBulkMemoryPolicy({ heapBudgetMb: SEARCH_HEAP_BUDGET_MB }, async (memory) => {
+    for (let start = 0; start < people.length; start += PEOPLE_PER_TRANSACTION) {
+      const slice = people.slice(start, start + PEOPLE_PER_TRANSACTION);
+      await store.transaction((trx) => createPersonSearchRepository(trx).rebuildPeople(slice), { wait });
+      options.onProgress?.(start + slice.length, people.length);
+      memory.check();
+    }
+  });
   await store.transaction((trx) => createPersonSearchRepository(trx).markThrough(through), { wait });
   return people.length;
 }
