@@ -85,7 +85,7 @@ export async function createApp(
     prune: createPruneService({ store, people, relationships, clock }),
     health: createHealthService({ store, relationships }),
     triage,
-    invitationNotes: createInvitationNoteService({ store, people, settings }),
+    invitationNotes: createInvitationNoteService({ store, people, settings, clock }),
     introductions,
     paths: createPathService({ store, people, relationships, settings }),
     knownTies: createKnownTiesService({ store, people, relationships, clock }),

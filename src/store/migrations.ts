@@ -13,6 +13,7 @@ import { agendaActionsSchema } from './migrations/0009-agenda-actions.migration.
 import { contactCardsSchema } from './migrations/0010-contact-cards.migration.js';
 import { agendaIndexesSchema } from './migrations/0011-agenda-indexes.migration.js';
 import { segmentsSchema } from './migrations/0012-segments.migration.js';
+import { linkedinLimitsAndSendingSchema } from './migrations/0015-linkedin-limits-and-sending.migration.js';
 
 /** Versioned, in order. Append only: a released migration is never edited. */
 function allMigrations(dialect: SqlDialect): Record<string, Migration> {
@@ -29,6 +30,7 @@ function allMigrations(dialect: SqlDialect): Record<string, Migration> {
     '0010-contact-cards': contactCardsSchema(),
     '0011-agenda-indexes': agendaIndexesSchema(),
     '0012-segments': segmentsSchema(dialect),
+    '0015-linkedin-limits-and-sending': linkedinLimitsAndSendingSchema(),
   };
 }
 

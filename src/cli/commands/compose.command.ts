@@ -57,9 +57,15 @@ export function registerComposeCommand(program: Command, runtime: Runtime): void
             now,
           });
           if (context.config.json) {
-            printJson(context.io, { batch: result.batch.id, folder: result.folder, files: result.files });
+            printJson(context.io, {
+              batch: result.batch.id,
+              folder: result.folder,
+              files: result.files,
+              warnings: result.warnings,
+            });
             return;
           }
+          for (const warning of result.warnings) printLine(context.io, `Warning: ${warning}`);
           printLine(context.io, `${result.drafts.length} drafts in ${result.folder}:`);
           for (const file of result.files) printLine(context.io, `  ${file}`);
           printLine(
@@ -97,9 +103,11 @@ export function registerComposeCommand(program: Command, runtime: Runtime): void
               email: recipient.email,
             })),
             leftOut: result.leftOut,
+            warnings: result.warnings,
           });
           return;
         }
+        for (const warning of result.warnings) printLine(context.io, `Warning: ${warning}`);
         printLine(
           context.io,
           `${result.recipients.length} recipients in ${result.worksheet}: write one line for each, only they would get.`,
