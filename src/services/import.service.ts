@@ -47,8 +47,8 @@ import {
 import { importLinkedInFile } from './linkedin/linkedin-file.importer.js';
 import { PeopleDirectory } from './linkedin/people-directory.js';
 import { repairPlaceholders } from './placeholder-repair.service.js';
-import { refreshSearchDocuments } from './people-query.js';
 import type { RelationshipService } from './relationship.service.js';
+import { buildSearchIndex } from './search-index-step.js';
 import type { SettingsService } from './settings.service.js';
 
 /**
@@ -373,21 +373,8 @@ export function createImportService(deps: {
       } finally {
         await run.shortcuts.end();
       }
-      // The search documents of everyone the import touched, now and with the import's progress, rather than
-      // silently at the first search (docs/rules/segments.md#documents); after the bulk page cache
-      // is given back, in slices of people, so the import's peak memory stays where it was.
-      await step('search index', () =>
-        refreshSearchDocuments(store, {
-          onProgress: (done, total) =>
-            options.onProgress?.({
-              file: 'search index',
-              bytes: done,
-              totalBytes: total,
-              rows: done,
-              unit: 'people',
-            }),
-        }),
-      );
+      // The search documents of everyone the import touched (docs/rules/segments.md#documents).
+      await step('search index', () => buildSearchIndex(store, options.onProgress));
       const workspace = bindRepositories(store).workspace;
       const ownerUrl = settings.list()['owner-url'] ?? (await workspace.get(WORKSPACE_KEYS.ownerUrl)) ?? null;
       const emailSetting = configuredOwnerEmails(settings.list()['owner-email']);
