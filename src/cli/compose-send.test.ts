@@ -1,9 +1,10 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli, tempDataDir } from '../../test/support/cli-harness.js';
+import { fillWorksheet } from '../../test/support/compose-worksheet.js';
 
 /** `tend compose --send` (docs/rules/segments.md#send) against an SMTP server on 127.0.0.1 in this process. */
 const NOW = '2026-01-15T09:00:00Z';
@@ -87,14 +88,7 @@ async function finishedBatch(port: number) {
     worksheet,
   );
   expect(composed.code).toBe(0);
-  const rows = readFileSync(worksheet, 'utf8')
-    .replace(/^\uFEFF/, '')
-    .split('\r\n')
-    .filter(Boolean);
-  writeFileSync(
-    worksheet,
-    `${rows.map((row, index) => (index === 0 ? row : `${row}"${LINES[index - 1] ?? ''}"`)).join('\r\n')}\r\n`,
-  );
+  fillWorksheet(worksheet, LINES);
   expect((await tend('compose', '--finish', worksheet)).code).toBe(0);
   return { tend, worksheet, env };
 }
