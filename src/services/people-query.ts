@@ -46,7 +46,7 @@ export type SearchIndexProgress = (done: number, total: number) => void;
 
 /** People whose documents one transaction rebuilds: an import's refresh commits (and shows progress) after each. */
 const PEOPLE_PER_TRANSACTION = 1_000;
-const SEARCH_HEAP_BUDGET_MB = 160;
+const SEARCH_HEAP_BUDGET_MB = 96;
 
 /**
  * Brings the search documents up to date (docs/rules/segments.md#documents) when they are stale: at the end of
@@ -64,6 +64,8 @@ export async function refreshSearchDocuments(
   const wait = options.wait ?? true;
   // Each slice's summaries are garbage once it is written: a bound on the heap keeps the peak near one slice's.
   await withBulkMemoryPolicy({ heapBudgetMb: SEARCH_HEAP_BUDGET_MB }, async (memory) => {
+    // What an import left is garbage by now: collected before the slices allocate on top of it.
+    memory.collect();
     for (let start = 0; start < people.length; start += PEOPLE_PER_TRANSACTION) {
       const slice = people.slice(start, start + PEOPLE_PER_TRANSACTION);
       await store.transaction((trx) => createPersonSearchRepository(trx).rebuildPeople(slice), { wait });
