@@ -41,8 +41,8 @@ const ms = async (work) => {
   return { ms: Number(process.hrtime.bigint() - started) / 1e6, result };
 };
 
-// The first search after an import brings the search documents up to date (once; also after later imports,
-// for the people they touched).
+// The import builds the search documents (its `search index` step): the first search has nothing left to build
+// unless the data folder was imported by an older tend (then it builds them, once).
 const first = await ms(() => app.people.listing('stockholm', now));
 const byCompany = new Map();
 for (const person of await app.people.listing(null, now))

@@ -18,6 +18,7 @@ import { createTriageService } from './services/triage.service.js';
 import { createPeopleService } from './services/people.service.js';
 import { createPeopleQuery } from './services/people-query.js';
 import { createSegmentService } from './services/segment.service.js';
+import { createOutreachSendService } from './services/outreach-send.service.js';
 import { createOutreachService } from './services/outreach.service.js';
 import { createInvitationNoteService } from './services/invitation-note.service.js';
 import { createPersonProfileService } from './services/person-profile.service.js';
@@ -81,6 +82,13 @@ export async function createApp(
     people,
     segments: createSegmentService({ store }),
     outreach: createOutreachService({ store, people, relationships, settings }),
+    outreachSend: createOutreachSendService({
+      store,
+      settings,
+      relationships,
+      clock,
+      password: config.smtpPassword,
+    }),
     profiles: createPersonProfileService({ people, relationships, agenda }),
     imports,
     uploads: createUploadInbox(config.dataDir),
@@ -95,7 +103,7 @@ export async function createApp(
     health,
     healthHistory,
     triage,
-    invitationNotes: createInvitationNoteService({ store, people, settings }),
+    invitationNotes: createInvitationNoteService({ store, people, settings, clock }),
     introductions,
     paths: createPathService({ store, people, relationships, settings }),
     knownTies: createKnownTiesService({ store, people, relationships, clock }),

@@ -15,6 +15,8 @@ export interface GlobalOptions {
 
 export interface AppConfig {
   dataDir: string;
+  /** `TEND_SMTP_PASSWORD`: compose --send's password (docs/rules/segments.md#send); never printed. */
+  smtpPassword?: string | undefined;
   store: StoreLocation;
   /** The clock: `--now`, `$TEND_NOW` or the real time, in UTC milliseconds. */
   now: number;
@@ -78,5 +80,6 @@ export function resolveConfig(options: GlobalOptions, env: Env, clock: () => num
     debug: Boolean(options.debug) || env.TEND_DEBUG === '1',
     recompute: env.TEND_RECOMPUTE === '1',
     parserThread: env.TEND_IMPORT_WORKER !== '0',
+    ...(env.TEND_SMTP_PASSWORD ? { smtpPassword: env.TEND_SMTP_PASSWORD } : {}),
   };
 }

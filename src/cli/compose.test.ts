@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, tempDataDir } from '../../test/support/cli-harness.js';
+import { fillWorksheet } from '../../test/support/compose-worksheet.js';
 
 const NOW = '2026-01-15T09:00:00Z';
 const NORTHWIND = 'company:"northwind health"';
@@ -19,20 +20,6 @@ async function setUp() {
   };
   const note = template('note.txt', 'Hi {{first-name}}, {{personal}} Coffee in Stockholm next week? Alex');
   return { tend, work, template, note };
-}
-
-/** The worksheet with these personal lines written in, row by row (CSV as tend wrote it). */
-const written = new Map<string, string>();
-function fillWorksheet(path: string, lines: readonly string[]): void {
-  if (!written.has(path)) written.set(path, readFileSync(path, 'utf8'));
-  const rows = (written.get(path) ?? '')
-    .replace(/^\uFEFF/, '')
-    .split('\r\n')
-    .filter(Boolean);
-  const filled = rows.map((row, index) =>
-    index === 0 ? row : `${row}"${(lines[index - 1] ?? '').replace(/"/g, '""')}"`,
-  );
-  writeFileSync(path, `${filled.join('\r\n')}\r\n`);
 }
 
 describe('tend compose', () => {

@@ -17,7 +17,8 @@ export function createProgressBar(io: CliIo, enabled: boolean) {
   }
 
   return {
-    update(file: string, bytes: number, totalBytes: number, rows: number): void {
+    /** `bytes` of a file; with `unit` 'people', people of a step that counts them (then there are no rows). */
+    update(file: string, bytes: number, totalBytes: number, rows: number, unit?: 'people'): void {
       if (!active) return;
       const now = Date.now();
       if (file !== currentFile) {
@@ -25,19 +26,20 @@ export function createProgressBar(io: CliIo, enabled: boolean) {
         currentFile = file;
         startedAt = now;
       }
-      // Small files finish before a bar would help.
-      if (totalBytes < 2_000_000 || now - lastDraw < 100) return;
+      // Small files (and a few hundred people) finish before a bar would help.
+      if (totalBytes < (unit ? 2_000 : 2_000_000) || now - lastDraw < 100) return;
       lastDraw = now;
       const share = totalBytes > 0 ? Math.min(1, bytes / totalBytes) : 0;
       const seconds = Math.max(0.001, (now - startedAt) / 1000);
       const rate = bytes / seconds;
       const eta = rate > 0 ? Math.max(0, (totalBytes - bytes) / rate) : 0;
       const rowRate = Math.round(rows / seconds);
+      const counted = unit ? `${bytes} of ${totalBytes} ${unit}` : `${rows} rows, ${rowRate} rows/s`;
       const width = 24;
       const filled = Math.round(share * width);
       const name = file.length > 30 ? `…${file.slice(-29)}` : file;
       io.stderr.write(
-        `\r\x1b[K${name} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${Math.round(share * 100)}% ${rows} rows, ${rowRate} rows/s, ETA ${Math.ceil(eta)}s`,
+        `\r\x1b[K${name} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${Math.round(share * 100)}% ${counted}, ETA ${Math.ceil(eta)}s`,
       );
       drawn = true;
     },

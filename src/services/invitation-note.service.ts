@@ -12,8 +12,9 @@ import { firstNameOf } from '../domain/suggestions.js';
 import { collapseWhitespace } from '../domain/text-normalization.js';
 import { createOwnerFactsRepository } from '../store/owner-facts.repository.js';
 import { createPersonRepository } from '../store/person.repository.js';
-import type { StoreContext } from '../store/store.js';
+import type { Store } from '../store/store.js';
 import { createWorkspaceSettingsRepository } from '../store/workspace-settings.repository.js';
+import { createLinkedinLimits } from './linkedin-limits.service.js';
 import type { PeopleService } from './people.service.js';
 import type { SettingsService } from './settings.service.js';
 
@@ -63,11 +64,14 @@ const isProfileUrl = (ref: string) => /linkedin\.com\//i.test(ref) || /^https?:\
  * (shared employer or school from my Positions and Education). It never sends anything.
  */
 export function createInvitationNoteService(deps: {
-  store: StoreContext;
+  store: Store;
   people: PeopleService;
   settings: SettingsService;
+  clock?: () => number;
 }) {
   const { store, people, settings } = deps;
+  const clock = deps.clock ?? (() => Date.now());
+  const limits = createLinkedinLimits({ store, settings });
 
   function limitFor(premium: boolean): number {
     if (premium) return INVITATION_NOTE_LIMITS.premium;
@@ -162,12 +166,28 @@ export function createInvitationNoteService(deps: {
         warnings.push(`Already connected: you can message ${first} instead of inviting them.`);
       if (recipient.person?.doNotContact)
         warnings.push(`${recipient.person.name} is marked do-not-contact (tend set --allow-contact).`);
+      // LinkedIn's limits (docs/rules/segments.md#linkedin-limits): the three weeks after a withdrawn
+      // invitation refuse; the weekly budget warns near it and refuses over it.
+      const now = clock();
+      const { block, week } = recipient.person
+        ? await limits.forInvitation(recipient.person.id, now)
+        : { block: null, week: await limits.weekly(now, 1) };
+      if (block)
+        warnings.push(
+          `You withdrew your invitation to ${first} on ${block.withdrawnOn}: LinkedIn allows a new one from ${block.allowedOn}.`,
+        );
+      if (week.warning) warnings.push(`${week.warning}.`);
+      const refused = check.length > limit || text.trim() === '' || block !== null || week.over;
+      if (!refused && recipient.person)
+        await store.transaction((trx) =>
+          createLinkedinLimits({ store: trx, settings }).recordDrafted(recipient.person?.id ?? 0, now),
+        );
       return {
         ...check,
         ok: warnings.length === 0,
         warnings,
         drafted,
-        refused: check.length > limit || text.trim() === '',
+        refused,
         recipient: { id: recipient.person?.id ?? null, name: recipient.name },
       };
     },

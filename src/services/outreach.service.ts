@@ -24,6 +24,7 @@ import {
   type DraftFormat,
   type Recipient,
 } from './outreach-files.js';
+import { createLinkedinLimits, settingNumber, type ReinviteBlock } from './linkedin-limits.service.js';
 import type { PeopleService } from './people.service.js';
 import type { RelationshipService } from './relationship.service.js';
 import type { SettingsService } from './settings.service.js';
@@ -37,11 +38,6 @@ export interface LeftOut {
   id: number;
   name: string;
   why: string;
-}
-
-function settingNumber(settings: SettingsService, key: string, fallback: number): number {
-  const value = settings.list()[key];
-  return value && /^\d+$/.test(value) ? Number(value) : fallback;
 }
 
 function valuesOf(person: Person, lastTopic: string | null): FieldValues {
@@ -75,11 +71,15 @@ export function createOutreachService(deps: {
   const { store, people, relationships, settings } = deps;
   const outreach = createOutreachRepository(store);
   const persons = createPersonRepository(store);
+  const limits = createLinkedinLimits({ store, settings });
 
   const dailyCap = () => settingNumber(settings, 'outreach-daily-cap', OUTREACH_DEFAULTS.dailyCap);
 
-  /** The cap of today and the LinkedIn budget of the last 7 days, with `count` more messages. */
-  async function checkBudgets(channel: Channel, count: number, now: number): Promise<void> {
+  /**
+   * The cap of today and the LinkedIn budget of the last 7 days, with `count` more messages; what to warn
+   * about when the budget is nearly used (docs/rules/segments.md#linkedin-limits).
+   */
+  async function checkBudgets(channel: Channel, count: number, now: number): Promise<string | null> {
     const zone = settings.timeZone();
     const today = toLocalDate(now, zone);
     const cap = dailyCap();
@@ -92,21 +92,11 @@ export function createOutreachService(deps: {
         'conflict',
         `${count} recipients${composedToday > 0 ? ` and ${composedToday} already composed today` : ''} are more than your daily cap of ${cap} (outreach-daily-cap): narrow the query (add strength:>=40, or -tag:…) or, if you really mean to, raise the cap: tend config outreach-daily-cap N`,
       );
-    if (channel !== 'linkedin') return;
-    const budget = settingNumber(
-      settings,
-      'linkedin-weekly-invitations',
-      OUTREACH_DEFAULTS.weeklyInvitations,
-    );
-    const weekStart = startOfLocalDate(addDays(today, -6), zone);
-    const sent =
-      (await outreach.countInvitationsSent(weekStart, now + 1)) +
-      (await outreach.countComposed(weekStart, now + 1, 'linkedin'));
-    if (sent + count > budget)
-      throw new AppError(
-        'conflict',
-        `${count} LinkedIn notes would make ${sent + count} invitations in 7 days, over your weekly budget of ${budget} (linkedin-weekly-invitations): LinkedIn restricts accounts that send more; send fewer now (narrow the query) and the rest next week`,
-      );
+    if (channel !== 'linkedin') return null;
+    const week = await limits.weekly(now, count);
+    if (week.over)
+      throw new AppError('conflict', `${count} LinkedIn notes: ${week.warning ?? ''} (narrow the query)`);
+    return week.warning;
   }
 
   async function withEmails(ids: readonly number[]) {
@@ -142,7 +132,14 @@ export function createOutreachService(deps: {
       /** Where to write the worksheet; `{batch}` stands for the batch number. */
       worksheetPath: string;
       now: number;
-    }): Promise<{ batch: OutreachBatch; recipients: Recipient[]; leftOut: LeftOut[]; worksheet: string }> {
+    }): Promise<{
+      batch: OutreachBatch;
+      recipients: Recipient[];
+      leftOut: LeftOut[];
+      worksheet: string;
+      /** Advice: the LinkedIn budget nearly used. */
+      warnings: string[];
+    }> {
       const { query, channel, now } = request;
       const reason = request.reason?.trim() ?? '';
       if (reason.length === 0)
@@ -159,9 +156,17 @@ export function createOutreachService(deps: {
         all.map((person) => person.id),
         since,
       );
+      const blocks =
+        channel === 'linkedin'
+          ? await limits.reinviteBlocks(
+              all.map((person) => person.id),
+              now,
+            )
+          : new Map<number, ReinviteBlock>();
       const leftOut: LeftOut[] = [];
       const kept: Person[] = [];
       for (const person of all) {
+        const block = blocks.get(person.id);
         const why =
           person.archivedAt !== null
             ? 'archived (tend unarchive REF brings them back)'
@@ -171,7 +176,9 @@ export function createOutreachService(deps: {
                 ? `composed to on ${toLocalDate(recent.get(person.id) ?? now, zone)}, within ${OUTREACH_DEFAULTS.recentDays} days`
                 : channel === 'email' && !emails.has(person.id)
                   ? 'no e-mail address (compose for them with --channel linkedin)'
-                  : null;
+                  : block
+                    ? `invitation withdrawn on ${block.withdrawnOn}: LinkedIn allows a new one from ${block.allowedOn}`
+                    : null;
         if (why) leftOut.push({ id: person.id, name: person.name, why });
         else kept.push(person);
       }
@@ -208,7 +215,7 @@ export function createOutreachService(deps: {
               '; ',
             )}${missing.length > 5 ? ` and ${missing.length - 5} more` : ''}: give a fallback ({{${missing[0]?.fields[0] ?? 'field'}|…}}) or narrow the query`,
         );
-      await checkBudgets(channel, recipients.length, now);
+      const warning = await checkBudgets(channel, recipients.length, now);
       const batchId = await store.transaction((trx) =>
         createOutreachRepository(trx).createBatch({
           query,
@@ -223,7 +230,7 @@ export function createOutreachService(deps: {
       if (!batch) throw new AppError('internal', `compose batch ${batchId} was not saved`);
       const worksheet = request.worksheetPath.replace('{batch}', String(batchId));
       writeWorksheet(worksheet, batchId, recipients);
-      return { batch, recipients, leftOut, worksheet };
+      return { batch, recipients, leftOut, worksheet, warnings: warning ? [warning] : [] };
     },
 
     /**
@@ -237,7 +244,13 @@ export function createOutreachService(deps: {
       /** The drafts' folder (must not exist); default beside the worksheet, named after it. */
       out: string | undefined;
       now: number;
-    }): Promise<{ batch: OutreachBatch; drafts: Draft[]; folder: string; files: string[] }> {
+    }): Promise<{
+      batch: OutreachBatch;
+      drafts: Draft[];
+      folder: string;
+      files: string[];
+      warnings: string[];
+    }> {
       const { worksheet, now } = request;
       const read = readWorksheet(worksheet);
       const batch = await outreach.batch(read.batchId);
@@ -329,7 +342,7 @@ export function createOutreachService(deps: {
           `${worksheet}: messages nearly the same (${Math.round(NEAR_DUPLICATE_THRESHOLD * 100)}% or more of their wording shared): ${shown.join(', ')}${similar.length > 5 ? ` and ${similar.length - 5} more pairs` : ''}: make the personal lines say more, or the template shorter`,
         );
       }
-      await checkBudgets(batch.channel, drafts.length, now);
+      const warning = await checkBudgets(batch.channel, drafts.length, now);
       const format = request.format ?? (batch.channel === 'linkedin' ? 'text' : 'eml');
       // The files first, then the record: a failure leaves neither (the folder is removed).
       const files = writeDrafts(folder, drafts, format, now);
@@ -350,7 +363,7 @@ export function createOutreachService(deps: {
         rmSync(folder, { recursive: true, force: true });
         throw error;
       }
-      return { batch, drafts, folder, files };
+      return { batch, drafts, folder, files, warnings: warning ? [warning] : [] };
     },
   };
 }

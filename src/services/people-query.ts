@@ -1,4 +1,5 @@
 import { AppError } from '../domain/errors.js';
+import { withBulkMemoryPolicy } from '../runtime/bulk-memory.js';
 import type { ListedPerson } from '../domain/person.js';
 import { expandSegmentReferences } from '../domain/segment-expansion.js';
 import {
@@ -40,6 +41,42 @@ function readsDocuments(filter: PersonFilter): boolean {
   }
 }
 
+/** How far a rebuild of search documents is: people done of the people to do. */
+export type SearchIndexProgress = (done: number, total: number) => void;
+
+/** People whose documents one transaction rebuilds: an import's refresh commits (and shows progress) after each. */
+const PEOPLE_PER_TRANSACTION = 1_000;
+const SEARCH_HEAP_BUDGET_MB = 96;
+
+/**
+ * Brings the search documents up to date (docs/rules/segments.md#documents) when they are stale: at the end of
+ * an import, with its progress, and before a search that finds them stale (a data folder an older tend
+ * imported into). A slice of people per transaction, so that a large rebuild holds neither the write lock nor
+ * its changed pages for long; one interrupted leaves the rest marked stale. Returns how many were rebuilt.
+ */
+export async function refreshSearchDocuments(
+  store: Store,
+  options: { wait?: boolean; onProgress?: SearchIndexProgress | undefined } = {},
+): Promise<number> {
+  const search = createPersonSearchRepository(store);
+  if (!(await search.isStale())) return 0;
+  const { people, through } = await search.pending();
+  const wait = options.wait ?? true;
+  // Each slice's summaries are garbage once it is written: a bound on the heap keeps the peak near one slice's.
+  await withBulkMemoryPolicy({ heapBudgetMb: SEARCH_HEAP_BUDGET_MB }, async (memory) => {
+    // What an import left is garbage by now: collected before the slices allocate on top of it.
+    memory.collect();
+    for (let start = 0; start < people.length; start += PEOPLE_PER_TRANSACTION) {
+      const slice = people.slice(start, start + PEOPLE_PER_TRANSACTION);
+      await store.transaction((trx) => createPersonSearchRepository(trx).rebuildPeople(slice), { wait });
+      options.onProgress?.(start + slice.length, people.length);
+      memory.check();
+    }
+  });
+  await store.transaction((trx) => createPersonSearchRepository(trx).markThrough(through), { wait });
+  return people.length;
+}
+
 function storedAtoms(filter: PersonFilter, into: StoredAtom[] = []): StoredAtom[] {
   if (filter.kind === 'not') storedAtoms(filter.node, into);
   else if (filter.kind === 'and' || filter.kind === 'or')
@@ -59,13 +96,10 @@ export function createPeopleQuery(deps: PeopleQueryDeps) {
   const saved = createSavedSegmentRepository(store);
 
   /** Documents brought up to date; skipped (answering from those stored) while another process writes. */
-  async function freshDocuments(): Promise<void> {
-    if (!(await search.isStale())) return;
-    await store
-      .transaction((trx) => createPersonSearchRepository(trx).refresh(), { wait: false })
-      .catch((error: unknown) => {
-        if (!(error instanceof AppError && error.code === 'busy')) throw error;
-      });
+  async function freshDocuments(onProgress?: SearchIndexProgress): Promise<void> {
+    await refreshSearchDocuments(store, { wait: false, onProgress }).catch((error: unknown) => {
+      if (!(error instanceof AppError && error.code === 'busy')) throw error;
+    });
   }
 
   async function expanded(tree: SegmentNode): Promise<SegmentNode> {
@@ -130,13 +164,13 @@ export function createPeopleQuery(deps: PeopleQueryDeps) {
     async listing(
       query: string | null,
       now: number,
-      options: { includeArchived?: boolean } = {},
+      options: { includeArchived?: boolean; onIndexProgress?: SearchIndexProgress } = {},
     ): Promise<ListedPerson[]> {
       const includeArchived = options.includeArchived ?? false;
       const tree = query === null ? null : parseSegmentQuery(query);
       if (tree === null) return search.listing(null, includeArchived);
       const filter = toPersonFilter(await expanded(tree), now, settings.timeZone());
-      if (readsDocuments(filter)) await freshDocuments();
+      if (readsDocuments(filter)) await freshDocuments(options.onIndexProgress);
       return usesEngine(filter)
         ? byEngine(filter, now, includeArchived)
         : search.listing(filter, includeArchived);

@@ -9,7 +9,7 @@ import { createInteractionRepository } from '../store/interaction.repository.js'
 import { createInvitationRepository } from '../store/invitation.repository.js';
 import { createPersonRepository } from '../store/person.repository.js';
 import type { StoreContext } from '../store/store.js';
-import type { PeopleQuery } from './people-query.js';
+import type { PeopleQuery, SearchIndexProgress } from './people-query.js';
 
 const MAX_CANDIDATES = 10;
 
@@ -92,7 +92,7 @@ export function createPeopleService(
     async listing(
       query: string | null,
       now?: number,
-      options: { includeArchived?: boolean } = {},
+      options: { includeArchived?: boolean; onIndexProgress?: SearchIndexProgress } = {},
     ): Promise<ListedPerson[]> {
       const text = query?.trim() ? query : null;
       if (!engine.query) return byName(await people.listing(text));

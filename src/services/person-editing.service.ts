@@ -8,6 +8,7 @@ import { createInteractionRepository } from '../store/interaction.repository.js'
 import { createPersonRepository } from '../store/person.repository.js';
 import type { Store } from '../store/store.js';
 import { defaultDirection, insertLoggedInteraction, loggableKind } from './logged-interaction.js';
+import { createLinkedinLimits } from './linkedin-limits.service.js';
 import type { PeopleService } from './people.service.js';
 import type { RelationshipService } from './relationship.service.js';
 import type { SettingsService } from './settings.service.js';
@@ -85,6 +86,19 @@ export function createPersonEditingService(deps: {
         });
         return { id, person, kind, direction, at };
       });
+    },
+
+    /**
+     * `tend log REF invitation-withdrawn`: no interaction (nothing passed between us), a mark that keeps
+     * LinkedIn drafts from inviting them again for three weeks (docs/rules/segments.md#linkedin-limits).
+     */
+    async logWithdrawnInvitation(ref: string, options: { at?: number; on?: string }) {
+      const at = happenedAt(options);
+      const person = await people.resolveRef(ref);
+      const block = await store.transaction((trx) =>
+        createLinkedinLimits({ store: trx, settings: deps.settings }).recordWithdrawn(person.id, at),
+      );
+      return { person, at, ...block };
     },
 
     /**

@@ -66,6 +66,39 @@ export const SETTINGS: Readonly<Record<string, SettingDefinition>> = {
     describe: 'characters allowed in an invitation note (default 200; 300 with Premium)',
     validate: positiveInteger('invitation-note-limit'),
   },
+  // Sending compose's drafts (docs/rules/segments.md#send): the password is never a setting.
+  'smtp-url': {
+    describe:
+      'your SMTP server for compose --send: smtp://USER@HOST:PORT (STARTTLS) or smtps://USER@HOST:465; the password comes from TEND_SMTP_PASSWORD or smtp-password-file',
+    validate: (value) => {
+      let url: URL;
+      try {
+        url = new URL(value);
+      } catch {
+        throw new AppError('usage', `smtp-url "${value}" is not a URL: use smtp://USER@HOST:587`);
+      }
+      if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:')
+        throw new AppError('usage', 'smtp-url must start with smtp:// or smtps://');
+      if (url.password !== '')
+        throw new AppError(
+          'usage',
+          'smtp-url must not hold the password (settings.json is plain text): put it in TEND_SMTP_PASSWORD or a file named by smtp-password-file',
+        );
+      return value;
+    },
+  },
+  'smtp-password-file': {
+    describe: 'a file holding the SMTP password (only its first line is read)',
+    validate: (value) => value,
+  },
+  'smtp-from': {
+    describe: 'the From address of messages compose --send sends, e.g. "Maya Lind <maya@example.com>"',
+    validate: (value) => value,
+  },
+  'smtp-per-minute': {
+    describe: 'messages compose --send sends in a minute at most (default 20)',
+    validate: positiveInteger('smtp-per-minute'),
+  },
 };
 
 export function machineTimeZone(): string {

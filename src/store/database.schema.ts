@@ -276,6 +276,17 @@ export interface OutreachMessagesTable {
   subject: string | null;
   body: string;
   composed_at: number;
+  /** When it went out over SMTP (`compose --finish --send`); null: a draft only. */
+  sent_at: number | null;
+  message_id: string | null;
+}
+
+export interface LinkedinInvitationMarksTable {
+  workspace_id: string;
+  person_id: number;
+  /** 'drafted' (an invite-note for them) or 'withdrawn'. */
+  kind: string;
+  at: number;
 }
 
 export interface PersonSearchDirtyTable {
@@ -325,4 +336,5 @@ export interface Database {
   outreach_batches: OutreachBatchesTable;
   outreach_messages: OutreachMessagesTable;
   person_merges: PersonMergesTable;
+  linkedin_invitation_marks: LinkedinInvitationMarksTable;
 }

@@ -18,6 +18,13 @@ export interface FinishedMessage {
   body: string;
 }
 
+export interface StoredMessage {
+  personId: number;
+  subject: string | null;
+  body: string;
+  sentAt: number | null;
+}
+
 /** Compose worksheets and the messages finished from them (docs/rules/segments.md#compose). */
 export function createOutreachRepository(context: StoreContext) {
   const { db, workspaceId } = context;
@@ -98,6 +105,34 @@ export function createOutreachRepository(context: StoreContext) {
         .where('sent_at', '<', to)
         .executeTakeFirstOrThrow();
       return Number(row.n);
+    },
+
+    /** The messages finished from a batch, in recipient order (by person id), with when each was sent. */
+    async messages(batchId: number): Promise<StoredMessage[]> {
+      const rows = await db
+        .selectFrom('outreach_messages')
+        .select(['person_id', 'subject', 'body', 'sent_at'])
+        .where('workspace_id', '=', workspaceId)
+        .where('batch_id', '=', batchId)
+        .orderBy('person_id')
+        .execute();
+      return rows.map((row) => ({
+        personId: Number(row.person_id),
+        subject: row.subject,
+        body: row.body,
+        sentAt: row.sent_at === null ? null : Number(row.sent_at),
+      }));
+    },
+
+    /** One message went out: a re-run of the batch's send skips it. */
+    async markSent(batchId: number, personId: number, at: number, messageId: string): Promise<void> {
+      await db
+        .updateTable('outreach_messages')
+        .set({ sent_at: at, message_id: messageId })
+        .where('workspace_id', '=', workspaceId)
+        .where('batch_id', '=', batchId)
+        .where('person_id', '=', personId)
+        .execute();
     },
 
     async finish(batch: OutreachBatch, messages: readonly FinishedMessage[], now: number): Promise<void> {

@@ -3,18 +3,13 @@ import type { Circle, ListedPerson } from '../domain/person.js';
 import { buildSearchDocument, LIST_SEPARATOR } from '../domain/person-search-document.js';
 import type { PersonFilter, StoredAtom } from '../domain/segment-filter.js';
 import { listOf } from './person.repository.js';
+import { columnContains, containsPattern } from './like-pattern.js';
 import { inChunks, rowsOf } from './query-runner.js';
 import { prepared } from './sqlite-statements.js';
 import type { StoreContext } from './store.js';
 
 /** The highest interaction id the documents include (ids only grow: newer interactions are found by id). */
 const THROUGH_KEY = 'search.through';
-
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (char) => `\\${char}`);
-}
-
-const contains = (value: string) => `%${escapeLike(value)}%`;
 
 const FIELD_COLUMNS = {
   company: 'company',
@@ -55,7 +50,7 @@ export function createPersonSearchRepository(context: StoreContext) {
   function ownTextMatch(substring: string): RawBuilder<unknown> {
     if (dialect === 'sqlite' && [...substring].length >= 3)
       return sql`p.id in (select rowid from person_text_fts where person_text_fts match ${`"${substring.replace(/"/g, '""')}"`})`;
-    return sql`p.search_text like ${contains(substring)} escape '\\'`;
+    return columnContains('p.search_text', substring);
   }
 
   function documentMatch(column: string, pattern: string): RawBuilder<unknown> {
@@ -69,9 +64,9 @@ export function createPersonSearchRepository(context: StoreContext) {
         return atom.words.length > 0 ? sql`(${own} or ${bodyMatch(atom.words)})` : own;
       }
       case 'field':
-        return documentMatch(FIELD_COLUMNS[atom.field], contains(atom.value));
+        return documentMatch(FIELD_COLUMNS[atom.field], containsPattern(atom.value));
       case 'tag':
-        return documentMatch('tags', contains(`${LIST_SEPARATOR}${atom.value}${LIST_SEPARATOR}`));
+        return documentMatch('tags', containsPattern(`${LIST_SEPARATOR}${atom.value}${LIST_SEPARATOR}`));
       case 'circle':
         return sql`coalesce(p.circle, 'none') = ${atom.value}`;
       case 'source':
@@ -184,10 +179,10 @@ export function createPersonSearchRepository(context: StoreContext) {
     },
 
     /**
-     * Rebuilds the documents of the people marked by the triggers and of those with interactions newer than
-     * the last refresh, in the caller's transaction. Returns how many documents were rebuilt.
+     * Whose documents are stale: the people marked by the triggers and those with interactions newer than the
+     * last refresh; `through` is what `markThrough` records once they are rebuilt.
      */
-    async refresh(): Promise<number> {
+    async pending(): Promise<{ people: number[]; through: number }> {
       const throughRow = await db
         .selectFrom('workspace_settings')
         .select('value')
@@ -222,19 +217,30 @@ export function createPersonSearchRepository(context: StoreContext) {
         );
         for (const row of touched) if (row.person_id !== null) ids.add(Number(row.person_id));
       }
-      await inChunks(
-        [...ids].sort((a, b) => a - b),
-        (chunk) => rebuild(chunk),
-      );
-      await db.deleteFrom('person_search_dirty').where('workspace_id', '=', workspaceId).execute();
+      return { people: [...ids].sort((a, b) => a - b), through: Math.max(newest, through) };
+    },
+
+    /** Rebuilds these people's documents and clears their marks. */
+    async rebuildPeople(ids: readonly number[]): Promise<void> {
+      await inChunks(ids, async (chunk) => {
+        await rebuild(chunk);
+        await db
+          .deleteFrom('person_search_dirty')
+          .where('workspace_id', '=', workspaceId)
+          .where('person_id', 'in', chunk)
+          .execute();
+      });
+    },
+
+    /** Interactions up to id `through` are in the documents. */
+    async markThrough(through: number): Promise<void> {
       await db
         .insertInto('workspace_settings')
-        .values({ workspace_id: workspaceId, key: THROUGH_KEY, value: String(Math.max(newest, through)) })
+        .values({ workspace_id: workspaceId, key: THROUGH_KEY, value: String(through) })
         .onConflict((conflict) =>
-          conflict.columns(['workspace_id', 'key']).doUpdateSet({ value: String(Math.max(newest, through)) }),
+          conflict.columns(['workspace_id', 'key']).doUpdateSet({ value: String(through) }),
         )
         .execute();
-      return ids.size;
     },
   };
 

@@ -4,6 +4,7 @@ import type { IdentityKind } from '../domain/identity.js';
 import { foldText } from '../domain/text-normalization.js';
 import type { PeopleTable } from './database.schema.js';
 import { createPersonIdentityRepository } from './person-identity.repository.js';
+import { columnContains } from './like-pattern.js';
 import { inChunks, insertReturningId, rowsOf } from './query-runner.js';
 import type { StoreContext } from './store.js';
 
@@ -93,10 +94,6 @@ export function toPerson(row: Selectable<PeopleTable>): Person {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
-}
-
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (char) => `\\${char}`);
 }
 
 const NEW_PERSON_COLUMNS = [
@@ -234,7 +231,7 @@ export function createPersonRepository(context: StoreContext) {
       let query = people();
       if (!options.includeArchived) query = query.where('archived_at', 'is', null);
       const needle = text ? foldText(text.trim()) : '';
-      if (needle.length > 0) query = query.where('search_text', 'like', `%${escapeLike(needle)}%`);
+      if (needle.length > 0) query = query.where(columnContains('search_text', needle));
       if (options.limit) query = query.limit(options.limit);
       const rows = await query.orderBy('display_name').orderBy('id').execute();
       return rows.map(toPerson);
@@ -262,7 +259,7 @@ export function createPersonRepository(context: StoreContext) {
         .where(sql<string>`${sql.ref('workspace_id')} || ''`, '=', workspaceId)
         .where('archived_at', 'is', null);
       const needle = text ? foldText(text.trim()) : '';
-      if (needle.length > 0) query = query.where('search_text', 'like', `%${escapeLike(needle)}%`);
+      if (needle.length > 0) query = query.where(columnContains('search_text', needle));
       return (await rowsOf(context, query)).map((row) => ({
         id: row.id,
         name: row.display_name,

@@ -73,6 +73,25 @@ for (const database of testDatabases('repositories')) {
       expect(await people.search('100%')).toEqual([]);
     });
 
+    it('reads %, _ and \\ in search text as themselves, not as patterns', async () => {
+      const store = await open();
+      const people = createPersonRepository(store);
+      const percent = await people.insert(newPerson('Ana 100%'));
+      const underscore = await people.insert(newPerson('Bo a_b'));
+      const backslash = await people.insert(newPerson('Cy c\\d'));
+      await people.insert(newPerson('Di 1000 axb c-d'));
+      const found = async (text: string) => (await people.search(text)).map((person) => person.id);
+      const listed = async (text: string) => (await people.listing(text)).map((person) => person.id);
+      for (const search of [found, listed]) {
+        expect(await search('100%')).toEqual([percent]);
+        expect(await search('a_b')).toEqual([underscore]);
+        expect(await search('c\\d')).toEqual([backslash]);
+        expect(await search('%')).toEqual([percent]);
+        expect(await search('_')).toEqual([underscore]);
+        expect(await search('\\')).toEqual([backslash]);
+      }
+    });
+
     it('lists the people a search finds, with what a listing shows of them', async () => {
       const store = await open();
       const people = createPersonRepository(store);

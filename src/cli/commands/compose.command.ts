@@ -5,6 +5,7 @@ import type { DraftFormat } from '../../services/outreach-files.js';
 import { action, type Runtime } from '../command-runtime.js';
 import { printJson, printLine } from '../output.js';
 import { queryOfWords } from '../query-words.js';
+import { sendComposed } from './compose-send.js';
 
 interface ComposeOptions {
   template?: string;
@@ -14,6 +15,8 @@ interface ComposeOptions {
   finish?: string;
   format?: string;
   out?: string;
+  send?: string;
+  yes?: boolean;
 }
 
 function channelOf(value: string | undefined): Channel {
@@ -45,8 +48,14 @@ export function registerComposeCommand(program: Command, runtime: Runtime): void
     .option('--finish <worksheet>', 'check the personal lines you wrote and write the drafts')
     .option('--format <format>', 'drafts as eml (default for e-mail), csv, or text (default for LinkedIn)')
     .option('--out <folder>', 'the drafts folder (default beside the worksheet, WORKSHEET-drafts)')
+    .option(
+      '--send <worksheet>',
+      'send a finished e-mail batch through your SMTP server (smtp-url): a dry run without --yes',
+    )
+    .option('--yes', 'with --send: really send')
     .action(
       action(runtime, async (context, words: string[], options: ComposeOptions) => {
+        if (options.send) return sendComposed(context, options.send, options.yes === true);
         const app = await context.app();
         const now = context.config.now;
         if (options.finish) {
@@ -57,9 +66,15 @@ export function registerComposeCommand(program: Command, runtime: Runtime): void
             now,
           });
           if (context.config.json) {
-            printJson(context.io, { batch: result.batch.id, folder: result.folder, files: result.files });
+            printJson(context.io, {
+              batch: result.batch.id,
+              folder: result.folder,
+              files: result.files,
+              warnings: result.warnings,
+            });
             return;
           }
+          for (const warning of result.warnings) printLine(context.io, `Warning: ${warning}`);
           printLine(context.io, `${result.drafts.length} drafts in ${result.folder}:`);
           for (const file of result.files) printLine(context.io, `  ${file}`);
           printLine(
@@ -97,9 +112,11 @@ export function registerComposeCommand(program: Command, runtime: Runtime): void
               email: recipient.email,
             })),
             leftOut: result.leftOut,
+            warnings: result.warnings,
           });
           return;
         }
+        for (const warning of result.warnings) printLine(context.io, `Warning: ${warning}`);
         printLine(
           context.io,
           `${result.recipients.length} recipients in ${result.worksheet}: write one line for each, only they would get.`,

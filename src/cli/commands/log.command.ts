@@ -19,12 +19,15 @@ function parseAt(value: string): { on: string } | { at: number } {
   return { at: instant };
 }
 
+/** Not an interaction: a mark for LinkedIn's three weeks (docs/rules/segments.md#linkedin-limits). */
+const WITHDRAWN = 'invitation-withdrawn';
+
 export function registerLogCommand(program: Command, runtime: Runtime): void {
   program
     .command('log')
     .description('record an interaction: it resets the clock and resolves the agenda items it answers')
     .argument('<ref>', 'the person (id, profile URL, e-mail or name)')
-    .argument('<kind>', INTERACTION_KINDS.join(' | '))
+    .argument('<kind>', `${INTERACTION_KINDS.join(' | ')} | ${WITHDRAWN}`)
     .argument('[text...]', 'a short summary')
     .option('--at <date>', 'when it happened (default: now)')
     .option('--direction <direction>', 'in | out | both (default: both for calls and meetings, else out)')
@@ -39,6 +42,25 @@ export function registerLogCommand(program: Command, runtime: Runtime): void {
           options: { at?: string; direction?: string },
         ) => {
           const app = await context.app();
+          if (kind === WITHDRAWN) {
+            const marked = await app.editing.logWithdrawnInvitation(
+              ref,
+              options.at ? parseAt(options.at) : {},
+            );
+            if (context.config.json)
+              printJson(context.io, {
+                person: { id: marked.person.id, name: marked.person.name },
+                kind,
+                at: formatInstant(marked.at),
+                inviteAgainFrom: marked.allowedOn,
+              });
+            else
+              printLine(
+                context.io,
+                `Recorded: you withdrew your invitation to ${marked.person.name} on ${marked.withdrawnOn}. LinkedIn allows a new one from ${marked.allowedOn}; tend's LinkedIn drafts wait until then.`,
+              );
+            return;
+          }
           const text = words.join(' ').trim() || null;
           const logged = await app.editing.log(ref, kind, text, {
             ...(options.at ? parseAt(options.at) : {}),

@@ -5,6 +5,7 @@ import type { App } from '../../app.js';
 import { listingFacts, type ListingFacts } from '../../services/people-listing.js';
 import { action, type CommandContext, type Runtime } from '../command-runtime.js';
 import { formatTable, printJson, printLine } from '../output.js';
+import { createProgressBar } from '../progress-bar.js';
 import { queryOfWords } from '../query-words.js';
 import { outputWidth } from '../text-width.js';
 
@@ -20,6 +21,22 @@ export function personSummary(person: ListedPerson, facts: ListingFacts) {
     band: facts.band,
     lastInteractionAt: facts.lastInteractionAt === null ? null : formatInstant(facts.lastInteractionAt),
   };
+}
+
+/**
+ * The people a query selects; a search that finds the search documents stale (a data folder imported into
+ * by an older tend) rebuilds them first and shows how far it is on stderr, as an import does.
+ */
+async function listingWithProgress(context: CommandContext, query: string | null): Promise<ListedPerson[]> {
+  const app = await context.app();
+  const bar = createProgressBar(context.io, !context.config.json);
+  try {
+    return await app.people.listing(query, context.config.now, {
+      onIndexProgress: (done, total) => bar.update('search index', done, total, done, 'people'),
+    });
+  } finally {
+    bar.done();
+  }
 }
 
 async function printArchived(context: CommandContext, query: string | null): Promise<void> {
@@ -90,7 +107,7 @@ export function registerPeopleCommand(program: Command, runtime: Runtime): void 
             ? (await unknownSenders(app, context.config.now)).filter(
                 (person) => query === null || app.people.matchesQuery(person, query),
               )
-            : await app.people.listing(query, context.config.now);
+            : await listingWithProgress(context, query);
           const factsOf = await listingFacts(app.relationships, context.config.now, people);
           const rows = people.map((person) => personSummary(person, factsOf(person)));
           if (context.config.json) {

@@ -1,0 +1,73 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli, tempDataDir } from '../../test/support/cli-harness.js';
+
+/** LinkedIn's limits wherever tend drafts for LinkedIn (docs/rules/segments.md#linkedin-limits). */
+async function setUp() {
+  const data = tempDataDir();
+  const at =
+    (now: string) =>
+    (...argv: string[]) =>
+      runCli(['--data', data, '--now', `${now}T09:00:00Z`, ...argv]);
+  const tend = at('2026-01-15');
+  expect((await tend('config', 'timezone', 'UTC')).code).toBe(0);
+  expect((await tend('import', 'sample/linkedin')).code).toBe(0);
+  return { data, tend, at };
+}
+
+describe('LinkedIn limits', () => {
+  it('keep invite-note and compose from inviting again within three weeks of a withdrawn invitation', async () => {
+    const { data, tend, at } = await setUp();
+    const logged = await tend('log', 'Ravi Menon', 'invitation-withdrawn', '--at', '2026-01-01');
+    expect(logged.code).toBe(0);
+    expect(logged.stdout).toMatch(/LinkedIn allows a new one from 2026-01-22/);
+    const refused = await tend('invite-note', 'Ravi Menon');
+    expect(refused.code).toBe(2);
+    expect(refused.stdout).toMatch(/withdrew your invitation to Ravi on 2026-01-01: .* from 2026-01-22/);
+    expect((await at('2026-01-21')('invite-note', 'Ravi Menon')).code).toBe(2);
+    expect((await at('2026-01-22')('invite-note', 'Ravi Menon')).code).toBe(0);
+    // Not an interaction: Ravi's history has no new entry.
+    const shown = await tend('--json', 'show', 'Ravi Menon');
+    expect(shown.stdout).not.toMatch(/invitation-withdrawn/);
+
+    const work = mkdtempSync(join(data, 'work-'));
+    const template = join(work, 'note.txt');
+    writeFileSync(template, 'Hi {{first-name}}, {{personal}} Alex');
+    const composed = await tend(
+      'compose',
+      'ravi OR elodie',
+      '--template',
+      template,
+      '--reason',
+      'catching up',
+      '--channel',
+      'linkedin',
+      '--worksheet',
+      join(work, 'sheet.csv'),
+    );
+    expect(composed.code).toBe(0);
+    expect(composed.stdout).toMatch(
+      /Ravi Menon \(\d+\): invitation withdrawn on 2026-01-01: LinkedIn allows a new one from 2026-01-22/,
+    );
+  });
+
+  it('count invitation notes drafted against the weekly budget, once a person, warning near it and refusing over it', async () => {
+    const { tend } = await setUp();
+    // The sample holds one invitation I sent in the week before 15 January; Ravi's note makes two.
+    expect((await tend('invite-note', 'Ravi Menon')).code).toBe(0);
+    const warnings = async (ref: string) => {
+      const result = await tend('--json', 'invite-note', ref);
+      return { code: result.code, text: result.json<{ warnings: string[] }>().warnings.join(' ') };
+    };
+    expect((await warnings('Ravi Menon')).text).not.toMatch(/invitations this week/);
+    expect((await tend('config', 'linkedin-weekly-invitations', '2')).code).toBe(0);
+    // Ravi's note again is the same invitation: at the budget (a warning), not over it.
+    const again = await warnings('Ravi Menon');
+    expect(again.code).toBe(0);
+    expect(again.text).toMatch(/2 of your 2 invitations this week \(linkedin-weekly-invitations\): 0 left/);
+    const other = await warnings('Élodie Marchand');
+    expect(other.code).toBe(2);
+    expect(other.text).toMatch(/3 invitations in 7 days would be over your weekly budget of 2/);
+  });
+});
