@@ -49,7 +49,6 @@ import { importLinkedInFile } from './linkedin/linkedin-file.importer.js';
 import { PeopleDirectory } from './linkedin/people-directory.js';
 import { repairPlaceholders } from './placeholder-repair.service.js';
 import type { RelationshipService } from './relationship.service.js';
-import { buildSearchIndex } from './search-index-step.js';
 import type { SettingsService } from './settings.service.js';
 
 /**
@@ -71,8 +70,6 @@ export interface ImportProgress {
   bytes: number;
   totalBytes: number;
   rows: number;
-  /** 'people': `bytes` and `totalBytes` count people (the search index's step); default bytes of a file. */
-  unit?: 'people';
 }
 
 export interface ImportOptions {
@@ -375,8 +372,8 @@ export function createImportService(deps: {
       } finally {
         await run.shortcuts.end();
       }
-      // The search documents of everyone the import touched (docs/rules/segments.md#documents).
-      await step('search index', () => buildSearchIndex(store, options.onProgress));
+      // Search documents are left to the first search that reads them, with its progress: built here they
+      // made a large first import 3.4x as long (docs/PERFORMANCE.md#search-index-step).
       const workspace = bindRepositories(store).workspace;
       const ownerUrl = settings.list()['owner-url'] ?? (await workspace.get(WORKSPACE_KEYS.ownerUrl)) ?? null;
       const emailSetting = configuredOwnerEmails(settings.list()['owner-email']);

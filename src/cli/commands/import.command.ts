@@ -114,7 +114,7 @@ export function registerImportCommand(program: Command, runtime: Runtime): void 
                 }
               : {}),
             onProgress: (progress) =>
-              bar.update(progress.file, progress.bytes, progress.totalBytes, progress.rows, progress.unit),
+              bar.update(progress.file, progress.bytes, progress.totalBytes, progress.rows),
           }),
         );
         bar.done();
