@@ -14,20 +14,12 @@
 // table and writes it as JSON to bench/out/import-<size>.json; the temporary data under bench/out/ is
 // removed at the end. Exit code 1 when a target is missed or a check fails.
 import { execFileSync, spawnSync } from 'node:child_process';
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { cpSync, existsSync, mkdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cpus, loadavg } from 'node:os';
 import { MESSAGE_LENGTHS, exportName } from './generate-export.mjs';
 import { option, root } from './lib/bench-options.mjs';
+import { timed } from './lib/measure-process.mjs';
 
 const size = option('size', '30k');
 const messageLength = option('messages', 'long');
@@ -51,20 +43,7 @@ function fail(message) {
 
 /** Runs a command under /usr/bin/time: wall and CPU seconds, peak RSS in KB, exit status, output. */
 function measure(command, argv, options = {}) {
-  const timeFile = join(workDir, 'time.txt');
-  const result = spawnSync('/usr/bin/time', ['-o', timeFile, '-f', '%e %M %U %S', command, ...argv], {
-    encoding: 'utf8',
-    maxBuffer: 1024 * 1024 * 1024,
-    ...options,
-  });
-  const [seconds, rssKb, user, system] = readFileSync(timeFile, 'utf8')
-    .trim()
-    .split('\n')
-    .at(-1)
-    .split(' ')
-    .map(Number);
-  const cpuSeconds = user + system;
-  return { seconds, cpuSeconds, rssKb, status: result.status, stdout: result.stdout, stderr: result.stderr };
+  return timed(command, argv, join(workDir, 'time.txt'), { maxBuffer: 1024 * 1024 * 1024, ...options });
 }
 
 function floorRun() {
