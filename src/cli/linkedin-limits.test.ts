@@ -25,6 +25,9 @@ describe('LinkedIn limits', () => {
     const refused = await tend('invite-note', 'Ravi Menon');
     expect(refused.code).toBe(2);
     expect(refused.stdout).toMatch(/withdrew your invitation to Ravi on 2026-01-01: .* from 2026-01-22/);
+    // A refused note is not offered for sending.
+    expect(refused.stdout).toMatch(/not to be sent now: see why below/);
+    expect(refused.stdout).not.toMatch(/send it yourself/);
     expect((await at('2026-01-21')('invite-note', 'Ravi Menon')).code).toBe(2);
     expect((await at('2026-01-22')('invite-note', 'Ravi Menon')).code).toBe(0);
     // Not an interaction: Ravi's history has no new entry.

@@ -29,7 +29,8 @@ export function registerInviteNoteCommand(program: Command, runtime: Runtime): v
     .addHelpText(
       'after',
       '\nThe limit is 200 characters, 300 with --premium, or `tend config invitation-note-limit N`.\n' +
-        'Exit 0 when the note can be sent (warnings are advice), 2 when it cannot: too long or empty.\n' +
+        'Exit 0 when the note can be sent (warnings are advice), 2 when it cannot: too long, empty, within\n' +
+        'three weeks of a withdrawn invitation, or over your weekly budget (linkedin-weekly-invitations).\n' +
         'tend drafts; you send.',
     )
     .action(
@@ -45,11 +46,16 @@ export function registerInviteNoteCommand(program: Command, runtime: Runtime): v
         printLine(io, result.text);
         printLine(io);
         const over = result.length - result.limit;
+        // A refused note (too long, empty, a withdrawn invitation's three weeks, over the weekly budget) is
+        // not to be sent: the line says so instead of inviting the user to send it.
+        const verdict = result.refused
+          ? ' · not to be sent now: see why below'
+          : result.drafted
+            ? ` · drafted for ${result.recipient.name}: edit it, then send it yourself`
+            : '';
         printLine(
           io,
-          `${result.length}/${result.limit} characters${over > 0 ? ` — ${over} over the limit` : ''}${
-            result.drafted ? ` · drafted for ${result.recipient.name}: edit it, then send it yourself` : ''
-          }`,
+          `${result.length}/${result.limit} characters${over > 0 ? ` — ${over} over the limit` : ''}${verdict}`,
         );
         if (result.ok) printLine(io, 'Looks good: it fits, says why you write and greets them by name.');
         for (const warning of result.warnings) printLine(io, `  - ${warning}`);
