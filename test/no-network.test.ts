@@ -141,6 +141,15 @@ describe('no network', () => {
     const archived = String(candidates[0]?.person.id);
     await tend('prune', '--apply', archived);
     await tend('unarchive', archived);
+    await tend('dupes');
+    // Two people of the sample who are not the intro's pair: merged, then the merge undone.
+    const [kept, merged] = people
+      .map((person) => String(person.id))
+      .filter((id) => id !== a && id !== b && id !== archived);
+    await tend('merge', String(kept), String(merged));
+    await tend('unmerge', String(merged));
+    await tend('export', '--format', 'json', '-o', join(work, 'export.json'));
+    await tend('feed-url');
     await tend('config', 'timezone', 'Europe/Stockholm');
     await tendIn(join(work, 'demo'), 'demo');
     await tend('backup', join(work, 'copy.db'));
