@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { identitiesOfContact } from './contact-identities.js';
-import type { ContactCard } from './contact-card.js';
+import { emptyContactCard, type ContactCard } from './contact-card.js';
 import { normalizePhone, phoneForms, phoneRegionCode } from './identity.js';
 
 /** docs/rules/identity-and-imports.md#phones: phone identities in E.164 where a country can be inferred. */
@@ -48,7 +48,7 @@ describe('normalizePhone', () => {
   });
 
   it('is the same normalised twice as once, and whatever spaces, dashes, dots or parentheses it is written with', () => {
-    const number = fc.oneof(fc.constantFrom('+46', '0046', '0', '+1', '+49', '+44', ''), fc.constant(''));
+    const number = fc.constantFrom('+46', '0046', '0', '+1', '+49', '+44', '');
     const separator = fc.constantFrom('', ' ', '-', '.', ' - ');
     fc.assert(
       fc.property(
@@ -90,23 +90,10 @@ describe('phoneRegionCode', () => {
 
 describe('identitiesOfContact', () => {
   const card = (phones: string[], types: string[] = ['cell']): ContactCard => ({
-    line: 1,
-    uid: null,
+    ...emptyContactCard(1),
     firstName: 'Sven',
     lastName: 'Ek',
-    formattedName: 'Sven Ek',
-    nickname: null,
-    emails: [],
     phones: phones.map((value) => ({ value, types, label: null })),
-    urls: [],
-    organization: null,
-    department: null,
-    title: null,
-    birthday: null,
-    notes: null,
-    tags: [],
-    photo: null,
-    isOrganization: false,
   });
 
   it('gives a national phone its E.164 form in the region, and looks it up in the forms stored before too', () => {
