@@ -129,5 +129,9 @@ describe.each(testDatabases('contact-csv-import'))('importing contact CSV files,
     const karin = await people.findByIdentity('email', 'karin@example.se');
     expect(karin?.name).toBe('Karin Ek');
     expect(karin?.id).not.toBe((await lookup.resolveRef('070 123 45 67')).id);
+    const sven = await lookup.resolveRef('070 123 45 67');
+    expect(await people.listIdentities(sven.id)).toContainEqual(
+      expect.objectContaining({ kind: 'phone', value: '+46701234567' }),
+    );
   });
 });
