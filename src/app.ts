@@ -46,6 +46,7 @@ export async function createApp(
   const people = createPeopleService(store, {
     query: createPeopleQuery({ store, relationships, settings }),
     clock,
+    phoneRegion: () => settings.list()['phone-region'] ?? null,
   });
   const triage = createTriageService({ store, relationships, clock });
   const imports = createImportService({

@@ -1,23 +1,17 @@
 import { isPersonalPhone, type ContactCard } from './contact-card.js';
-import {
-  isProfileUrl,
-  normalizeEmail,
-  normalizePhone,
-  normalizeProfileUrl,
-  type Identity,
-} from './identity.js';
-
-/** `+1-418-656-9254;ext=102`, `555 1234 x12`: the extension is no part of the number that reaches the person. */
-function withoutExtension(phone: string): string {
-  return phone.replace(/(?:;\s*ext=|\s*(?:ext\.?|x)\s*)\d+\s*$/i, '');
-}
+import { isProfileUrl, normalizeEmail, normalizeProfileUrl, phoneForms, type Identity } from './identity.js';
 
 /**
  * What identifies the person a contact card describes (docs/rules/contacts.md#identities): its e-mails and
  * LinkedIn profile URLs, which make two people one, and its phones (not fax or pager), which find a person
- * but never merge two (docs/rules/identity-and-imports.md#match-order). Other web addresses identify no one.
+ * but never merge two (docs/rules/identity-and-imports.md#match-order), in E.164 when `region` or the number
+ * tells its country; `phoneLookups` adds the forms an earlier tend stored them in
+ * (docs/rules/identity-and-imports.md#phones). Other web addresses identify no one.
  */
-export function identitiesOfContact(card: ContactCard): { strong: Identity[]; phones: Identity[] } {
+export function identitiesOfContact(
+  card: ContactCard,
+  region: string | null = null,
+): { strong: Identity[]; phones: Identity[]; phoneLookups: Identity[] } {
   const strong: Identity[] = [];
   const seen = new Set<string>();
   const add = (list: Identity[], identity: Identity) => {
@@ -36,9 +30,11 @@ export function identitiesOfContact(card: ContactCard): { strong: Identity[]; ph
     if (value) add(strong, { kind: 'email', value });
   }
   const phones: Identity[] = [];
+  const phoneLookups: Identity[] = [];
   for (const phone of card.phones.filter(isPersonalPhone)) {
-    const value = normalizePhone(withoutExtension(phone.value));
-    if (value) add(phones, { kind: 'phone', value });
+    const forms = phoneForms(phone.value, region) ?? [];
+    if (forms[0]) add(phones, { kind: 'phone', value: forms[0] });
+    for (const value of forms) phoneLookups.push({ kind: 'phone', value });
   }
-  return { strong, phones };
+  return { strong, phones, phoneLookups };
 }

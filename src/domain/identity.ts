@@ -1,3 +1,16 @@
+import { createRequire } from 'node:module';
+import type * as PhoneLibrary from 'awesome-phonenumber';
+
+/**
+ * libphonenumber (350 kB with its metadata), required when a phone is first normalised and not when the CLI
+ * starts (docs/PERFORMANCE.md#lazy-modules): a require at run time the bundle leaves alone, of the package's
+ * CommonJS build (its ESM build has no default export).
+ */
+let phoneLibrary: typeof PhoneLibrary | undefined;
+function phonenumber(): typeof PhoneLibrary {
+  return (phoneLibrary ??= createRequire(import.meta.url)('awesome-phonenumber') as typeof PhoneLibrary);
+}
+
 /**
  * How a person can be recognised across sources, strongest first
  * (docs/rules/identity-and-imports.md#match-order).
@@ -64,7 +77,41 @@ export function normalizeMemberUrn(raw: string): string | null {
   return match ? `urn:li:member:${match[1]}` : null;
 }
 
-export function normalizePhone(raw: string): string | null {
+/**
+ * A phone number as an identity (docs/rules/identity-and-imports.md#phones): E.164 (`+46701234567`) when its
+ * country is known, from its own `+` or `00` prefix or else from `region` (the `phone-region` setting), and
+ * libphonenumber finds it valid; otherwise its digits as written, never a guessed country. The extension is
+ * no part of the number that reaches the person. Null: fewer than 6 digits.
+ */
+export function normalizePhone(raw: string, region: string | null = null): string | null {
+  return phoneForms(raw, region)?.[0] ?? null;
+}
+
+/**
+ * The phone's identity (first) and the forms an earlier tend stored for the same number (digits as written,
+ * the national digits, `00` for `+`): a lookup tries them all, so identities stored before E.164 still find
+ * their person (docs/rules/identity-and-imports.md#phones).
+ */
+export function phoneForms(raw: string, region: string | null = null): string[] | null {
   const digits = raw.replace(/[^\d+]/g, '');
-  return digits.replace(/\+/g, '').length >= 6 ? digits : null;
+  if (digits.replace(/\+/g, '').length < 6) return null;
+  const number = raw.replace(/(?:;\s*ext=|\s*(?:ext\.?|x)\s*)\d+\s*$/i, '').trim();
+  const international = /^(?:\+|00)/.test(number);
+  if (!international && !region) return [digits];
+  const parsed = parsePhone(international ? `+${number.replace(/^(?:\+|00)/, '')}` : number, region);
+  if (!parsed) return [digits];
+  const forms = [parsed.e164, digits, parsed.national.replace(/\D/g, ''), `00${parsed.e164.slice(1)}`];
+  return [...new Set(forms)];
+}
+
+/** libphonenumber's reading of a number. */
+function parsePhone(number: string, region: string | null): { e164: string; national: string } | null {
+  const parsed = phonenumber().parsePhoneNumber(number, region ? { regionCode: region } : {});
+  return parsed.valid ? { e164: parsed.number.e164, national: parsed.number.national } : null;
+}
+
+/** `SE`, `de` → `SE`, `DE`; null when libphonenumber knows no such region (ISO 3166 alpha-2). */
+export function phoneRegionCode(raw: string): string | null {
+  const code = raw.trim().toUpperCase();
+  return /^[A-Z]{2}$/.test(code) && phonenumber().getCountryCodeForRegionCode(code) !== 0 ? code : null;
 }

@@ -229,6 +229,7 @@ export function createImportService(deps: {
           exportDate: file.entry.exportDate,
           ownerUrlSetting: settings.list()['owner-url'] ?? null,
           ownerEmailSetting: settings.list()['owner-email'] ?? null,
+          phoneRegion: settings.list()['phone-region'] ?? null,
           createPeople: options.createPeople ?? false,
           keepBodies: options.keepBodies ?? false,
           shortcuts: run.shortcuts,

@@ -1,5 +1,5 @@
 import { AppError } from '../domain/errors.js';
-import { normalizeEmail, normalizeProfileUrl } from '../domain/identity.js';
+import { normalizeEmail, normalizeProfileUrl, phoneForms } from '../domain/identity.js';
 import type { ListedPerson, Person } from '../domain/person.js';
 import { foldText, normalizeName } from '../domain/text-normalization.js';
 import { addressBookDetails, type StoredContactCard } from '../domain/contact-card.js';
@@ -25,7 +25,7 @@ function byName<T extends { id: number; name: string }>(people: T[]): T[] {
  */
 export function createPeopleService(
   store: StoreContext,
-  engine: { query?: PeopleQuery; clock?: () => number } = {},
+  engine: { query?: PeopleQuery; clock?: () => number; phoneRegion?: () => string | null } = {},
 ) {
   const people = createPersonRepository(store);
   const interactions = createInteractionRepository(store);
@@ -34,7 +34,7 @@ export function createPeopleService(
   const contactCards = createContactCardRepository(store);
 
   /**
-   * REF is an id, a profile URL, an e-mail address or a name fragment matching one person
+   * REF is an id, a profile URL, an e-mail address, a phone number or a name fragment matching one person
    * (docs/rules/cli.md#ref). Several matches → `ambiguous` with up to 10 candidates; none → `not-found`.
    */
   async function resolveRef(ref: string): Promise<Person> {
@@ -57,6 +57,15 @@ export function createPeopleService(
       const person = email ? await people.findByIdentity('email', email) : undefined;
       if (!person) throw new AppError('not-found', `no person with e-mail ${text}`);
       return person;
+    }
+    // `+46 70 123 45 67`, `070-123 45 67`: a phone (digits alone are an id), in any form it was stored in.
+    if (/^(?:\+|00|\()?[\d\s()./-]+$/.test(text) && /\D/.test(text)) {
+      const forms = phoneForms(text, engine.phoneRegion?.() ?? null) ?? [];
+      for (const value of forms) {
+        const person = await people.findByIdentity('phone', value);
+        if (person) return person;
+      }
+      if (forms.length > 0) throw new AppError('not-found', `no person with phone ${text}`);
     }
     const fragment = normalizeName(text);
     const matches = (await people.search(text, { includeArchived: true })).filter((person) =>

@@ -1,7 +1,7 @@
 import { chmodSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../domain/errors.js';
-import { normalizeEmail, normalizeProfileUrl } from '../domain/identity.js';
+import { normalizeEmail, normalizeProfileUrl, phoneRegionCode } from '../domain/identity.js';
 import { isValidTimeZone } from '../domain/time.js';
 
 /** Settings kept in the data folder (`settings.json`), readable and editable by hand. */
@@ -48,6 +48,16 @@ export const SETTINGS: Readonly<Record<string, SettingDefinition>> = {
       if (addresses.length === 0 || bad !== undefined)
         throw new AppError('usage', `"${bad ?? value}" is not an e-mail address: use you@example.com`);
       return addresses.join(',');
+    },
+  },
+  'phone-region': {
+    describe:
+      'the country of phone numbers written without +, as ISO 3166 alpha-2 (SE, DE, US): they match as E.164 (default: none, kept as written)',
+    validate: (value) => {
+      const code = phoneRegionCode(value);
+      if (!code)
+        throw new AppError('usage', `"${value}" is not a country code: use two letters such as SE or US`);
+      return code;
     },
   },
   'daily-budget': {

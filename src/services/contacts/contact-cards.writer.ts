@@ -71,13 +71,13 @@ export async function writeContactCards(
       countSkip(report, ORGANIZATION_CARD, card.line, 'a card for an organisation, not a person');
       continue;
     }
-    const { strong, phones } = identitiesOfContact(card);
+    const { strong, phones, phoneLookups } = identitiesOfContact(card, context.phoneRegion ?? null);
     const name = displayName(card.firstName, card.lastName);
     if (!name && strong.length === 0 && phones.length === 0) {
       countSkip(report, NO_IDENTITY, card.line, 'a card with no name, e-mail, phone or profile URL');
       continue;
     }
-    let personId = stored?.personId ?? (await findPerson(card, strong, phones, context));
+    let personId = stored?.personId ?? (await findPerson(card, strong, phoneLookups, context));
     if (personId === undefined) {
       // A card with no name is called what the address book shows for it: its nickname, else a phone (an
       // e-mail or URL names it already).

@@ -9,6 +9,7 @@ import { createPersonRepository } from '../../store/person.repository.js';
 import type { Store } from '../../store/store.js';
 import { createImportService } from '../import.service.js';
 import { createRelationshipService } from '../relationship.service.js';
+import { createPeopleService } from '../people.service.js';
 import { createSettingsService } from '../settings.service.js';
 
 /**
@@ -33,7 +34,7 @@ describe.each(testDatabases('contact-csv-import'))('importing contact CSV files,
     const settings = createSettingsService(dataDir);
     const relationships = createRelationshipService({ store, settings });
     const imports = createImportService({ store, settings, clock: () => NOW, dataDir, relationships });
-    return { store, imports, people: createPersonRepository(store) };
+    return { store, imports, settings, people: createPersonRepository(store) };
   }
 
   it('makes one person of each contact the Google and Outlook exports share, windows-1252 files included', async () => {
@@ -95,5 +96,42 @@ describe.each(testDatabases('contact-csv-import'))('importing contact CSV files,
     const report = await imports.importPaths([folder]);
     expect(report.files[0]?.failed).toMatch(/^line 3: unterminated quoted field/);
     expect(await people.count()).toBe(count);
+  });
+
+  it('finds a person by the international form of the national phone a Google CSV gave, and never merges two who share a phone', async () => {
+    const { store, imports, people, settings } = await services();
+    settings.set('phone-region', 'SE');
+    const folder = mkdtempSync(join(tmpdir(), 'tend-phones-'));
+    // Google's header (the fixture's), two rows filled by column name.
+    const header =
+      readFileSync(join(FIXTURES, 'google-contacts.csv'), 'utf8')
+        .replace(/^\uFEFF/, '')
+        .split(/\r?\n/)[0] ?? '';
+    const row = (values: Record<string, string>) =>
+      header
+        .split(',')
+        .map((column) => values[column] ?? '')
+        .join(',');
+    const person = (first: string, email: string, phone: string) =>
+      row({ 'First Name': first, 'Last Name': 'Ek', 'E-mail 1 - Value': email, 'Phone 1 - Value': phone });
+    writeFileSync(
+      join(folder, 'contacts.csv'),
+      [
+        header,
+        person('Sven', 'sven@example.se', '070-123 45 67'),
+        person('Karin', 'karin@example.se', '+46 70 123 45 67'),
+      ].join('\n') + '\n',
+    );
+    await imports.importPaths([folder]);
+    const lookup = createPeopleService(store, { phoneRegion: () => 'SE' });
+    expect((await lookup.resolveRef('+46 70 123 45 67')).name).toBe('Sven Ek');
+    expect((await lookup.resolveRef('0046 70-123 45 67')).name).toBe('Sven Ek');
+    const karin = await people.findByIdentity('email', 'karin@example.se');
+    expect(karin?.name).toBe('Karin Ek');
+    expect(karin?.id).not.toBe((await lookup.resolveRef('070 123 45 67')).id);
+    const sven = await lookup.resolveRef('070 123 45 67');
+    expect(await people.listIdentities(sven.id)).toContainEqual(
+      expect.objectContaining({ kind: 'phone', value: '+46701234567' }),
+    );
   });
 });

@@ -10,6 +10,7 @@ import { createPersonRepository } from '../../store/person.repository.js';
 import type { Store } from '../../store/store.js';
 import { createImportService } from '../import.service.js';
 import { createRelationshipService } from '../relationship.service.js';
+import { createPeopleService } from '../people.service.js';
 import { createSettingsService } from '../settings.service.js';
 import type { StoredContactCard } from '../../domain/contact-card.js';
 
@@ -185,5 +186,18 @@ describe.each(testDatabases('vcard-import'))('importing vCard files, on $name', 
     expect((await people.search(null)).map((person) => person.name)).toEqual(['Ada Berg']);
     expect(await createContactCardRepository(store).count()).toBe(1);
     expect(existsSync(join(dataDir, 'photos'))).toBe(false);
+  });
+
+  it('finds by its international form a national phone stored before the phone-region setting existed', async () => {
+    const { store, imports, people } = await services();
+    const folder = folderWith({
+      'ek.vcf': card('FN:Sven Ek', 'N:Ek;Sven;;;', 'TEL;TYPE=CELL:070-123 45 67'),
+    });
+    await imports.importPaths([folder]);
+    const sven = await people.findByIdentity('phone', '0701234567');
+    expect(sven?.name).toBe('Sven Ek');
+    const lookup = createPeopleService(store, { phoneRegion: () => 'SE' });
+    expect((await lookup.resolveRef('+46 70 123 45 67')).id).toBe(sven?.id);
+    expect((await lookup.resolveRef('070-123 45 67')).id).toBe(sven?.id);
   });
 });

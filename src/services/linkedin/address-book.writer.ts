@@ -1,4 +1,4 @@
-import { normalizeEmail, normalizePhone, type Identity } from '../../domain/identity.js';
+import { normalizeEmail, phoneForms, type Identity } from '../../domain/identity.js';
 import { hash53 } from '../../domain/source-key.js';
 import { personNameKey } from '../../domain/text-normalization.js';
 import type { ContactRecord, HelpRecord, NoteRecord } from '../../importers/linkedin/linkedin.records.js';
@@ -55,12 +55,12 @@ export async function writeContacts(
         return value ? [{ kind: 'email' as const, value }] : [];
       }),
     ];
-    const phones = record.phones.flatMap((raw) => {
-      const value = normalizePhone(raw);
-      return value ? [{ kind: 'phone' as const, value }] : [];
-    });
+    // E.164 when the country is known; the lookups add the forms stored before (identity.ts phoneForms).
+    const forms = record.phones.map((raw) => phoneForms(raw, context.phoneRegion ?? null) ?? []);
+    const phones = forms.flatMap(([value]) => (value ? [{ kind: 'phone' as const, value }] : []));
+    const lookups = forms.flat().map((value) => ({ kind: 'phone' as const, value }));
     const name = displayName(record.firstName, record.lastName);
-    let personId = await directory.resolve([...identities, ...phones]);
+    let personId = await directory.resolve([...identities, ...lookups]);
     if (personId === undefined && name) personId = directory.findUniqueConnectionByName(name);
     if (personId === undefined) {
       if (identities.length === 0 && phones.length === 0) {

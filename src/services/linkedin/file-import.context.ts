@@ -29,6 +29,8 @@ export interface FileImportContext {
   /** The export's date from the zip name, when known (YYYY-MM-DD). */
   exportDate: string | null;
   ownerUrlSetting: string | null;
+  /** The `phone-region` setting: the country of phone numbers written without one (ISO 3166 alpha-2). */
+  phoneRegion?: string | null;
   /** The `owner-email` setting (comma-separated addresses), for mail and calendar files. */
   ownerEmailSetting?: string | null;
   /** Mail and calendar files: people for unknown participants (`import --create-people`). */
