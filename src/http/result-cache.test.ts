@@ -79,9 +79,11 @@ describe('the server keeps the plan and searches until the data changes', () => 
     const cache = createResultCache(() => 'v1');
     let calls = 0;
     const work = () => Promise.resolve(++calls);
-    expect(await Promise.all([cache.get('k', work), cache.get('k', work)])).toEqual([1, 1]);
-    await expect(cache.get('bad', () => Promise.reject(new Error('no')))).rejects.toThrow('no');
-    expect(await cache.get('bad', work)).toBe(2);
+    expect(await Promise.all([cache.get(1, 'k', work), cache.get(1, 'k', work)])).toEqual([1, 1]);
+    await expect(cache.get(1, 'bad', () => Promise.reject(new Error('no')))).rejects.toThrow('no');
+    expect(await cache.get(1, 'bad', work)).toBe(2);
+    // A later instant: the earlier one's answers are gone.
+    expect(await cache.get(2, 'k', work)).toBe(3);
   });
 
   it.skipIf(!postgresAvailable)('keeps nothing on PostgreSQL, which has no such signal', async () => {

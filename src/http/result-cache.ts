@@ -4,14 +4,15 @@
  * and again. `version` is read per request (the store's data version: another process's commit or this
  * server's own write changes it) and every change drops everything kept. When it is null (PostgreSQL, where
  * no equally cheap and correct signal exists) nothing is kept. The key must name everything else that
- * changes the answer (the instant, the query, the settings file).
+ * changes the answer (the query, the settings file; the instant is given apart).
  */
 export interface ResultCache {
-  get<T>(key: string, compute: () => Promise<T>): Promise<T>;
+  /** `instant`: the clock the answer is computed at; a new one drops the older instants' answers. */
+  get<T>(instant: number, key: string, compute: () => Promise<T>): Promise<T>;
 }
 
 /** The same interface, keeping nothing: for comparing answers with and without the cache. */
-export const noResultCache: ResultCache = { get: (_key, compute) => compute() };
+export const noResultCache: ResultCache = { get: (_instant, _key, compute) => compute() };
 
 export function createResultCache(
   version: () => string | null,
@@ -21,9 +22,12 @@ export function createResultCache(
   let current: string | null = null;
   const kept = new Map<string, Promise<unknown>>();
   return {
-    get<T>(key: string, compute: () => Promise<T>): Promise<T> {
-      const now = version();
-      if (now === null) return compute();
+    get<T>(instant: number, key: string, compute: () => Promise<T>): Promise<T> {
+      const data = version();
+      if (data === null) return compute();
+      // Only the latest instant's answers are worth keeping (the server's clock moves on each second): the
+      // whole list of 30,000 people is megabytes, and an old second's copy would never be asked for again.
+      const now = `${data} ${instant}`;
       if (now !== current) {
         kept.clear();
         current = now;

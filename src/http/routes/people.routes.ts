@@ -40,8 +40,8 @@ export function peopleRoutes(app: App, cache: ResultCache) {
       handle({ query }) {
         const now = app.clock();
         const text = query.q?.trim() || null;
-        const key = `people ${now} ${query.limit ?? ''} ${settingsKey(app)} ${text ?? ''}`;
-        return cache.get(key, () => listed(text, query.limit, now));
+        const key = `people ${query.limit ?? ''} ${settingsKey(app)} ${text ?? ''}`;
+        return cache.get(now, key, () => listed(text, query.limit, now));
       },
     }),
   ];

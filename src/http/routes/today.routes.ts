@@ -89,7 +89,7 @@ export function todayRoutes(app: App, cache: ResultCache) {
       response: plan,
       handle({ query }) {
         const now = app.clock();
-        return cache.get(`today ${now} ${query.all} ${settingsKey(app)}`, () => planAt(now, query.all));
+        return cache.get(now, `today ${query.all} ${settingsKey(app)}`, () => planAt(now, query.all));
       },
     }),
     defineRoute({
