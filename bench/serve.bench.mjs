@@ -1,4 +1,3 @@
-/* global fetch */
 // The web benchmark (issue 16): `tend serve` on the engine benchmark's database (30k connections, 1M messages),
 // requests one after another on loopback, median and p95 of N each after a warm-up, against a floor measured
 // in the same run (an API path that only passes the security middleware and answers 404). With Chromium
@@ -8,47 +7,18 @@
 //   node bench/serve.bench.mjs [--data bench/out/engine-30k] [--runs 30]
 //
 // Needs a build (`npm run build`) and the data folder `node bench/engine.bench.mjs` makes (or --data).
-import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { Buffer } from 'node:buffer';
 import { option, root } from './lib/bench-options.mjs';
+import { benchPeople, startServe } from './lib/serve-session.mjs';
 
 const dataDir = option('data', join(root, 'bench', 'out', 'engine-30k'));
 const runs = Number(option('runs', '30'));
 const now = option('now', '2026-11-21T12:00:00Z');
 
-if (!existsSync(join(dataDir, 'tend.db'))) {
-  console.error(
-    `bench: ${dataDir} has no database; make it with node bench/engine.bench.mjs (or give --data)`,
-  );
-  process.exit(1);
-}
-
-const server = spawn(
-  process.execPath,
-  [join(root, 'bin', 'tend'), '--data', dataDir, '--now', now, 'serve', '--port', '0'],
-  { stdio: ['ignore', 'pipe', 'inherit'] },
-);
-const loginUrl = await new Promise((resolve, reject) => {
-  let text = '';
-  server.stdout.setEncoding('utf8').on('data', (chunk) => {
-    text += chunk;
-    const match = /tend serve: (http:\/\/\S+)/.exec(text);
-    if (match) resolve(match[1]);
-  });
-  server.on('close', (code) => reject(new Error(`tend serve ended (${code})`)));
-});
-const origin = new URL(loginUrl).origin;
-const login = await fetch(loginUrl, { redirect: 'manual' });
-const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
-const get = async (path) => {
-  const response = await fetch(`${origin}${path}`, { headers: { cookie } });
-  const body = await response.arrayBuffer();
-  return { status: response.status, bytes: body.byteLength, body };
-};
+const { get, origin, cookie, stop } = await startServe(dataDir, now);
 
 async function time(path) {
   await get(path);
@@ -65,12 +35,7 @@ async function time(path) {
   return { median: at(0.5), p95: at(0.95), bytes };
 }
 
-const everyone = JSON.parse(Buffer.from((await get('/api/people')).body).toString('utf8'));
-const byCompany = new Map();
-for (const person of everyone.people)
-  if (person.company) byCompany.set(person.company, (byCompany.get(person.company) ?? 0) + 1);
-const [company, shared] = [...byCompany].sort((a, b) => b[1] - a[1])[0] ?? ['', 0];
-const busiest = [...everyone.people].sort((a, b) => (b.strength ?? 0) - (a.strength ?? 0))[0];
+const { everyone, company, shared, busiest } = await benchPeople(get);
 
 const targets = {
   'GET /api/nothing (floor: middleware + 404)': { path: '/api/nothing' },
@@ -133,7 +98,7 @@ if (existsSync('/usr/bin/chromium')) {
   page.scrolledToLast = true;
   await browser.close();
 }
-server.kill('SIGINT');
+stop();
 
 const load = loadavg()
   .map((value) => value.toFixed(2))

@@ -25,6 +25,7 @@ import { createPersonProfileService } from './services/person-profile.service.js
 import { createSampleNetworkService } from './services/sample-network.service.js';
 import { createSettingsService } from './services/settings.service.js';
 import { createUploadInbox } from './services/upload-inbox.js';
+import { readDataVersion } from './store/data-version.js';
 import { openStore } from './store/store.js';
 
 /**
@@ -109,6 +110,8 @@ export async function createApp(
     paths: createPathService({ store, people, relationships, settings }),
     knownTies: createKnownTiesService({ store, people, relationships, clock }),
     sample: createSampleNetworkService({ store, imports, relationships, clock, healthHistory }),
+    /** Changes whenever the stored data may have (any connection's commit); null: no such signal. */
+    dataVersion: () => readDataVersion(store),
     close: () => store.close(),
   };
 }

@@ -103,7 +103,14 @@ export function mountRoutes(
             `${route.method.toUpperCase()} ${route.path} answered outside its schema: ${checked.error.message}`,
           );
       }
-      return c.json(answer as object, route.status ?? 200);
+      // A kept answer (result-cache.ts) is the same object each time: its JSON is made once, not per request
+      // (for 2,338 people that is 380 KB and most of the request's time).
+      if (typeof answer !== 'object' || answer === null) return c.json(answer, route.status ?? 200);
+      let text = texts.get(answer);
+      if (text === undefined) texts.set(answer, (text = JSON.stringify(answer)));
+      return c.body(text, route.status ?? 200, { 'content-type': 'application/json' });
     });
   }
 }
+
+const texts = new WeakMap<object, string>();

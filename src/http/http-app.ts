@@ -7,6 +7,7 @@ import { answerError, errorBody } from './errors.js';
 import { agendaFeed } from './feed.js';
 import { sameSiteOnly, securityHeaders, sessionRequired } from './local-security.js';
 import { openApiDocument } from './openapi.js';
+import { createResultCache, noResultCache, type ResultCache } from './result-cache.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { importRoutes } from './routes/import.routes.js';
 import { introductionRoutes } from './routes/introductions.routes.js';
@@ -28,13 +29,19 @@ export interface HttpOptions {
   /** Tests: every answer is checked against its route's response schema. */
   checkResponses?: boolean;
   log?: (line: string) => void;
+  /** false: every plan and search computed afresh (tests compare the answers with and without). */
+  keepResults?: boolean;
 }
 
 /** Every API route, in the order the OpenAPI document lists them. */
-export function apiRoutes(app: App, version: string): ApiRoute[] {
+export function apiRoutes(
+  app: App,
+  version: string,
+  cache: ResultCache = createResultCache(app.dataVersion),
+): ApiRoute[] {
   const routes = [
-    ...todayRoutes(app),
-    ...peopleRoutes(app),
+    ...todayRoutes(app, cache),
+    ...peopleRoutes(app, cache),
     ...personRoutes(app),
     ...invitationRoutes(app),
     ...introductionRoutes(app),
@@ -61,7 +68,11 @@ export function apiRoutes(app: App, version: string): ApiRoute[] {
 export function createHttpApp(app: App, options: HttpOptions) {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const hono = new Hono();
-  const routes = apiRoutes(app, options.version);
+  const routes = apiRoutes(
+    app,
+    options.version,
+    options.keepResults === false ? noResultCache : createResultCache(app.dataVersion),
+  );
   hono.onError((error, c) => answerError(error, c, log));
   hono.use('*', securityHeaders);
   hono.use('*', sameSiteOnly(options.allowedHosts));

@@ -72,7 +72,9 @@ export async function serve(config: AppConfig, options: ServeOptions, io: ServeI
     );
   const app = await createApp(config, {
     notice: (line) => io.stderr.write(`${line}\n`),
-    clock: config.nowGiven ? () => config.now : Date.now,
+    // Whole seconds, as the answers print the instant: requests within one second share kept results
+    // (result-cache.ts) instead of each being a new instant.
+    clock: config.nowGiven ? () => config.now : () => Math.floor(Date.now() / 1000) * 1000,
   });
   const secret = loadServeSecret(config.dataDir);
   // The cookie's name carries the port, known once bound (--port 0 takes any free one): until the app is

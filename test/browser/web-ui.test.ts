@@ -223,6 +223,12 @@ describe.skipIf(!run)('the web UI in Chromium', { timeout: 90_000 }, () => {
       );
       await shot(`${name}-phone-dark`, small);
       expect(overflow, `${name} scrolls sideways by ${overflow} px`).toBeLessThanOrEqual(0);
+      // The seven pages' links are one line (they wrapped to three), the current one in view.
+      const nav = (await small.locator('nav.top').boundingBox())!;
+      const link = (await small.locator('nav.top a[aria-current="page"]').boundingBox())!;
+      expect(nav.height, `${name}: the navigation is ${nav.height} px high`).toBeLessThan(50);
+      expect(link.x, `${name}: the current page's link is out of view`).toBeGreaterThanOrEqual(nav.x);
+      expect(link.x + link.width).toBeLessThanOrEqual(nav.x + nav.width);
     }
     await phone.close();
   });

@@ -25,7 +25,14 @@ export interface HttpSession {
  * the one-time login as a browser would be. Every answer is checked against its route's response schema.
  */
 export async function httpSession(
-  options: { today?: string; postgresUrl?: string; label?: string } = {},
+  options: {
+    today?: string;
+    postgresUrl?: string;
+    label?: string;
+    /** Another server on this app (its data as it is), not a new demo network. */
+    app?: App;
+    keepResults?: boolean;
+  } = {},
 ): Promise<HttpSession> {
   const today = options.today ?? '2026-01-15';
   const config = resolveConfig({ data: tempDataDir(), now: `${today}T09:00:00Z` }, {});
@@ -35,9 +42,11 @@ export async function httpSession(
       url: options.postgresUrl,
       schema: `t_http_${(options.label ?? 'api').replace(/\W/g, '_')}_${process.pid}`,
     };
-  const app = await createApp(config);
-  app.settings.set('timezone', 'UTC');
-  await app.sample.load(config.dataDir, today);
+  const app = options.app ?? (await createApp(config));
+  if (!options.app) {
+    app.settings.set('timezone', 'UTC');
+    await app.sample.load(config.dataDir, today);
+  }
   const sessions = createWebSessions(randomBytes(32), 4747);
   const { hono, routes } = createHttpApp(app, {
     allowedHosts: [TEST_HOST, 'localhost:4747'],
@@ -46,6 +55,7 @@ export async function httpSession(
     version: 'test',
     checkResponses: true,
     log: () => undefined,
+    ...(options.keepResults !== undefined ? { keepResults: options.keepResults } : {}),
   });
   const login = await hono.request(`/login?token=${sessions.loginToken()}`, { headers: { host: TEST_HOST } });
   const setCookie = login.headers.get('set-cookie') ?? '';

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { HealthPage } from './pages/HealthPage';
 import { ImportPage } from './pages/ImportPage';
 import { IntroductionsPage } from './pages/IntroductionsPage';
@@ -48,12 +49,22 @@ function Page({ path }: { path: string }) {
 export function App() {
   const { path } = useLocation();
   const section = path === '/' ? '/' : `/${path.split('/')[1] ?? ''}`;
+  const nav = useRef<HTMLElement>(null);
+  // On a phone the links are one line that scrolls sideways: the current page's link is brought into view,
+  // moving the line only, never the page.
+  useEffect(() => {
+    const line = nav.current;
+    const current = line?.querySelector<HTMLElement>('a[aria-current="page"]');
+    if (!line || !current || line.scrollWidth <= line.clientWidth) return;
+    const offset = current.getBoundingClientRect().left - line.getBoundingClientRect().left;
+    line.scrollLeft += offset - (line.clientWidth - current.offsetWidth) / 2;
+  }, [section]);
   return (
     <>
       <a className="skip" href="#main">
         Skip to content
       </a>
-      <nav className="top" aria-label="Pages">
+      <nav className="top" aria-label="Pages" ref={nav}>
         <span className="brand">tend</span>
         <ul>
           {NAV.map((item) => (

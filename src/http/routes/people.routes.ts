@@ -3,6 +3,7 @@ import type { App } from '../../app.js';
 import { listingFacts } from '../../services/people-listing.js';
 import { defineRoute } from '../api-route.js';
 import { band, instant, instantOrNull } from '../api-schemas.js';
+import { settingsKey, type ResultCache } from '../result-cache.js';
 
 export const personRow = z.object({
   id: z.number().int(),
@@ -19,7 +20,7 @@ export const personRow = z.object({
  * People and search: the same query service as `tend people QUERY` (people.service.ts `listing`), so the
  * page and the CLI find the same people in the same order.
  */
-export function peopleRoutes(app: App) {
+export function peopleRoutes(app: App, cache: ResultCache) {
   return [
     defineRoute({
       method: 'get',
@@ -36,29 +37,33 @@ export function peopleRoutes(app: App) {
           .optional(),
       }),
       response: z.object({ people: z.array(personRow), total: z.number().int() }),
-      async handle({ query }) {
+      handle({ query }) {
         const now = app.clock();
         const text = query.q?.trim() || null;
-        const everyone = await app.people.listing(text, now);
-        const shown = query.limit === undefined ? everyone : everyone.slice(0, query.limit);
-        const factsOf = await listingFacts(app.relationships, now, shown);
-        return {
-          total: everyone.length,
-          people: shown.map((person) => {
-            const facts = factsOf(person);
-            return {
-              id: person.id,
-              name: person.name,
-              company: person.company,
-              position: person.position,
-              circle: person.circle,
-              strength: facts.strength,
-              band: facts.band as z.infer<typeof band> | null,
-              lastInteractionAt: instantOrNull(facts.lastInteractionAt),
-            };
-          }),
-        };
+        const key = `people ${query.limit ?? ''} ${settingsKey(app)} ${text ?? ''}`;
+        return cache.get(now, key, () => listed(text, query.limit, now));
       },
     }),
   ];
+  async function listed(text: string | null, limit: number | undefined, now: number) {
+    const everyone = await app.people.listing(text, now);
+    const shown = limit === undefined ? everyone : everyone.slice(0, limit);
+    const factsOf = await listingFacts(app.relationships, now, shown);
+    return {
+      total: everyone.length,
+      people: shown.map((person) => {
+        const facts = factsOf(person);
+        return {
+          id: person.id,
+          name: person.name,
+          company: person.company,
+          position: person.position,
+          circle: person.circle,
+          strength: facts.strength,
+          band: facts.band as z.infer<typeof band> | null,
+          lastInteractionAt: instantOrNull(facts.lastInteractionAt),
+        };
+      }),
+    };
+  }
 }

@@ -4,6 +4,7 @@ import { formatInstant } from '../../domain/time.js';
 import { DONE_KINDS, type MarkResult } from '../../services/agenda-actions.service.js';
 import type { App } from '../../app.js';
 import { defineRoute } from '../api-route.js';
+import { settingsKey, type ResultCache } from '../result-cache.js';
 import { day, flag, instant, personRef } from '../api-schemas.js';
 
 const kind = z.enum(AGENDA_KINDS);
@@ -54,7 +55,30 @@ const markedJson = (id: string, result: MarkResult): z.input<typeof marked> => (
 });
 
 /** The daily plan and the marks on it: the same services as `tend today`, `done`, `snooze`, `dismiss`, `undo`. */
-export function todayRoutes(app: App) {
+export function todayRoutes(app: App, cache: ResultCache) {
+  async function planAt(now: number, all: boolean): Promise<z.input<typeof plan>> {
+    const result = await app.agenda.plan(now, { all });
+    return {
+      now: formatInstant(now),
+      today: result.today,
+      items: result.items.map((entry) => ({
+        id: entry.id,
+        kind: entry.kind,
+        person: entry.person,
+        subject: entry.subject,
+        due: entry.due,
+        reason: entry.reason,
+        suggestion: entry.suggestion,
+        rank: result.ranks.get(entry.id) ?? null,
+      })),
+      more: result.more,
+      dataAsOf: result.dataAsOf === null ? null : formatInstant(result.dataAsOf),
+      budget: result.budget,
+      nothingImported: result.nothingImported,
+      unknownSenders: result.unknownSenders,
+      unknownSenderNames: [...result.unknownSenderNames],
+    };
+  }
   return [
     defineRoute({
       method: 'get',
@@ -63,29 +87,9 @@ export function todayRoutes(app: App) {
       summary: "the day's plan (at most a dozen items) and the counted rest; ?all=1 lists everything due",
       query: z.object({ all: flag }),
       response: plan,
-      async handle({ query }) {
+      handle({ query }) {
         const now = app.clock();
-        const result = await app.agenda.plan(now, { all: query.all });
-        return {
-          now: formatInstant(now),
-          today: result.today,
-          items: result.items.map((entry) => ({
-            id: entry.id,
-            kind: entry.kind,
-            person: entry.person,
-            subject: entry.subject,
-            due: entry.due,
-            reason: entry.reason,
-            suggestion: entry.suggestion,
-            rank: result.ranks.get(entry.id) ?? null,
-          })),
-          more: result.more,
-          dataAsOf: result.dataAsOf === null ? null : formatInstant(result.dataAsOf),
-          budget: result.budget,
-          nothingImported: result.nothingImported,
-          unknownSenders: result.unknownSenders,
-          unknownSenderNames: [...result.unknownSenderNames],
-        };
+        return cache.get(now, `today ${query.all} ${settingsKey(app)}`, () => planAt(now, query.all));
       },
     }),
     defineRoute({
