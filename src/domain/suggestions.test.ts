@@ -170,6 +170,18 @@ describe('suggestions', () => {
     expect(followUpSuggestion(facts)).toMatch(/Acme Pvt\. Ltd\.$/);
   });
 
+  it('names the company once when their position already names it (a revive on a real export read "at X at X")', () => {
+    const base = { ...emptyFacts('Ann Lee'), position: 'Data Scientist at Acme Corp', company: 'ACME corp' };
+    expect(reviveSuggestion(base, '2022-01-01')).toContain('they are now Data Scientist at Acme Corp;');
+    expect(reviveSuggestion({ ...base, company: 'Acme' }, '2022-01-01')).toContain(
+      'they are now Data Scientist at Acme Corp;',
+    );
+    // A company only part of a word of the position is not named by it.
+    expect(
+      reviveSuggestion({ ...base, position: 'Acmeology lead', company: 'Acme' }, '2022-01-01'),
+    ).toContain('they are now Acmeology lead at Acme;');
+  });
+
   it('a follow-up offers help with a need, else picks up how we met, else asks about their work', () => {
     const base = { ...emptyFacts('Ann Lee'), connectedOn: '2026-01-01' };
     expect(followUpSuggestion({ ...base, needs: ['a designer'], howMet: 'KTH' })).toMatch(

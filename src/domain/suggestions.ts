@@ -7,6 +7,8 @@
  * words.
  */
 
+import { foldedWords } from './text-normalization.js';
+
 export interface SuggestionFacts {
   name: string;
   company: string | null;
@@ -35,9 +37,18 @@ function fullNameOf(name: string): string {
   return name.replace(/\s+/g, ' ').trim() || name;
 }
 
+/**
+ * Their position at their company. A position that already names the company ("Data Scientist at Acme", as
+ * LinkedIn headlines often read) is said as it is: "at Acme at Acme" read as a mistake on a real export.
+ */
 function role(facts: SuggestionFacts): string | null {
-  if (facts.position && facts.company) return `${facts.position} at ${facts.company}`;
-  return facts.position ?? facts.company ?? null;
+  const { position, company } = facts;
+  if (position && company) {
+    const named = foldedWords(company);
+    if (named && ` ${foldedWords(position)} `.includes(` ${named} `)) return position;
+    return `${position} at ${company}`;
+  }
+  return position ?? company ?? null;
 }
 
 /** Follow-up: say something more, offer something, or ask for advice — whichever the facts support best. */
