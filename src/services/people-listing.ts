@@ -1,4 +1,5 @@
 import type { ListedPerson } from '../domain/person.js';
+import { formatInstant } from '../domain/time.js';
 import type { RelationshipService } from './relationship.service.js';
 
 export interface ListingFacts {
@@ -28,5 +29,22 @@ export async function listingFacts(
       band: strength.band,
       lastInteractionAt: last !== null && last <= now ? last : null,
     };
+  };
+}
+
+/**
+ * A listed person as `people --json`, `show --json` and `GET /api/people` give them
+ * (docs/rules/cli.md#json-shapes): one shape for the CLI and the API.
+ */
+export function listedPersonJson(person: ListedPerson, facts: ListingFacts) {
+  return {
+    id: person.id,
+    name: person.name,
+    company: person.company,
+    position: person.position,
+    circle: person.circle,
+    strength: facts.strength,
+    band: facts.band,
+    lastInteractionAt: facts.lastInteractionAt === null ? null : formatInstant(facts.lastInteractionAt),
   };
 }

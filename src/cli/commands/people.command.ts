@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { ListedPerson, Person } from '../../domain/person.js';
 import { formatInstant, toLocalDate } from '../../domain/time.js';
 import type { App } from '../../app.js';
-import { listingFacts, type ListingFacts } from '../../services/people-listing.js';
+import { listedPersonJson, listingFacts } from '../../services/people-listing.js';
 import { action, type CommandContext, type Runtime } from '../command-runtime.js';
 import { formatTable, printJson, printLine } from '../output.js';
 import { createProgressBar } from '../progress-bar.js';
@@ -10,18 +10,7 @@ import { queryOfWords } from '../query-words.js';
 import { outputWidth } from '../text-width.js';
 
 /** The `people --json` element (docs/rules/cli.md#json-shapes). */
-export function personSummary(person: ListedPerson, facts: ListingFacts) {
-  return {
-    id: person.id,
-    name: person.name,
-    company: person.company,
-    position: person.position,
-    circle: person.circle,
-    strength: facts.strength,
-    band: facts.band,
-    lastInteractionAt: facts.lastInteractionAt === null ? null : formatInstant(facts.lastInteractionAt),
-  };
-}
+export const personSummary = listedPersonJson;
 
 /**
  * The people a query selects; a search that finds the search documents stale (a data folder imported into

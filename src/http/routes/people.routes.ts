@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { App } from '../../app.js';
-import { listingFacts } from '../../services/people-listing.js';
+import { listedPersonJson, listingFacts } from '../../services/people-listing.js';
 import { defineRoute } from '../api-route.js';
-import { band, instant, instantOrNull } from '../api-schemas.js';
+import { band, instant } from '../api-schemas.js';
 import { settingsKey, type ResultCache } from '../result-cache.js';
 
 export const personRow = z.object({
@@ -51,18 +51,10 @@ export function peopleRoutes(app: App, cache: ResultCache) {
     const factsOf = await listingFacts(app.relationships, now, shown);
     return {
       total: everyone.length,
+      // The CLI's `people --json` shape; its band is one of the schema's (the strength model's bands).
       people: shown.map((person) => {
-        const facts = factsOf(person);
-        return {
-          id: person.id,
-          name: person.name,
-          company: person.company,
-          position: person.position,
-          circle: person.circle,
-          strength: facts.strength,
-          band: facts.band as z.infer<typeof band> | null,
-          lastInteractionAt: instantOrNull(facts.lastInteractionAt),
-        };
+        const row = listedPersonJson(person, factsOf(person));
+        return { ...row, band: row.band as z.infer<typeof band> | null };
       }),
     };
   }
