@@ -168,10 +168,21 @@ describe('tend undo reverses the last agenda action or log', () => {
 });
 
 describe('tend today around the items', () => {
-  it('--kind reply,triage shows only those kinds; an unknown kind is refused', async () => {
+  it('--kind reply,triage shows only those kinds, the budget spent on them; an unknown kind is refused', async () => {
     const tend = await demoSession();
     const kinds = new Set((await today(tend, '--kind', 'reply,triage')).items.map((item) => item.kind));
     expect([...kinds].sort()).toEqual(['reply', 'triage']);
+    // The day's budget is spent on the kinds asked for: with a budget of 3 the whole plan leaves the demo's
+    // three keep-in-touch items one place (reply and follow-up come first); asked for alone, all three show.
+    expect((await tend.run('config', 'daily-budget', '3')).code).toBe(0);
+    const planned = async (...options: string[]) =>
+      (await tend.run('--json', 'today', ...options)).json<TodayJson>().items.map((item) => item.kind);
+    expect((await planned()).filter((kind) => kind === 'keep-in-touch')).toEqual(['keep-in-touch']);
+    expect(await planned('--kind', 'keep-in-touch')).toEqual([
+      'keep-in-touch',
+      'keep-in-touch',
+      'keep-in-touch',
+    ]);
     const refused = await tend.run('today', '--kind', 'replies');
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('--kind replies: use one or more of reply, follow-up');

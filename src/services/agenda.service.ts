@@ -1,4 +1,4 @@
-import { describeItems, type Agenda, type AgendaItem } from '../domain/agenda.js';
+import { describeItems, type Agenda, type AgendaItem, type AgendaKind } from '../domain/agenda.js';
 import { DEFAULT_DAILY_BUDGET, planDay, ranksWithinKind, type DailyPlan } from '../domain/daily-plan.js';
 import { AppError } from '../domain/errors.js';
 import { toLocalDate } from '../domain/time.js';
@@ -98,7 +98,11 @@ export function createAgendaService(deps: {
      * `tend today`: the daily plan of what is due (docs/rules/agenda.md#daily-plan), or with `all` everything
      * due; each item's rank within its kind, what did not fit, and how old the data is.
      */
-    async plan(now: number, options: { all: boolean }): Promise<PlanView> {
+    async plan(
+      now: number,
+      /** `kinds`: only these (`today --kind`); the day's budget is then spent on them alone. */
+      options: { all: boolean; kinds?: ReadonlySet<AgendaKind> | null },
+    ): Promise<PlanView> {
       // Care items without their words, which only those shown get, from their rows read again: the others'
       // rows and facts die young (docs/PERFORMANCE.md#agenda-stream). `--all` shows everything: words kept.
       const [collected, dataAsOf] = await Promise.all([
@@ -107,7 +111,8 @@ export function createAgendaService(deps: {
       ]);
       const agenda = await todayOf(collected);
       const day = toLocalDate(now, agenda.zone);
-      const due = agenda.items.filter((item) => item.due <= day);
+      const { kinds } = options;
+      const due = agenda.items.filter((item) => item.due <= day && (!kinds || kinds.has(item.kind)));
       const budget = dailyBudget();
       const plan: DailyPlan = options.all
         ? { items: due, more: {}, ranks: ranksWithinKind(due) }

@@ -42,7 +42,7 @@ export async function printToday(
   options: { json: boolean; all?: boolean; kind?: string; markdown?: boolean },
 ): Promise<void> {
   const kinds = parseKinds(options.kind);
-  const plan = await app.agenda.plan(now, { all: options.all === true });
+  const plan = await app.agenda.plan(now, { all: options.all === true, kinds });
   const { today } = plan;
   const shows = (kind: AgendaKind) => kinds === null || kinds.has(kind);
   const items = plan.items.filter((item) => shows(item.kind));
