@@ -1,12 +1,10 @@
-/** What a person's exported card says (docs/rules/export.md#vcard). */
-export interface CardOfPerson {
-  id: number;
-  firstName: string;
-  lastName: string;
-  name: string;
-  company: string | null;
-  position: string | null;
-  location: string | null;
+import type { Person } from './person.js';
+
+/** What a person's exported card says (docs/rules/export.md#vcard): their own fields, then their identities. */
+export interface CardOfPerson extends Pick<
+  Person,
+  'id' | 'firstName' | 'lastName' | 'name' | 'company' | 'position' | 'location'
+> {
   emails: readonly string[];
   phones: readonly string[];
   /** Profile URLs as stored: `linkedin.com/in/slug`, without a scheme. */
