@@ -1,4 +1,5 @@
 import { compareItems, type AgendaItem, type AgendaKind } from './agenda.js';
+import { compareBeforeNames, firstInOrder } from './agenda-precedence.js';
 import { calendarDaysBetween } from './time.js';
 
 /**
@@ -76,17 +77,36 @@ function groupByKind(items: readonly AgendaItem[]): Map<AgendaKind, AgendaItem[]
 /**
  * The `count` most valuable of a kind's items, most valuable first, without ordering the rest: a day's plan
  * shows a dozen of thousands, and ordering them all compared thousands of names through the collator
- * (docs/PERFORMANCE.md#plan-selection). The same items as the first `count` of the kind sorted whole.
+ * (docs/PERFORMANCE.md#plan-selection). The same items as the first `count` of the kind sorted whole. The
+ * keys before the names pick the few that can be among them first (those tied with the last kept stay), and
+ * only those are compared by name: many invitations tie on their day and strength (docs/PERFORMANCE.md#today-speed).
  */
 function mostValuable(group: readonly AgendaItem[], count: number): AgendaItem[] {
+  if (count <= 0) return [];
+  const beforeNames = (a: AgendaItem, b: AgendaItem) => b.worth - a.worth || compareBeforeNames(a, b);
+  return firstOf(firstOf(group, count, beforeNames, true), count, compareWorth, false);
+}
+
+/**
+ * The first `count` of `items` by `order`, in that order, without sorting them all; with `keepTies`, also every
+ * item `order` ties with the last of them.
+ */
+function firstOf(
+  items: readonly AgendaItem[],
+  count: number,
+  order: (a: AgendaItem, b: AgendaItem) => number,
+  keepTies: boolean,
+): AgendaItem[] {
   const top: AgendaItem[] = [];
-  if (count <= 0) return top;
-  for (const item of group) {
-    if (top.length === count && compareWorth(item, top[count - 1]!) >= 0) continue;
+  for (const item of items) {
+    if (top.length >= count) {
+      const against = order(item, top[count - 1]!);
+      if (against > 0 || (against === 0 && !keepTies)) continue;
+    }
     let at = top.length;
-    while (at > 0 && compareWorth(item, top[at - 1]!) < 0) at--;
+    while (at > 0 && order(item, top[at - 1]!) < 0) at--;
     top.splice(at, 0, item);
-    if (top.length > count) top.pop();
+    while (top.length > count && (!keepTies || order(top[top.length - 1]!, top[count - 1]!) > 0)) top.pop();
   }
   return top;
 }
@@ -115,9 +135,7 @@ export function planDay(due: readonly AgendaItem[], budget: number = DEFAULT_DAI
   const more: DailyPlan['more'] = {};
   const ranks = new Map<string, number>();
   // Kinds in the order their first item is displayed: `more` lists them as the sorted list would.
-  const firstOf = (group: readonly AgendaItem[]) =>
-    group.reduce((first, item) => (compareItems(item, first) < 0 ? item : first));
-  const kinds = [...byKind].map(([kind, group]) => [kind, group, firstOf(group)] as const);
+  const kinds = [...byKind].map(([kind, group]) => [kind, group, firstInOrder(group)!] as const);
   kinds.sort((a, b) => compareItems(a[2], b[2]));
   for (const [kind, group] of kinds) {
     const shown = mostValuable(group, take.get(kind) ?? 0);
