@@ -37,23 +37,16 @@ export async function inChunks<T, R = never>(
 export async function rowsOf<Row>(context: StoreContext, query: BuiltQuery<Row>): Promise<Row[]> {
   if (!context.sqlite) return query.execute();
   const compiled = query.compile();
-  const { statement, columns } = preparedRaw(context.sqlite, compiled.sql);
-  return (statement.all(compiled.parameters) as unknown[][]).map((values) => rowOf<Row>(columns, values));
+  const { statement, rowOf } = preparedRaw(context.sqlite, compiled.sql);
+  return (statement.all(compiled.parameters) as unknown[][]).map((values) => rowOf(values) as Row);
 }
 
 /** The rows of a query one at a time, without holding them all (the embedded database only: see scans). */
 export function* iterateRows<Row>(sqlite: BetterSqlite3.Database, query: BuiltQuery<Row>): Generator<Row> {
   const compiled = query.compile();
-  const { statement, columns } = preparedRaw(sqlite, compiled.sql);
+  const { statement, rowOf } = preparedRaw(sqlite, compiled.sql);
   for (const values of statement.iterate(compiled.parameters) as Iterable<unknown[]>)
-    yield rowOf<Row>(columns, values);
-}
-
-/** A row as an object named by its columns, as better-sqlite3 makes them (a later column of one name wins). */
-function rowOf<Row>(columns: readonly string[], values: readonly unknown[]): Row {
-  const row: Record<string, unknown> = {};
-  for (let index = 0; index < columns.length; index++) row[columns[index] ?? ''] = values[index];
-  return row as Row;
+    yield rowOf(values) as Row;
 }
 
 /** A marker standing for a row's field while a multi-row write is compiled once (see `rowsStatement`). */
