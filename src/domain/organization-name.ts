@@ -169,8 +169,11 @@ const CONNECTORS = new Set(['of', 'and', 'for', 'the', 'de', 'der', 'fur', 'i', 
 interface OrgKeys {
   /** Lower-case word sequences, matched as whole words. */
   words: string[];
-  /** Acronyms, matched case-sensitively as whole words ("KTH", not "kth" inside other text). */
-  acronyms: string[];
+  /**
+   * Acronyms, matched case-sensitively as whole words ("KTH", not "kth" inside other text); worked out when
+   * first asked for (`sameOrganization`, for every follow-up of the day, needs only the words).
+   */
+  acronyms(): string[];
 }
 
 /** Organisation keys depend on the name alone and are asked for once per invitation: worked out once. */
@@ -207,6 +210,11 @@ function computeOrgKeys(name: string): OrgKeys {
     if (candidate && candidate.length >= 4 && !COMMON_WORDS.has(candidate) && !words.includes(candidate))
       words.push(candidate);
   }
+  let acronyms: string[] | undefined;
+  return { words, acronyms: () => (acronyms ??= acronymsOf(name)) };
+}
+
+function acronymsOf(name: string): string[] {
   const acronyms: string[] = [];
   const leading = /^\s*(\p{Lu}{2,6})\b/u.exec(foldAccents(name));
   if (leading?.[1] && !LEGAL_FORMS.has(leading[1].toLowerCase())) acronyms.push(leading[1]);
@@ -216,7 +224,7 @@ function computeOrgKeys(name: string): OrgKeys {
     .map((word) => word[0] ?? '')
     .join('');
   if (initials.length >= 3 && !acronyms.includes(initials)) acronyms.push(initials);
-  return { words, acronyms };
+  return acronyms;
 }
 
 /** The form under which `organization` is named in `text` ("KTH", "Brightloop"), or null. */
@@ -229,9 +237,10 @@ export function organizationMention(text: string, organization: string): string 
     const at = padded.indexOf(` ${key} `);
     if (at >= 0) return words.asWritten(at, at + key.length);
   }
-  if (keys.acronyms.length > 0) {
+  const acronyms = keys.acronyms();
+  if (acronyms.length > 0) {
     const cased = ` ${foldAccents(text).replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
-    for (const acronym of keys.acronyms) {
+    for (const acronym of acronyms) {
       if (cased.includes(` ${acronym} `)) return acronym;
     }
   }

@@ -73,4 +73,21 @@ describe('the text fold', () => {
       { numRuns: 500 },
     );
   });
+
+  it('splits ASCII into the same words as the Unicode classes do (its fast path)', () => {
+    const unicodeWords = (text: string) =>
+      foldAccents(text)
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N}]+/gu, ' ')
+        .trim();
+    fc.assert(
+      fc.property(
+        fc.string({ unit: fc.constantFrom(..."aZ09 -_.,'&()/\t\u007f\u0000é".split('')) }),
+        (text) => {
+          expect(foldedWords(text)).toBe(unicodeWords(text));
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
 });

@@ -50,6 +50,13 @@ export function foldAccents(value: string): string {
 
 /** Lower-case words separated by single spaces: punctuation and apostrophes become spaces ("I'd" → "i d"). */
 export function foldedWords(text: string): string {
+  // ASCII is its own fold, and once lower-cased its letters and digits are [a-z0-9]: the same words without
+  // Unicode property classes (the first of those compiles slowly: docs/PERFORMANCE.md#today-speed).
+  if (ASCII.test(text))
+    return text
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim();
   return foldAccents(text)
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
