@@ -84,11 +84,16 @@ export async function collectAgenda(
       .filter((fact) => fact.kind === 'position' || fact.kind === 'education')
       .map((fact) => fact.name),
   };
-  const entryOf = (row: AgendaCandidateRow): CareEntry => ({
-    person: { ...row.person, howMet: row.person.howMet ?? howMet.get(row.person.id) ?? null },
-    facts: row.facts ?? undefined,
-    strength: view.score(row.scoring, row.facts ?? undefined, false),
-  });
+  // The row's person is the entry's own (each row is read into new objects): its `howMet` is filled in place.
+  const entryOf = (row: AgendaCandidateRow): CareEntry => {
+    const { person } = row;
+    if (person.howMet === null) person.howMet = howMet.get(person.id) ?? null;
+    return {
+      person,
+      facts: row.facts ?? undefined,
+      strength: view.score(row.scoring, row.facts ?? undefined, false),
+    };
+  };
   const builder = agendaBuilder(
     { now, zone: view.zone, states: options.states, reference: view.reference, owner },
     { applyMarks: options.applyMarks, words: options.words !== 'reread' },
