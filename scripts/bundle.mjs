@@ -22,10 +22,16 @@ const common = {
  * stand-in's properties when the bundle loads, and finds none.
  */
 const LAZY_MODULES = ['node:child_process', 'node:zlib', 'yauzl'];
-const lazyModules = {
+/**
+ * And in the CLI's bundle, what only sending mail loads (nodemailer, which imports them by default import):
+ * no other command needs them (docs/PERFORMANCE.md#today-speed). Not in `tend serve`'s bundle: its server
+ * imports names of `node:http`.
+ */
+const MAIL_MODULES = ['node:http', 'node:https', 'node:dns', 'node:net', 'node:tls'];
+const lazyModules = (names) => ({
   name: 'lazy-modules',
   setup(build) {
-    const filter = new RegExp(`^(${LAZY_MODULES.join('|')})$`);
+    const filter = new RegExp(`^(${names.join('|')})$`);
     build.onResolve({ filter }, (args) =>
       args.namespace === 'lazy-module' ? undefined : { path: args.path, namespace: 'lazy-module' },
     );
@@ -37,7 +43,7 @@ const lazyModules = {
       resolveDir: new URL('..', import.meta.url).pathname,
     }));
   },
-};
+});
 
 // Files an earlier layout left (main.js before main.cjs) would otherwise ship in the package.
 rmSync(new URL('../dist/bundle', import.meta.url), { recursive: true, force: true });
@@ -61,7 +67,7 @@ const cjs = {
   define: { 'import.meta.url': '__tendImportMetaUrl' },
   // `import('pg')` as a require: code compiled from a cache has no dynamic import (docs/PERFORMANCE.md#code-cache).
   supported: { 'dynamic-import': false },
-  plugins: [lazyModules],
+  plugins: [lazyModules(LAZY_MODULES)],
   banner: { js: "var __tendImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
 };
 
@@ -74,7 +80,7 @@ await build({
 await build({
   ...common,
   ...cjs,
-  plugins: [lazyModules, serveApart],
+  plugins: [lazyModules([...LAZY_MODULES, ...MAIL_MODULES]), serveApart],
   entryPoints: ['src/cli/main.ts'],
   format: 'cjs',
   outfile: 'dist/bundle/main.cjs',
@@ -94,6 +100,11 @@ await build({
   },
 });
 const main = new URL('../dist/bundle/main.cjs', import.meta.url).pathname;
+// A name imported from a lazy module would be read from an empty stand-in (see LAZY_MODULES): refused here.
+const named = /\bimport_node_(?:http|https|dns|net|tls)\d*\.(?!default\b)\w+/.exec(
+  readFileSync(main, 'utf8'),
+);
+if (named) throw new Error(`bundle: ${named[0]} is a named import of a lazy module (scripts/bundle.mjs)`);
 writeFileSync(main, asciiOnly(readFileSync(main, 'utf8')));
 writeCodeCache(main);
 
