@@ -82,10 +82,23 @@ export function padToWidth(text: string, width: number): string {
 
 /** The width to wrap to: the terminal's, else $COLUMNS, else 80 (piped output). */
 export function outputWidth(io: CliIo): number {
+  return knownWidth(io) ?? 80;
+}
+
+/**
+ * The width a table fits into: the terminal's, else $COLUMNS, else none: piped output has no screen to fit,
+ * so a table keeps one row a line instead of wrapping its last column to an imagined 80 (a real export's
+ * `prune | less` made 6,897 lines of a 20-column WHY; docs/rules/cli.md#output-width).
+ */
+export function tableWidth(io: CliIo): number {
+  return knownWidth(io) ?? Infinity;
+}
+
+function knownWidth(io: CliIo): number | undefined {
   const columns = io.stdout.columns;
   if (columns && columns > 0) return columns;
   const fromEnv = Number(io.env.COLUMNS);
-  return Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : 80;
+  return Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : undefined;
 }
 
 /**
