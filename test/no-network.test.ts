@@ -87,6 +87,7 @@ describe('no network', () => {
     await Promise.all([
       tend('show', '1'),
       tend('health'),
+      tend('health', '--history'),
       tend('intros'),
       tend('ledger'),
       tend('path', '1'),
