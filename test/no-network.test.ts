@@ -101,6 +101,7 @@ describe('no network', () => {
     await tend('unlog', String(logged.id));
     await tend('set', '1', '--tag', 'friend');
     await tend('knows', '1', '2');
+    await tend('knows', '1');
     await tend('done', String(first));
     await tend('dismiss', String(second));
     await tend('snooze', String(third), '--until', '2w');
