@@ -87,6 +87,7 @@ describe('no network', () => {
     await Promise.all([
       tend('show', '1'),
       tend('health'),
+      tend('health', '--history'),
       tend('intros'),
       tend('ledger'),
       tend('path', '1'),
@@ -100,6 +101,7 @@ describe('no network', () => {
     await tend('unlog', String(logged.id));
     await tend('set', '1', '--tag', 'friend');
     await tend('knows', '1', '2');
+    await tend('knows', '1');
     await tend('done', String(first));
     await tend('dismiss', String(second));
     await tend('snooze', String(third), '--until', '2w');

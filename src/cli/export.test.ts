@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, tempDataDir } from '../../test/support/cli-harness.js';
@@ -38,6 +38,51 @@ describe('tend export', () => {
     const twice = await runCli(['--data', target, '--now', NOW, 'import', file]);
     expect(twice.code).toBe(2);
     expect(twice.stderr).toContain('restores only into an empty data folder');
+  });
+
+  it('takes the format from the output file name when --format is left out', async () => {
+    const data = tempDataDir();
+    expect((await runCli(['--data', data, '--now', NOW, 'demo'])).code).toBe(0);
+    const exportTo = (file: string, ...more: string[]) =>
+      runCli(['--data', data, '--now', NOW, '--json', 'export', '-o', join(data, file), ...more]);
+    for (const [file, format, start] of [
+      ['people.json', 'json', '{"format":"tend-export"'],
+      ['people.vcf', 'vcf', 'BEGIN:VCARD'],
+      ['People.CSV', 'csv', '\ufeffid,name,'],
+      ['cards.vcard', 'vcf', 'BEGIN:VCARD'],
+    ] as const) {
+      const result = await exportTo(file);
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.json()).toMatchObject({ format, file: join(data, file) });
+      expect(readFileSync(join(data, file), 'utf8').startsWith(start), file).toBe(true);
+    }
+    // An explicit --format still writes a file whose name says no format.
+    expect((await exportTo('backup', '--format', 'json')).code).toBe(0);
+    expect(readFileSync(join(data, 'backup'), 'utf8')).toContain('"tend-export"');
+  });
+
+  it('refuses, in one line and writing nothing, a file name that says no format or another one', async () => {
+    const data = tempDataDir();
+    expect((await runCli(['--data', data, '--now', NOW, 'demo'])).code).toBe(0);
+    const refused = async (argv: string[], message: string) => {
+      const result = await runCli(['--data', data, '--now', NOW, 'export', ...argv]);
+      expect(result.code, argv.join(' ')).toBe(1);
+      expect(result.stdout).toBe('');
+      expect(result.stderr.trim().split('\n'), argv.join(' ')).toHaveLength(1);
+      expect(result.stderr).toContain(message);
+    };
+    await refused(
+      ['-o', join(data, 'people.txt')],
+      'cannot tell the format of "people.txt": name it .json, .vcf or .csv, or add --format json|vcf|csv',
+    );
+    await refused(['-o', join(data, 'people')], 'cannot tell the format of "people"');
+    await refused(
+      ['--format', 'csv', '-o', join(data, 'people.json')],
+      '--format csv does not match "people.json" (a json name): leave out --format or rename the file',
+    );
+    await refused([], 'say which format: --format json|vcf|csv, or -o FILE ending in .json, .vcf or .csv');
+    for (const file of ['people.txt', 'people', 'people.json'])
+      expect(existsSync(join(data, file))).toBe(false);
   });
 
   it('refuses a format it does not know', async () => {

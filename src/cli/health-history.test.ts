@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createApp } from '../app.js';
 import { resolveConfig } from '../config.js';
 import { tempDataDir } from '../../test/support/cli-harness.js';
+import { demoSession } from '../../test/support/demo-session.js';
 import { tendSession } from '../../test/support/linkedin-fixtures.js';
 
 /** The daily health snapshot any command keeps (docs/rules/prune-and-health.md#health-history). */
@@ -62,5 +63,60 @@ describe('health history', () => {
     expect((await later.run('show', 'nobody-by-that-name')).code).not.toBe(0);
     const history = await historyOf(data, '2024-03-13T20:00:00Z');
     expect(history.map((point) => point.day)).toEqual(['2024-03-12']);
+  });
+
+  it('tend health --history lists the days kept, most recent last; --json as the API gives them', async () => {
+    const tend = await demoSession('2026-01-15');
+    const table = await tend.run('health', '--history');
+    expect(table.code, table.stderr).toBe(0);
+    const [header, ...rows] = table.stdout.trimEnd().split('\n');
+    expect(header!.split(/\s+/)).toEqual([
+      'DATE',
+      'CONNECTIONS',
+      'DEPTH',
+      'FOLLOW-UP',
+      'STRONG',
+      'MEDIUM',
+      'WEAK',
+      'DORMANT',
+      'NONE',
+    ]);
+    // The demo's twelve weekly snapshots, then today's.
+    const days = rows.map((row) => row.slice(0, 10));
+    expect(days).toHaveLength(13);
+    expect(days[0]).toBe('2025-10-23');
+    expect(days.at(-1)).toBe('2026-01-15');
+    expect([...days].sort()).toEqual(days);
+
+    const { points } = (await tend.run('--json', 'health', '--history')).json<{
+      points: Array<{ day: string; takenAt: string; figures: Record<string, unknown> }>;
+    }>();
+    expect(points.map((point) => point.day)).toEqual(days);
+    const today = (await tend.run('--json', 'health')).json<Record<string, unknown>>();
+    expect(points.at(-1)!.figures).toEqual(today);
+    const bands = today.bands as Record<string, number>;
+    const depth = `${Math.round((today.depth as number) * 100)}%`;
+    expect(rows.at(-1)!.split(/\s+/)).toEqual([
+      '2026-01-15',
+      String(today.connections),
+      depth,
+      `${Math.round((today.followUpRate as number) * 100)}%`,
+      ...['strong', 'medium', 'weak', 'dormant', 'none'].map((band) => String(bands[band])),
+    ]);
+
+    const week = (await tend.run('--json', 'health', '--history', '--days', '8')).json<{
+      points: Array<{ day: string }>;
+    }>();
+    expect(week.points.map((point) => point.day)).toEqual(['2026-01-08', '2026-01-15']);
+    expect((await tend.run('health', '--days', '7')).code).toBe(1);
+    expect((await tend.run('health', '--history', '--days', 'a week')).code).toBe(1);
+  });
+
+  it('tend health --history on a new folder says there is no history yet', async () => {
+    const result = await tendSession('2024-03-12T09:00:00Z').run('health', '--history');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(
+      "No health history yet: the first command of each day keeps that day's figures.\n",
+    );
   });
 });

@@ -57,6 +57,24 @@ describe('people and the daily digest', () => {
     for (const line of lines) expect(displayWidth(line), line).toBeLessThanOrEqual(60);
   });
 
+  it.each([
+    ['prune', 1],
+    ['people', 1],
+  ] as const)(
+    'piped with no $COLUMNS, tend %s keeps one row a line: no wrap to an imagined width',
+    async (command, footer) => {
+      const tend = await demoSession();
+      const rows = (await tend.run('--json', command)).json<unknown[]>().length;
+      expect(rows).toBeGreaterThan(1);
+      const piped = await runCli(['--data', tend.data, '--now', '2026-01-15T09:00:00Z', command]);
+      expect(piped.code, piped.stderr).toBe(0);
+      const lines = piped.stdout.trimEnd().split('\n');
+      // The header, one line a row, then the command's own footer (its count and next step), unwrapped.
+      expect(lines.length, piped.stdout).toBe(1 + rows + footer);
+      expect(Math.max(...lines.map((line) => displayWidth(line)))).toBeGreaterThan(80);
+    },
+  );
+
   /** The CLI as a terminal (or a pipe) would run it, with its output captured. */
   async function onScreen(data: string, argv: string[], tty: boolean, env: Record<string, string> = {}) {
     let stdout = '';

@@ -19,7 +19,8 @@ export function printNotice(io: CliIo, text: string): void {
  * A plain aligned table. Widths are display columns, so a CJK name (two columns a character) does not shift
  * the columns after it (docs/rules/cli.md#output-width). Cells are cut at `maxCell`; given the output `width`,
  * the widest columns are narrowed (cut with …) until a row fits, and the last column, which holds the longest
- * text (a reason), wraps under itself instead of being cut.
+ * text (a reason), wraps under itself instead of being cut. Without a width (piped output) each row is one
+ * line and the last column is whole.
  */
 export function formatTable(
   headers: readonly string[],
@@ -31,7 +32,7 @@ export function formatTable(
   const cells = [headers, ...rows].map((row) =>
     row.map((cell, column) => {
       const text = cell.replace(/\s+/g, ' ');
-      return column === last && width !== Infinity ? text : cutToWidth(text, maxCell);
+      return column === last ? text : cutToWidth(text, maxCell);
     }),
   );
   const widths = headers.map((_, column) => Math.max(...cells.map((row) => displayWidth(row[column] ?? ''))));

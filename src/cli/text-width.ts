@@ -1,8 +1,11 @@
 import type { CliIo } from './cli-io.js';
 
 /**
- * Text measured as a terminal shows it: East Asian wide and fullwidth characters and most emoji take two
- * columns, combining marks and zero-width characters none (docs/rules/cli.md#output-width).
+ * Text measured as a terminal lays it out: each character takes the cells the C library's wcwidth gives it
+ * (what xterm, VTE, tmux and less allot): East Asian wide and fullwidth two, combining marks (Mn, Me),
+ * format and control characters none, everything else one, so a Devanagari or Tamil spacing vowel sign (Mc)
+ * takes its own cell. An emoji is one grapheme of two cells, however many characters make it (a ZWJ family,
+ * a flag, a skin tone, ❤️ with its presentation selector). docs/rules/cli.md#output-width
  */
 let segmenter: Intl.Segmenter | undefined;
 
@@ -15,32 +18,50 @@ function graphemes(text: string): Intl.Segments {
   return segmenter.segment(text);
 }
 
-function isWide(code: number): boolean {
-  return (
-    (code >= 0x1100 && code <= 0x115f) ||
-    (code >= 0x2e80 && code <= 0x303e) ||
-    (code >= 0x3041 && code <= 0x33ff) ||
-    (code >= 0x3400 && code <= 0x4dbf) ||
-    (code >= 0x4e00 && code <= 0x9fff) ||
-    (code >= 0xa000 && code <= 0xa4cf) ||
-    (code >= 0xac00 && code <= 0xd7a3) ||
-    (code >= 0xf900 && code <= 0xfaff) ||
-    (code >= 0xfe30 && code <= 0xfe4f) ||
-    (code >= 0xff00 && code <= 0xff60) ||
-    (code >= 0xffe0 && code <= 0xffe6) ||
-    (code >= 0x1f300 && code <= 0x1f64f) ||
-    (code >= 0x1f900 && code <= 0x1f9ff) ||
-    (code >= 0x20000 && code <= 0x3fffd)
-  );
+/** East Asian Wide and Fullwidth (UAX #11) outside the emoji, which EMOJI covers: Hangul, CJK, kana, fullwidth forms… */
+const WIDE: ReadonlyArray<readonly [number, number]> = [
+  [0x1100, 0x115f],
+  [0x2329, 0x232a],
+  [0x2e80, 0x3029],
+  [0x302e, 0x303e],
+  [0x3041, 0x3096],
+  [0x309b, 0x3247],
+  [0x3250, 0x4dbf],
+  [0x4e00, 0xa4c6],
+  [0xa960, 0xa97c],
+  [0xac00, 0xd7a3],
+  [0xf900, 0xfaff],
+  [0xfe10, 0xfe19],
+  [0xfe30, 0xfe6b],
+  [0xff01, 0xff60],
+  [0xffe0, 0xffe6],
+  [0x16fe0, 0x16fe4],
+  [0x16ff0, 0x1b2fb],
+  [0x1f200, 0x1f265],
+  [0x20000, 0x3fffd],
+];
+
+/** No cell: combining and enclosing marks, format characters (ZWJ, ZWNJ, soft hyphen…), controls, Hangul jamo vowels and finals. */
+const ZERO = /[\p{Mn}\p{Me}\p{Cf}\p{Cc}\u1160-\u11ff\ud7b0-\ud7ff]/u;
+
+/** A grapheme shown as an emoji: two cells whatever its length. */
+const EMOJI = /[\p{Emoji_Presentation}\p{Regional_Indicator}\ufe0f]/u;
+
+function characterWidth(character: string): number {
+  const code = character.codePointAt(0) ?? 0;
+  if (code >= 0x20 && code < 0x7f) return 1;
+  if (ZERO.test(character)) return 0;
+  if (code < 0x1100) return 1;
+  for (const [from, to] of WIDE) if (code >= from && code <= to) return 2;
+  return 1;
 }
 
-/** Columns one grapheme takes: 2 when its first character is wide, 0 for a lone mark, else 1. */
+/** Cells one grapheme takes: an emoji two, else the sum of its characters' widths. */
 function graphemeWidth(grapheme: string): number {
-  const code = grapheme.codePointAt(0) ?? 0;
-  if (/^[\p{Mn}\p{Me}\u200b-\u200f\u2060\ufeff]+$/u.test(grapheme)) return 0;
-  // eslint-disable-next-line no-control-regex
-  if (/^\u001b/.test(grapheme)) return 0;
-  return isWide(code) ? 2 : 1;
+  if (EMOJI.test(grapheme)) return 2;
+  let width = 0;
+  for (const character of grapheme) width += characterWidth(character);
+  return width;
 }
 
 // eslint-disable-next-line no-control-regex
@@ -55,8 +76,11 @@ const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 export function displayWidth(text: string): number {
   if (PRINTABLE_ASCII.test(text)) return text.length;
+  const plain = text.replace(ANSI, '');
   let width = 0;
-  for (const { segment } of graphemes(text.replace(ANSI, ''))) width += graphemeWidth(segment);
+  // Graphemes matter only to count an emoji once; other text is the sum of its characters, no segmenter needed.
+  if (EMOJI.test(plain)) for (const { segment } of graphemes(plain)) width += graphemeWidth(segment);
+  else for (const character of plain) width += characterWidth(character);
   return width;
 }
 
@@ -82,10 +106,23 @@ export function padToWidth(text: string, width: number): string {
 
 /** The width to wrap to: the terminal's, else $COLUMNS, else 80 (piped output). */
 export function outputWidth(io: CliIo): number {
+  return knownWidth(io) ?? 80;
+}
+
+/**
+ * The width a table fits into: the terminal's, else $COLUMNS, else none: piped output has no screen to fit,
+ * so a table keeps one row a line instead of wrapping its last column to an imagined 80 (a real export's
+ * `prune | less` made 6,897 lines of a 20-column WHY; docs/rules/cli.md#output-width).
+ */
+export function tableWidth(io: CliIo): number {
+  return knownWidth(io) ?? Infinity;
+}
+
+function knownWidth(io: CliIo): number | undefined {
   const columns = io.stdout.columns;
   if (columns && columns > 0) return columns;
   const fromEnv = Number(io.env.COLUMNS);
-  return Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : 80;
+  return Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : undefined;
 }
 
 /**

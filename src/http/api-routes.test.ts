@@ -198,6 +198,23 @@ const CASES: Record<string, Case> = {
     invalid: ['POST', '/api/known-ties', { a: 45 }, 'body.b'],
     missing: ['POST', '/api/known-ties', { a: 45, b: 999999 }],
   },
+  'GET /api/known-ties': {
+    ok: () => ['GET', '/api/known-ties?person=44'],
+    check: (body) =>
+      expect(body).toMatchObject({
+        person: { id: 44 },
+        ties: [{ person: { id: 45, name: 'Rasmus Holm' }, strength: 0.5, how: 'met at a meetup' }],
+      }),
+    invalid: ['GET', '/api/known-ties?person=Rasmus', undefined, 'query.person'],
+    missing: ['GET', '/api/known-ties?person=999999'],
+  },
+  'DELETE /api/known-ties/:a/:b': {
+    ok: () => ['DELETE', '/api/known-ties/44/45'],
+    check: (body) => expect(body).toMatchObject({ a: { id: 44 }, b: { id: 45 }, removed: true }),
+    invalid: ['DELETE', '/api/known-ties/someone/45', undefined, 'path.a'],
+    // The tie the ok case removed is no longer there.
+    missing: ['DELETE', '/api/known-ties/44/45'],
+  },
   'GET /api/prune/candidates': {
     ok: () => ['GET', '/api/prune/candidates'],
     check: (body, s) =>
@@ -375,6 +392,36 @@ describe.each(dialects)('the API on $name', ({ name, url }) => {
     const forced = await fixture.session.call('POST', '/api/people/45/archive', { body: { force: true } });
     expect(await json(forced)).toEqual({ archived: [{ id: 45, name: 'Rasmus Holm' }] });
     expect((await fixture.session.call('POST', '/api/people/45/unarchive')).status).toBe(200);
+  });
+
+  it('lists a recorded tie from both of its people until it is removed, the strength moved and back', async () => {
+    const ties = async (id: number) =>
+      (
+        (await json(await fixture.session.call('GET', `/api/known-ties?person=${id}`))) as {
+          ties: Array<{ person: { id: number }; how: string | null }>;
+        }
+      ).ties.map((tie) => [tie.person.id, tie.how]);
+    const strength = async (id: number) =>
+      ((await json(await fixture.session.call('GET', `/api/people/${id}`))) as { strength: number }).strength;
+    const before = await ties(54);
+    const strengthBefore = await strength(46);
+    const recorded = await fixture.session.call('POST', '/api/known-ties', {
+      body: { a: 54, b: 46, how: 'same climbing gym', strength: 1 },
+    });
+    expect(recorded.status).toBe(201);
+    expect(await ties(54)).toEqual(expect.arrayContaining([[46, 'same climbing gym']]));
+    expect(await ties(46)).toEqual(expect.arrayContaining([[54, 'same climbing gym']]));
+    expect(await strength(46)).toBeGreaterThan(strengthBefore);
+    const removed = await fixture.session.call('DELETE', '/api/known-ties/46/54');
+    expect(removed.status).toBe(200);
+    expect(await ties(54)).toEqual(before);
+    expect(await ties(46)).not.toEqual(expect.arrayContaining([[54, 'same climbing gym']]));
+    expect(await strength(46)).toBe(strengthBefore);
+    const again = await fixture.session.call('DELETE', '/api/known-ties/46/54');
+    expect(again.status).toBe(404);
+    expect(((await json(again)) as { error: { message: string } }).error.message).toMatch(
+      /^you have not recorded that .+ and .+ know each other$/,
+    );
   });
 
   it('keeps a mark: the item done is gone from the plan', async () => {

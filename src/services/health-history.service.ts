@@ -1,5 +1,5 @@
 import { AppError } from '../domain/errors.js';
-import { addDays, toLocalDate } from '../domain/time.js';
+import { addDays, formatInstant, toLocalDate } from '../domain/time.js';
 import { createHealthSnapshotRepository } from '../store/health-snapshot.repository.js';
 import type { Store } from '../store/store.js';
 import type { HealthService, NetworkHealth } from './health.service.js';
@@ -10,6 +10,18 @@ export interface HealthPoint {
   day: string;
   takenAt: number;
   figures: NetworkHealth;
+}
+
+/** A day's figures as JSON, instants in ISO 8601: `/api/health/history` and `tend health --history --json`. */
+export function healthPointJson(point: HealthPoint) {
+  return {
+    day: point.day,
+    takenAt: formatInstant(point.takenAt),
+    figures: {
+      ...point.figures,
+      dataAsOf: point.figures.dataAsOf === null ? null : formatInstant(point.figures.dataAsOf),
+    },
+  };
 }
 
 /**

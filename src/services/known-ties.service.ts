@@ -19,6 +19,14 @@ export interface KnowsChanges {
   name?: string;
 }
 
+/** A tie the user recorded, seen from one of its two people. */
+export interface PersonTie {
+  other: Person;
+  strength: number;
+  /** How they know each other, as recorded (`--how`). */
+  how: string | null;
+}
+
 export interface RecordedTie {
   a: Person;
   b: Person;
@@ -131,6 +139,28 @@ export function createKnownTiesService(deps: {
         if (!tie) throw new AppError('internal', 'the recorded tie was not found again');
         return { a, b, tie, personCreated: created };
       });
+    },
+
+    /**
+     * The ties the user recorded for one person (`tend knows A`, the Person page), by the other's name.
+     * Evidence tend found itself (a shared thread or meeting) is not stored as a tie and is not listed.
+     */
+    async recordedFor(ref: string): Promise<{ person: Person; ties: PersonTie[] }> {
+      const person = await people.resolveRef(ref);
+      const ties = (await createKnownTieRepository(store).listFor(person.id)).filter(
+        (tie) => tie.source === 'knows',
+      );
+      const otherOf = (tie: KnownTie) => (tie.personA === person.id ? tie.personB : tie.personA);
+      const others = new Map(
+        (await createPersonRepository(store).findByIds(ties.map(otherOf))).map((other) => [other.id, other]),
+      );
+      const listed: PersonTie[] = [];
+      for (const tie of ties) {
+        const other = others.get(otherOf(tie));
+        if (other) listed.push({ other, strength: tie.strength, how: tie.evidence });
+      }
+      listed.sort((x, y) => x.other.name.localeCompare(y.other.name) || x.other.id - y.other.id);
+      return { person, ties: listed };
     },
 
     /** Deletes what the user recorded; evidence tend found itself (threads, meetings) is not touched. */

@@ -254,6 +254,31 @@ describe('tend knows', () => {
     expect((await tend(dataDir, 'knows', '--remove', 'Hannah Virtanen', url)).code).toBe(3);
   });
 
+  it('lists whom a person is recorded to know, from either side, as the API does', async () => {
+    const dataDir = sampleCopy();
+    expect(
+      (await tend(dataDir, 'knows', 'Hannah Virtanen', 'Lukas Meyer', '--how', 'same meetup')).code,
+    ).toBe(0);
+    expect((await tend(dataDir, 'knows', 'Priya Nair', 'Hannah Virtanen', '--strength', '0.9')).code).toBe(0);
+    const listed = await tend(dataDir, 'knows', 'Hannah Virtanen', '--json');
+    expect(listed.code, listed.stderr).toBe(0);
+    expect(listed.json()).toMatchObject({
+      person: { name: 'Hannah Virtanen' },
+      ties: [
+        { person: { name: 'Lukas Meyer' }, strength: 0.5, how: 'same meetup' },
+        { person: { name: 'Priya Nair' }, strength: 0.9, how: null },
+      ],
+    });
+    const table = await tend(dataDir, 'knows', 'Lukas Meyer');
+    expect(table.stdout.split('\n')[0]).toBe('Who knows Lukas Meyer (recorded by you):');
+    expect(table.stdout).toMatch(/Hannah Virtanen .* 0\.5 +same meetup\n/);
+    expect((await tend(dataDir, 'knows', 'Lukas Meyer', '--how', 'x')).code).toBe(1);
+    const none = await tend(dataDir, 'knows', 'Rasmus Holm');
+    expect(none.stdout).toBe(
+      'No one recorded as knowing Rasmus Holm: tend knows "Rasmus Holm" B records one.\n',
+    );
+  });
+
   it('names the person from --name, and refuses bad strengths and the same person twice', async () => {
     const dataDir = sampleCopy();
     const named = await tend(

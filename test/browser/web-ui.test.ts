@@ -129,6 +129,28 @@ describe.skipIf(!run)('the web UI in Chromium', { timeout: 90_000 }, () => {
     expect(dialogs).toEqual([]);
   });
 
+  it('records on a Person who else knows them, lists the tie after a reload, and removes it', async () => {
+    const section = page.locator('section[aria-labelledby="knows-title"]');
+    await section.getByRole('heading', { name: 'Who else knows Rasmus?' }).waitFor();
+    await section.getByLabel('Someone who knows Rasmus Holm').fill('Felix Hartmann');
+    await section.getByRole('button', { name: 'Knows them' }).first().click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Recorded: Felix Hartmann knows Rasmus Holm.' })
+      .waitFor();
+    const ties = section.getByRole('list', { name: 'Who knows Rasmus' });
+    await ties.getByRole('link', { name: 'Felix Hartmann' }).waitFor();
+    await page.reload();
+    await ties.getByRole('link', { name: 'Felix Hartmann' }).waitFor();
+    await shot('person-known-ties');
+    await section.getByRole('button', { name: 'Remove the tie with Felix Hartmann' }).click();
+    await page.getByRole('status').filter({ hasText: 'Removed the tie you recorded' }).waitFor();
+    await expect.poll(() => ties.getByRole('link', { name: 'Felix Hartmann' }).count()).toBe(0);
+    await page.reload();
+    await section.getByText('No one recorded yet.').waitFor();
+    expect(await section.getByRole('link', { name: 'Felix Hartmann' }).count()).toBe(0);
+  });
+
   it('shows Invitations and Introductions, and decides and advances in place', async () => {
     await page.getByRole('link', { name: 'Invitations' }).click();
     const card = page.locator('[data-invitation]').first();

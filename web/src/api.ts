@@ -38,6 +38,7 @@ export const api = {
   post: <T>(path: string, body?: unknown) => call<T>('POST', path, body ?? {}),
   patch: <T>(path: string, body: unknown) => call<T>('PATCH', path, body),
   put: <T>(path: string, body: unknown) => call<T>('PUT', path, body),
+  delete: <T>(path: string) => call<T>('DELETE', path),
 };
 
 /** done / snooze / dismiss one agenda item (the same marks as `tend done|snooze|dismiss`). */
@@ -221,6 +222,12 @@ export interface WarmPaths {
   total: number;
   faint: number;
   notes: string[];
+}
+
+/** The ties the user recorded for one person (`GET /api/known-ties?person=ID`, `tend knows`). */
+export interface KnownTies {
+  person: PersonRef;
+  ties: Array<{ person: PersonRef & { company: string | null }; strength: number; how: string | null }>;
 }
 
 /** One person's row of the give/ask ledger (`GET /api/ledger?person=ID`). */

@@ -1,5 +1,5 @@
 import { open, rename, rm } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { basename, extname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { AppError } from '../../domain/errors.js';
 import { EXPORT_FORMATS, type ExportFormat } from '../../services/data-export.service.js';
@@ -12,21 +12,57 @@ const WHAT: Record<ExportFormat, string> = {
   csv: 'people',
 };
 
+/** The format a file name says (docs/rules/export.md#format-from-name). */
+const BY_EXTENSION: Record<string, ExportFormat> = {
+  '.json': 'json',
+  '.vcf': 'vcf',
+  '.vcard': 'vcf',
+  '.csv': 'csv',
+};
+
+/**
+ * The format to write: `--format`, else the output file's extension. An extension that disagrees with an
+ * explicit `--format` is refused, as is a file name that says no format when `--format` is left out: a
+ * people.json holding vCards would be read by the next tool as broken JSON.
+ */
+export function exportFormatOf(format: string | undefined, output: string | undefined): ExportFormat {
+  const named = output === undefined ? undefined : BY_EXTENSION[extname(output).toLowerCase()];
+  if (format === undefined) {
+    if (named) return named;
+    throw new AppError(
+      'usage',
+      output === undefined
+        ? 'say which format: --format json|vcf|csv, or -o FILE ending in .json, .vcf or .csv'
+        : `cannot tell the format of "${basename(output)}": name it .json, .vcf or .csv, or add --format json|vcf|csv`,
+    );
+  }
+  const asked = format.toLowerCase() as ExportFormat;
+  if (!EXPORT_FORMATS.includes(asked))
+    throw new AppError('usage', `--format "${format}" is not known: use json, vcf or csv`);
+  if (named && named !== asked)
+    throw new AppError(
+      'usage',
+      `--format ${asked} does not match "${basename(output ?? '')}" (a ${named} name): leave out --format or rename the file`,
+    );
+  return asked;
+}
+
 export function registerExportCommand(program: Command, runtime: Runtime): void {
   program
     .command('export')
     .description('write everything out: json (a full export tend import restores), vcf (vCard 4.0) or csv')
-    .requiredOption('--format <format>', `json, vcf or csv`)
+    .option(
+      '--format <format>',
+      'json, vcf or csv; left out, the output file name says it (.json, .vcf, .csv)',
+    )
     .option('-o, --output <file>', 'write to FILE (replaced whole, never half-written) instead of stdout')
     .addHelpText(
       'after',
-      '\nRestore a json export into an empty data folder with: tend --data NEW-FOLDER import FILE.json\nThe csv neutralises cells a spreadsheet would read as formulas (=, +, -, @, tab, CR).',
+      '\nExamples: tend export -o people.vcf · tend export --format json > everything.json\nRestore a json export into an empty data folder with: tend --data NEW-FOLDER import FILE.json\nThe csv neutralises cells a spreadsheet would read as formulas (=, +, -, @, tab, CR).',
     )
     .action(
-      action(runtime, async (context, options: { format: string; output?: string }) => {
-        const format = options.format.toLowerCase() as ExportFormat;
-        if (!EXPORT_FORMATS.includes(format))
-          throw new AppError('usage', `--format "${options.format}" is not known: use json, vcf or csv`);
+      action(runtime, async (context, options: { format?: string; output?: string }) => {
+        const format = exportFormatOf(options.format, options.output);
         const app = await context.app();
         if (!options.output) {
           await app.exports.write(format, (text) => {

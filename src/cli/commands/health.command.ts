@@ -1,9 +1,11 @@
 import type { Command } from 'commander';
+import { AppError } from '../../domain/errors.js';
 import { formatInstant } from '../../domain/time.js';
-import { action, type Runtime } from '../command-runtime.js';
+import { healthPointJson } from '../../services/health-history.service.js';
+import { action, type Runtime, type CommandContext } from '../command-runtime.js';
 import { oldDataLine } from './old-data.js';
-import { printJson, printLine } from '../output.js';
-import { outputWidth, wrapText } from '../text-width.js';
+import { formatTable, printJson, printLine } from '../output.js';
+import { outputWidth, tableWidth, wrapText } from '../text-width.js';
 
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 const percent = (value: number | null) => (value === null ? 'n/a' : `${Math.round(value * 100)}%`);
@@ -12,8 +14,20 @@ export function registerHealthCommand(program: Command, runtime: Runtime): void 
   program
     .command('health')
     .description('network health: depth, follow-up rate, bands, circles, give/ask balance')
+    .option('--history', 'the daily snapshots kept: date, connections, depth, follow-up rate, bands')
+    .option('--days <n>', 'with --history: the last N days (default 365)')
+    .addHelpText(
+      'after',
+      "\nThe first command of each day keeps that day's figures; tend health --history lists them, most recent last.",
+    )
     .action(
-      action(runtime, async (context) => {
+      action(runtime, async (context, options: { history?: boolean; days?: string }) => {
+        if (options.days !== undefined && !options.history)
+          throw new AppError('usage', '--days goes with --history');
+        if (options.history) {
+          await printHistory(context, options.days);
+          return;
+        }
         const app = await context.app();
         const health = await app.health.figures(context.config.now);
         if (context.config.json) {
@@ -67,4 +81,41 @@ export function registerHealthCommand(program: Command, runtime: Runtime): void 
         );
       }),
     );
+}
+
+/** `health --history`: the snapshots kept a day (docs/rules/prune-and-health.md#health-history), oldest first. */
+async function printHistory(context: CommandContext, daysText: string | undefined): Promise<void> {
+  const days = daysText === undefined ? 365 : Number(daysText);
+  if (!Number.isInteger(days) || days < 1 || days > 9999)
+    throw new AppError('usage', '--days must be a whole number from 1 to 9999');
+  const app = await context.app();
+  const now = context.config.now;
+  // Today's figures belong in the list: take them now rather than after the command, as the web page does.
+  await app.healthHistory.recordDaily(now);
+  const points = await app.healthHistory.history(now, days);
+  if (context.config.json) {
+    printJson(context.io, { points: points.map(healthPointJson) });
+    return;
+  }
+  if (points.length === 0) {
+    printLine(context.io, "No health history yet: the first command of each day keeps that day's figures.");
+    return;
+  }
+  printLine(
+    context.io,
+    formatTable(
+      ['DATE', 'CONNECTIONS', 'DEPTH', 'FOLLOW-UP', 'STRONG', 'MEDIUM', 'WEAK', 'DORMANT', 'NONE'],
+      points.map(({ day, figures }) => [
+        day,
+        String(figures.connections),
+        percent(figures.depth),
+        percent(figures.followUpRate),
+        ...(['strong', 'medium', 'weak', 'dormant', 'none'] as const).map((band) =>
+          String(figures.bands[band]),
+        ),
+      ]),
+      undefined,
+      tableWidth(context.io),
+    ),
+  );
 }

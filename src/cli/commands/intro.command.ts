@@ -6,7 +6,7 @@ import type { IntroductionView, LedgerPerson } from '../../services/introduction
 import type { CliIo } from '../cli-io.js';
 import { action, type Runtime } from '../command-runtime.js';
 import { formatTable, printJson, printLine } from '../output.js';
-import { outputWidth, wrapText } from '../text-width.js';
+import { outputWidth, tableWidth, wrapText } from '../text-width.js';
 
 function parseId(value: string): number {
   if (!/^\d+$/.test(value.trim()))
@@ -115,7 +115,7 @@ export function registerIntroCommand(program: Command, runtime: Runtime): void {
               view.due ? `${view.due}${view.stalled ? ' STALLED' : ''}` : '',
             ]),
             48,
-            outputWidth(context.io),
+            tableWidth(context.io),
           ),
         );
         for (const view of views.filter((entry) => entry.draft)) {
@@ -198,7 +198,7 @@ export function registerIntroCommand(program: Command, runtime: Runtime): void {
               row.lastAt === null ? '' : toLocalDate(row.lastAt, app.settings.timeZone()),
             ]),
             undefined,
-            outputWidth(context.io),
+            tableWidth(context.io),
           ),
         );
         const first = rows[0];

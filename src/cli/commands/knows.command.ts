@@ -1,14 +1,55 @@
 import type { Command } from 'commander';
 import { AppError } from '../../domain/errors.js';
-import { action, type Runtime } from '../command-runtime.js';
-import { printJson, printLine } from '../output.js';
+import { action, type CommandContext, type Runtime } from '../command-runtime.js';
+import { formatTable, printJson, printLine } from '../output.js';
+import { tableWidth } from '../text-width.js';
+
+/** `tend knows A`: the ties recorded for A, as `GET /api/known-ties?person=ID` gives them. */
+async function printTies(context: CommandContext, ref: string): Promise<void> {
+  const app = await context.app();
+  const { person, ties } = await app.knownTies.recordedFor(ref);
+  if (context.config.json) {
+    printJson(context.io, {
+      person: { id: person.id, name: person.name },
+      ties: ties.map(({ other, strength, how }) => ({
+        person: { id: other.id, name: other.name, company: other.company },
+        strength,
+        how,
+      })),
+    });
+    return;
+  }
+  if (ties.length === 0) {
+    printLine(
+      context.io,
+      `No one recorded as knowing ${person.name}: tend knows "${person.name}" B records one.`,
+    );
+    return;
+  }
+  printLine(context.io, `Who knows ${person.name} (recorded by you):`);
+  printLine(
+    context.io,
+    formatTable(
+      ['ID', 'NAME', 'COMPANY', 'STRENGTH', 'HOW'],
+      ties.map(({ other, strength, how }) => [
+        String(other.id),
+        other.name,
+        other.company ?? '',
+        String(strength),
+        how ?? '',
+      ]),
+      undefined,
+      tableWidth(context.io),
+    ),
+  );
+}
 
 export function registerKnowsCommand(program: Command, runtime: Runtime): void {
   program
     .command('knows')
     .description('record that two of your people know each other (it feeds warm paths and tie strength)')
-    .argument('<a>', 'one person (id, profile URL, e-mail or name)')
-    .argument('<b>', 'the other; a profile URL of someone not yet in tend adds them')
+    .argument('<a>', 'one person (id, profile URL, e-mail or name); alone, lists whom you recorded they know')
+    .argument('[b]', 'the other; a profile URL of someone not yet in tend adds them')
     .option('--strength <s>', 'how well they know each other, 0 to 1 (default 0.5, or what you recorded)')
     .option('--how <text>', 'how they know each other ("worked together at Acme"); empty to clear')
     .option('--name <name>', 'the name of B when B is a profile URL not yet in tend (default: from the URL)')
@@ -19,9 +60,18 @@ export function registerKnowsCommand(program: Command, runtime: Runtime): void {
         async (
           context,
           a: string,
-          b: string,
+          b: string | undefined,
           options: { strength?: string; how?: string; name?: string; remove?: boolean },
         ) => {
+          if (b === undefined) {
+            if (Object.keys(options).length > 0)
+              throw new AppError(
+                'usage',
+                'give the other person too: tend knows A B [--strength S] [--how TEXT] [--remove]',
+              );
+            await printTies(context, a);
+            return;
+          }
           const app = await context.app();
           if (options.remove) {
             if (options.strength !== undefined || options.how !== undefined)

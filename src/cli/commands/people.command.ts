@@ -7,7 +7,7 @@ import { action, type CommandContext, type Runtime } from '../command-runtime.js
 import { formatTable, printJson, printLine } from '../output.js';
 import { createProgressBar } from '../progress-bar.js';
 import { queryOfWords } from '../query-words.js';
-import { outputWidth } from '../text-width.js';
+import { tableWidth } from '../text-width.js';
 
 /** The `people --json` element (docs/rules/cli.md#json-shapes). */
 export const personSummary = listedPersonJson;
@@ -62,7 +62,7 @@ async function printArchived(context: CommandContext, query: string | null): Pro
         toLocalDate(person.archivedAt ?? 0, zone),
       ]),
       undefined,
-      outputWidth(context.io),
+      tableWidth(context.io),
     ),
   );
   printLine(context.io, `${archived.length} archived. Bring one back with: tend unarchive REF`);
@@ -127,7 +127,7 @@ export function registerPeopleCommand(program: Command, runtime: Runtime): void 
                 row.lastInteractionAt ? row.lastInteractionAt.slice(0, 10) : '',
               ]),
               undefined,
-              outputWidth(context.io),
+              tableWidth(context.io),
             ),
           );
           printLine(context.io, `${rows.length} ${rows.length === 1 ? 'person' : 'people'}`);

@@ -3,7 +3,7 @@ import { AppError } from '../../domain/errors.js';
 import { action, type Runtime } from '../command-runtime.js';
 import type { CliIo } from '../cli-io.js';
 import { formatTable, printJson, printLine } from '../output.js';
-import { outputWidth, wrapText } from '../text-width.js';
+import { outputWidth, tableWidth, wrapText } from '../text-width.js';
 
 async function readStdinRefs(io: CliIo): Promise<string[]> {
   if (!io.stdin || io.stdin.isTTY) return [];
@@ -83,7 +83,7 @@ export function registerPruneCommand(program: Command, runtime: Runtime): void {
                 candidate.reason,
               ]),
               90,
-              outputWidth(context.io),
+              tableWidth(context.io),
             ),
           );
           for (const line of wrapText(

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { formatInstant } from '../../domain/time.js';
 import { action, type Runtime } from '../command-runtime.js';
 import { formatTable, printJson, printLine } from '../output.js';
-import { outputWidth } from '../text-width.js';
+import { tableWidth } from '../text-width.js';
 
 export function registerSegmentCommand(program: Command, runtime: Runtime): void {
   const segment = program
@@ -63,7 +63,7 @@ export function registerSegmentCommand(program: Command, runtime: Runtime): void
             ['NAME', 'PEOPLE', 'QUERY'],
             rows.map((row) => [`@${row.name}`, String(row.people), row.query]),
             undefined,
-            outputWidth(context.io),
+            tableWidth(context.io),
           ),
         );
       }),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { App } from '../../app.js';
 import { defineRoute } from '../api-route.js';
 import { day, instant, instantOrNull, personRef } from '../api-schemas.js';
-import { formatInstant } from '../../domain/time.js';
+import { healthPointJson } from '../../services/health-history.service.js';
 
 const count = z.number().int();
 
@@ -69,16 +69,7 @@ export function healthRoutes(app: App) {
         // The server runs for days: the page asking is a day's first use as much as a command is.
         await app.healthHistory.recordDaily(now);
         const points = await app.healthHistory.history(now, query.days ?? 365);
-        return {
-          points: points.map((point) => ({
-            day: point.day,
-            takenAt: formatInstant(point.takenAt),
-            figures: {
-              ...point.figures,
-              dataAsOf: instantOrNull(point.figures.dataAsOf),
-            },
-          })),
-        };
+        return { points: points.map(healthPointJson) };
       },
     }),
     defineRoute({

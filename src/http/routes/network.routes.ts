@@ -28,7 +28,7 @@ const personWithCompany = personRef.extend({ company: z.string().nullable() });
 
 /**
  * The rest of the CLI's network commands: the give/ask ledger (`tend intro ledger`), who knows whom
- * (`tend knows`), prune candidates, archive and unarchive (`tend prune`, `tend unarchive`), invitation
+ * (`tend knows`: record, list, remove), prune candidates, archive and unarchive (`tend prune`, `tend unarchive`), invitation
  * notes (`tend invite-note`) and the settings (`tend config`).
  */
 export function networkRoutes(app: App) {
@@ -91,6 +91,42 @@ export function networkRoutes(app: App) {
           strength: recorded.tie.strength,
           how: recorded.tie.evidence,
         };
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/known-ties',
+      tag: 'paths',
+      summary: 'the ties I recorded for one person (`tend knows A`): who they know, how well, and how',
+      query: z.object({ person: z.string().regex(/^\d{1,15}$/, 'must be a person id') }),
+      response: z.object({
+        person: personRef,
+        ties: z.array(
+          z.object({ person: personWithCompany, strength: z.number(), how: z.string().nullable() }),
+        ),
+      }),
+      async handle({ query }) {
+        const { person, ties } = await app.knownTies.recordedFor(query.person);
+        return {
+          person: { id: person.id, name: person.name },
+          ties: ties.map(({ other, strength, how }) => ({
+            person: { id: other.id, name: other.name, company: other.company },
+            strength,
+            how,
+          })),
+        };
+      },
+    }),
+    defineRoute({
+      method: 'delete',
+      path: '/api/known-ties/:a/:b',
+      tag: 'paths',
+      summary: 'delete the tie I recorded between two people (`tend knows A B --remove`)',
+      params: z.object({ a: idParam.shape.id, b: idParam.shape.id }),
+      response: z.object({ a: personRef, b: personRef, removed: z.literal(true) }),
+      async handle({ params }) {
+        const { a, b } = await app.knownTies.remove(String(params.a), String(params.b));
+        return { a: { id: a.id, name: a.name }, b: { id: b.id, name: b.name }, removed: true as const };
       },
     }),
     defineRoute({

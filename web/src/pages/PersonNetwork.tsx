@@ -4,6 +4,7 @@ import {
   ApiError,
   type Introduction,
   type InvitationNote,
+  type KnownTies,
   type LedgerRow,
   type WarmPaths,
 } from '../api';
@@ -198,8 +199,9 @@ export function PersonActions(props: {
 }
 
 /**
- * Who else knows this person (`tend knows A B`): a warm path may go through them. The name is looked up
- * with the same search as People; picking one records the tie.
+ * Who else knows this person (`tend knows A B`): a warm path may go through them. The ties recorded are
+ * listed, each with Remove (`tend knows A B --remove`); a name is looked up with the same search as People,
+ * and picking one records the tie.
  */
 export function KnownTieForm(props: {
   id: number;
@@ -207,22 +209,63 @@ export function KnownTieForm(props: {
   onChanged: (text: string, error: boolean) => void;
 }) {
   const [query, setQuery] = useState('');
+  const recorded = useApi<KnownTies>(`/api/known-ties?person=${props.id}`);
   const found = useApi<{ people: Array<{ id: number; name: string; company: string | null }> }>(
     query.trim().length >= 2 ? `/api/people?q=${encodeURIComponent(query.trim())}&limit=5` : null,
   );
-  const record = async (other: { id: number; name: string }) => {
+  const change = async (work: () => Promise<string>) => {
     try {
-      await api.post('/api/known-ties', { a: props.id, b: other.id });
-      setQuery('');
-      props.onChanged(`Recorded: ${other.name} knows ${props.name}.`, false);
+      const text = await work();
+      recorded.reload();
+      props.onChanged(text, false);
     } catch (error) {
       props.onChanged(error instanceof ApiError ? error.message : String(error), true);
     }
   };
+  const record = (other: { id: number; name: string }) =>
+    change(async () => {
+      await api.post('/api/known-ties', { a: props.id, b: other.id });
+      setQuery('');
+      return `Recorded: ${other.name} knows ${props.name}.`;
+    });
+  const remove = (other: { id: number; name: string }) =>
+    change(async () => {
+      await api.delete(`/api/known-ties/${props.id}/${other.id}`);
+      return `Removed the tie you recorded between ${props.name} and ${other.name}.`;
+    });
+  const ties = recorded.data?.ties ?? [];
+  const known = new Set(ties.map((tie) => tie.person.id));
+  const first = props.name.split(/\s+/)[0];
   return (
     <section aria-labelledby="knows-title">
       {/* The first name only: the page's one heading with the full name is the person's own. */}
-      <h2 id="knows-title">Who else knows {props.name.split(/\s+/)[0]}?</h2>
+      <h2 id="knows-title">Who else knows {first}?</h2>
+      {recorded.error ? (
+        <p className="muted">{recorded.error.message}</p>
+      ) : ties.length > 0 ? (
+        <ul className="plain prune" aria-label={`Who knows ${first}`}>
+          {ties.map((tie) => (
+            <li key={tie.person.id}>
+              <span>
+                <Link to={`/people/${tie.person.id}`}>{tie.person.name}</Link>{' '}
+                <span className="muted">
+                  {[tie.person.company, tie.how, `strength ${tie.strength}`].filter(Boolean).join(' · ')}
+                </span>
+              </span>
+              <button
+                type="button"
+                className="small"
+                aria-label={`Remove the tie with ${tie.person.name}`}
+                onClick={() => void remove(tie.person)}
+              >
+                Remove
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        recorded.data && <p className="muted">No one recorded yet.</p>
+      )}
       <input
         type="search"
         value={query}
@@ -233,7 +276,7 @@ export function KnownTieForm(props: {
       {query.trim().length >= 2 && found.data && (
         <ul className="plain prune">
           {found.data.people
-            .filter((person) => person.id !== props.id)
+            .filter((person) => person.id !== props.id && !known.has(person.id))
             .map((person) => (
               <li key={person.id}>
                 <span>

@@ -41,7 +41,7 @@ export function PersonPage({ id }: { id: number }) {
   const profile = useApi<Profile>(`/api/people/${id}`);
   const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
   const [snoozing, setSnoozing] = useState<string | null>(null);
-  // A tie recorded here may open a warm path: the paths are asked for again.
+  // A tie recorded or removed here may open or close a warm path: the paths are asked for again.
   const [ties, setTies] = useState(0);
 
   if (profile.error) return <ErrorNote error={profile.error} />;
@@ -233,7 +233,10 @@ export function PersonPage({ id }: { id: number }) {
         name={person.name}
         onChanged={(text, error) => {
           setStatus({ text, error });
-          if (!error) setTies((count) => count + 1);
+          if (error) return;
+          setTies((count) => count + 1);
+          // A recorded tie is part of the strength (its structural component): the score is asked for again.
+          profile.reload();
         }}
       />
       <PersonActions
