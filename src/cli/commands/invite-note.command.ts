@@ -57,7 +57,7 @@ export function registerInviteNoteCommand(program: Command, runtime: Runtime): v
         // A draft with its placeholder is for the user to finish: said so, exit 2 until it is filled in.
         const verdict = draftPlaceholderIn(result.text)
           ? result.drafted
-            ? ` · drafted for ${result.recipient.name} with a part for you to fill in: replace the [bracketed] text, then check it with tend invite-note REF "NOTE"`
+            ? ` · drafted for ${result.recipient.name} with a part for you to fill in: replace the [bracketed] text, then check it with tend invite-note ${/\s/.test(ref) ? `"${ref}"` : ref} "NOTE"`
             : ' · not to be sent yet: the [bracketed] part is for you to fill in'
           : result.refused
             ? ' · not to be sent now: see why below'
