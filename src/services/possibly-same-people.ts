@@ -20,7 +20,10 @@ function sameNameGroups(people: ReadonlyArray<{ person: NamedRecord; nameKey: st
 }
 
 /** The pairs of each group that may be one person: not both connections, not both with a profile URL. */
-async function pairsOf(context: StoreContext, groups: NamedRecord[][]): Promise<Array<readonly [number, number]>> {
+async function pairsOf(
+  context: StoreContext,
+  groups: NamedRecord[][],
+): Promise<Array<readonly [number, number]>> {
   if (groups.length === 0) return [];
   const withUrl = await createPersonIdentityRepository(context).withIdentityKind(
     groups.flatMap((group) => group.map((person) => person.id)),
