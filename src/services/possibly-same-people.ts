@@ -1,5 +1,6 @@
 import type { AgendaItem, AgendaPerson } from '../domain/agenda.js';
 import type { RelationshipFacts } from '../domain/relationship-facts.js';
+import { createDuplicateRepository, pairKey } from '../store/duplicate.repository.js';
 import { createPersonDirectoryRepository } from '../store/person-directory.repository.js';
 import { createPersonIdentityRepository } from '../store/person-identity.repository.js';
 import type { StoreContext } from '../store/store.js';
@@ -67,7 +68,7 @@ function saidSince(facts: RelationshipFacts, since: number): boolean {
  * Drops the follow-ups of connections whose possible other record (same name, not a connection) holds my
  * message or a two-way exchange since the connection: the pair's conversation is taken as the connection's,
  * so "nothing said since connecting" is not claimed (docs/rules/agenda.md#follow-up-held). `tend dupes`
- * proposes the pair for a merge. Returns how many were held.
+ * proposes the pair for a merge; a pair dismissed there holds nothing. Returns how many were held.
  */
 export async function holdFollowUpsSaidElsewhere(
   context: StoreContext,
@@ -89,8 +90,10 @@ export async function holdFollowUpsSaidElsewhere(
       })),
     ),
   );
+  // Pairs the user said are two people (`tend dupes --dismiss`) hold nothing.
+  const dismissed = pairs.length > 0 ? await createDuplicateRepository(context).dismissedPairs() : new Set();
   const partners = new Map<number, number[]>();
-  for (const [a, b] of pairs)
+  for (const [a, b] of pairs.filter(([a, b]) => !dismissed.has(pairKey(a, b))))
     for (const [self, other] of [
       [a, b],
       [b, a],
