@@ -35,10 +35,19 @@ describe('the drafts on the demo network', () => {
       'through Anna Lindqvist',
       'the Stockholm product breakfast',
     ]) {
-      const result = await tend.run('--json', 'invite-note', 'Élodie Marchand', '--how-met', howMet);
+      // Grace wrote but is no connection: a connection needs no invitation note.
+      const result = await tend.run(
+        '--json',
+        'invite-note',
+        'Grace Liu',
+        '--company',
+        'Lyra Santé',
+        '--how-met',
+        howMet,
+      );
       notes.push(result.json<{ note: string }>().note);
     }
-    expect(notes[0]).toContain('Hi Élodie, we met at the Berlin payments meetup.');
+    expect(notes[0]).toContain('Hi Grace, we met at the Berlin payments meetup.');
     expect(notes.join('\n')).not.toContain('from met');
     expect(notes).toMatchSnapshot();
   });

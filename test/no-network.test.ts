@@ -92,7 +92,15 @@ describe('no network', () => {
       tend('ledger'),
       tend('path', '1'),
       tend('prune'),
-      tend('invite-note', '1'),
+      // Someone not in tend yet: a connection needs no invitation note (exit 2).
+      tend(
+        'invite-note',
+        'https://www.linkedin.com/in/someone-new-4711',
+        '--name',
+        'Lena Vogel',
+        '--how-met',
+        'the Lisbon meetup',
+      ),
       tend('config'),
     ]);
     const logged = JSON.parse((await tend('--json', 'log', '1', 'call', 'caught up')).stdout) as {

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, tempDataDir } from '../../test/support/cli-harness.js';
 
@@ -111,6 +113,26 @@ describe('the tend command line', () => {
     expect(bad.stderr).toContain('not a time zone');
     expect((await runCli(['--data', data, 'config', 'colour', 'blue'])).code).toBe(1);
     expect((await runCli(['--data', data, 'config', 'owner-url', 'https://example.com/x'])).code).toBe(1);
+  });
+
+  it('shows the owner an import detected, and where from, while owner-url is not set', async () => {
+    const data = tempDataDir();
+    const tend = (...argv: string[]) => runCli(['--data', data, ...argv]);
+    const before = await tend('config', 'owner-url');
+    expect(before.stdout).toContain('owner-url is not set: nothing detected yet');
+    // Settings work before the first import without creating a database.
+    expect(existsSync(join(data, 'tend.db'))).toBe(false);
+    const report = (await tend('--json', 'import', 'sample/linkedin')).json<{ owner: { url: string } }>();
+    const detected = await tend('config', 'owner-url');
+    expect(detected.stdout).toContain(`owner-url is not set: detected ${report.owner.url}`);
+    expect(detected.stdout).toContain('from your LinkedIn messages');
+    expect((await tend('--json', 'config', 'owner-url')).json()).toEqual({
+      'owner-url': null,
+      detected: expect.objectContaining({ url: report.owner.url, from: 'linkedin-messages' }) as object,
+    });
+    expect((await tend('config', 'owner-url', 'https://www.linkedin.com/in/someone-else')).stdout).toContain(
+      'owner-url = https://www.linkedin.com/in/someone-else (set by you',
+    );
   });
 
   it('resolves REFs: not found is exit 3, several matches exit 1 with the candidates', async () => {

@@ -30,10 +30,11 @@ describe('tend invite-note on the sample network (Maya worked at Brightloop, stu
   });
 
   it('drafts a note within 200 characters that names the shared employer, signed by the owner', async () => {
-    const { code, body } = await json('Johanna Wikström');
+    // Olga wrote to Maya but is no connection; --company says where she works now.
+    const { code, body } = await json('Olga Petrenko', '--company', 'Brightloop AB');
     expect(code).toBe(0);
     expect(Object.keys(body ?? {}).sort()).toEqual(['length', 'limit', 'note', 'ok', 'warnings']);
-    expect(body?.note).toMatch(/^Hi Johanna, we were both at Brightloop\./);
+    expect(body?.note).toMatch(/^Hi Olga, we were both at Brightloop\./);
     expect(body?.note).toMatch(/– Maya$/);
     expect(body?.limit).toBe(200);
     expect(body?.length).toBeLessThanOrEqual(200);
@@ -41,21 +42,31 @@ describe('tend invite-note on the sample network (Maya worked at Brightloop, stu
   });
 
   it('prints the note, its length against the limit and the warnings for people', async () => {
-    const result = await tend('invite-note', 'Johanna Wikström');
+    const result = await tend('invite-note', 'Olga Petrenko', '--company', 'Brightloop AB');
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^Hi Johanna, we were both at Brightloop\./);
-    expect(result.stdout).toMatch(/\n\d+\/200 characters · drafted for Johanna Wikström/);
-    // She is a connection already: the draft is fine, but tend says so.
-    expect(result.stdout).toContain('Already connected');
+    expect(result.stdout).toMatch(/^Hi Olga, we were both at Brightloop\./);
+    expect(result.stdout).toMatch(/\n\d+\/200 characters · drafted for Olga Petrenko/);
+  });
+
+  it('says first that a connection needs no invitation, drafts nothing and exits 2', async () => {
+    const result = await tend('invite-note', 'Johanna Wikström');
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('Already connected: you can message Johanna instead of inviting them.\n');
+    const checked = await json('Johanna Wikström', 'Hi Johanna, we were both at Brightloop.');
+    expect(checked.code).toBe(2);
+    expect(checked.body).toMatchObject({ note: null, ok: false });
+    expect(checked.body?.warnings).toEqual([
+      'Already connected: you can message Johanna instead of inviting them.',
+    ]);
   });
 
   it('checks a note I wrote: exit 2 when it is too long, with --premium it fits', async () => {
-    const text = `Hi Johanna, we were both at Brightloop in the routing days. ${'I would love to hear more. '.repeat(6)}`;
-    const free = await json('Johanna Wikström', text);
+    const text = `Hi Olga, we were both at Brightloop in the routing days. ${'I would love to hear more. '.repeat(6)}`;
+    const free = await json('Olga Petrenko', text);
     expect(free.code).toBe(2);
     expect(free.body).toMatchObject({ note: text, limit: 200, ok: false });
     expect(free.body?.warnings[0]).toMatch(/^Too long: \d+ characters over the 200-character limit/);
-    const premium = await json('Johanna Wikström', text, '--premium');
+    const premium = await json('Olga Petrenko', text, '--premium');
     expect(premium.code).toBe(0);
     expect(premium.body?.limit).toBe(300);
     expect(premium.body?.warnings.some((warning) => warning.startsWith('Too long'))).toBe(false);
@@ -63,7 +74,7 @@ describe('tend invite-note on the sample network (Maya worked at Brightloop, stu
 
   it('warns about a generic note but still exits 0: it can be sent, it is just weak', async () => {
     const { code, body } = await json(
-      'Ravi Menon',
+      'Grace Liu',
       "I'd like to add you to my professional network on LinkedIn.",
     );
     expect(code).toBe(0);
@@ -74,14 +85,14 @@ describe('tend invite-note on the sample network (Maya worked at Brightloop, stu
 
   it('warns about a pitch', async () => {
     const { body } = await json(
-      'Ravi Menon',
-      'Hi Ravi, I help clinics 10x their pipeline. Book a quick call this week for a free demo?',
+      'Grace Liu',
+      'Hi Grace, I help clinics 10x their pipeline. Book a quick call this week for a free demo?',
     );
     expect(body?.warnings.join(' ')).toMatch(/sales pitch/);
   });
 
   it('an empty note cannot be sent: exit 2', async () => {
-    const { code, body } = await json('Ravi Menon', '   ');
+    const { code, body } = await json('Grace Liu', '   ');
     expect(code).toBe(2);
     expect(body?.warnings[0]).toMatch(/^Empty/);
   });
@@ -90,7 +101,7 @@ describe('tend invite-note on the sample network (Maya worked at Brightloop, stu
     const other = tempDataDir();
     expect((await runCli(['--data', other, 'config', 'invitation-note-limit', '250'])).code).toBe(0);
     expect((await runCli(['--data', other, ...NOW, 'import', 'sample/linkedin'])).code).toBe(0);
-    const configured = await runCli(['--data', other, ...NOW, '--json', 'invite-note', 'Ravi Menon']);
+    const configured = await runCli(['--data', other, ...NOW, '--json', 'invite-note', 'Grace Liu']);
     expect(configured.json<NoteJson>().limit).toBe(250);
     const premium = await runCli([
       '--data',
@@ -98,7 +109,7 @@ describe('tend invite-note on the sample network (Maya worked at Brightloop, stu
       ...NOW,
       '--json',
       'invite-note',
-      'Ravi Menon',
+      'Grace Liu',
       '--premium',
     ]);
     expect(premium.json<NoteJson>().limit).toBe(300);
@@ -110,11 +121,18 @@ describe('tend invite-note on the sample network (Maya worked at Brightloop, stu
     expect(code).toBe(0);
     expect(body?.note).toMatch(/^Hi Lena, we know each other from the Lisbon payments meetup\./);
     expect(body?.ok).toBe(true);
-    // Nothing known: a placeholder to fill in, and the check says so (the signature is no reason).
+    // Nothing known: a placeholder to fill in, and the check says so (the signature is no reason); it cannot
+    // be sent as it is: exit 2, and the line says what to do.
     const bare = await json(url, '--name', 'Lena Vogel');
-    expect(bare.code).toBe(0);
+    expect(bare.code).toBe(2);
     expect(bare.body?.note).toContain('[add how you know Lena or why you are writing]');
-    expect(bare.body?.warnings.join(' ')).toMatch(/^No reason/);
+    expect(bare.body?.warnings.join(' ')).toMatch(/^To fill in: replace "\[add how you know Lena/);
+    expect(bare.body?.warnings.join(' ')).toMatch(/No reason/);
+    const text = await tend('invite-note', url, '--name', 'Lena Vogel');
+    expect(text.code).toBe(2);
+    expect(text.stdout).toContain('drafted for Lena Vogel with a part for you to fill in');
+    // The draft pasted back unchanged is still not to be sent.
+    expect((await json(url, bare.body?.note ?? '', '--name', 'Lena Vogel')).code).toBe(2);
     const colleague = await json(url, '--name', 'Lena Vogel', '--company', 'Brightloop AB');
     expect(colleague.body?.note).toMatch(/^Hi Lena, we were both at Brightloop\./);
   });

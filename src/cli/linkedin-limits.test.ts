@@ -19,19 +19,21 @@ async function setUp() {
 describe('LinkedIn limits', () => {
   it('keep invite-note and compose from inviting again within three weeks of a withdrawn invitation', async () => {
     const { data, tend, at } = await setUp();
-    const logged = await tend('log', 'Ravi Menon', 'invitation-withdrawn', '--at', '2026-01-01');
+    // Olga is no connection (a connection needs no invitation); --company gives the note its reason.
+    const olga = ['Olga Petrenko', '--company', 'Brightloop AB'];
+    const logged = await tend('log', 'Olga Petrenko', 'invitation-withdrawn', '--at', '2026-01-01');
     expect(logged.code).toBe(0);
     expect(logged.stdout).toMatch(/LinkedIn allows a new one from 2026-01-22/);
-    const refused = await tend('invite-note', 'Ravi Menon');
+    const refused = await tend('invite-note', ...olga);
     expect(refused.code).toBe(2);
-    expect(refused.stdout).toMatch(/withdrew your invitation to Ravi on 2026-01-01: .* from 2026-01-22/);
+    expect(refused.stdout).toMatch(/withdrew your invitation to Olga on 2026-01-01: .* from 2026-01-22/);
     // A refused note is not offered for sending.
     expect(refused.stdout).toMatch(/not to be sent now: see why below/);
     expect(refused.stdout).not.toMatch(/send it yourself/);
-    expect((await at('2026-01-21')('invite-note', 'Ravi Menon')).code).toBe(2);
-    expect((await at('2026-01-22')('invite-note', 'Ravi Menon')).code).toBe(0);
-    // Not an interaction: Ravi's history has no new entry.
-    const shown = await tend('--json', 'show', 'Ravi Menon');
+    expect((await at('2026-01-21')('invite-note', ...olga)).code).toBe(2);
+    expect((await at('2026-01-22')('invite-note', ...olga)).code).toBe(0);
+    // Not an interaction: Olga's history has no new entry.
+    const shown = await tend('--json', 'show', 'Olga Petrenko');
     expect(shown.stdout).not.toMatch(/invitation-withdrawn/);
 
     const work = mkdtempSync(join(data, 'work-'));
@@ -39,7 +41,7 @@ describe('LinkedIn limits', () => {
     writeFileSync(template, 'Hi {{first-name}}, {{personal}} Alex');
     const composed = await tend(
       'compose',
-      'ravi OR elodie',
+      'olga OR elodie',
       '--template',
       template,
       '--reason',
@@ -51,25 +53,27 @@ describe('LinkedIn limits', () => {
     );
     expect(composed.code).toBe(0);
     expect(composed.stdout).toMatch(
-      /Ravi Menon \(\d+\): invitation withdrawn on 2026-01-01: LinkedIn allows a new one from 2026-01-22/,
+      /Olga Petrenko \(\d+\): invitation withdrawn on 2026-01-01: LinkedIn allows a new one from 2026-01-22/,
     );
   });
 
   it('count invitation notes drafted against the weekly budget, once a person, warning near it and refusing over it', async () => {
     const { tend } = await setUp();
-    // The sample holds one invitation I sent in the week before 15 January; Ravi's note makes two.
-    expect((await tend('invite-note', 'Ravi Menon')).code).toBe(0);
-    const warnings = async (ref: string) => {
-      const result = await tend('--json', 'invite-note', ref);
+    // The sample holds one invitation I sent in the week before 15 January; Olga's note makes two. Olga and
+    // Grace are no connections (a connection needs no invitation); --company gives each note its reason.
+    const olga = ['Olga Petrenko', '--company', 'Brightloop AB'];
+    expect((await tend('invite-note', ...olga)).code).toBe(0);
+    const warnings = async (...ref: string[]) => {
+      const result = await tend('--json', 'invite-note', ...ref);
       return { code: result.code, text: result.json<{ warnings: string[] }>().warnings.join(' ') };
     };
-    expect((await warnings('Ravi Menon')).text).not.toMatch(/invitations this week/);
+    expect((await warnings(...olga)).text).not.toMatch(/invitations this week/);
     expect((await tend('config', 'linkedin-weekly-invitations', '2')).code).toBe(0);
-    // Ravi's note again is the same invitation: at the budget (a warning), not over it.
-    const again = await warnings('Ravi Menon');
+    // Olga's note again is the same invitation: at the budget (a warning), not over it.
+    const again = await warnings(...olga);
     expect(again.code).toBe(0);
     expect(again.text).toMatch(/2 of your 2 invitations this week \(linkedin-weekly-invitations\): 0 left/);
-    const other = await warnings('Élodie Marchand');
+    const other = await warnings('Grace Liu', '--company', 'Brightloop AB');
     expect(other.code).toBe(2);
     expect(other.text).toMatch(/3 invitations in 7 days would be over your weekly budget of 2/);
   });

@@ -65,4 +65,48 @@ describe('two records that may be one person', () => {
     const rahul = items.filter((item) => item.person?.name === 'Rahul Verma');
     expect(rahul.map((item) => item.kind)).toEqual(['follow-up', 'follow-up']);
   });
+
+  /** Rahul's conversation, its last message mine (nothing for him to answer), and Sara's (who I am). */
+  const answeredAt = (day: string) =>
+    [
+      ...MESSAGES.split('\n').filter((line) => !line.startsWith('c1,')),
+      `c1,,${RAHUL},${ME},${day} 09:00:00 UTC,,Could you look at my resume for the data role?,INBOX`,
+      `c1,,${ME},${RAHUL},${day} 10:00:00 UTC,,Sure send it over and I will read it tonight,INBOX`,
+    ].join('\n');
+
+  async function rahulItems(messages: string, dismiss = false): Promise<string[]> {
+    const data = tempDataDir();
+    const folder = join(data, 'export');
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, 'Connections.csv'), CONNECTIONS);
+    writeFileSync(join(folder, 'messages.csv'), messages);
+    const session = tendSession('2024-03-12T12:00:00Z', data);
+    await session.importJson('--tz', 'UTC', folder);
+    const dupes = (await session.run('dupes')).stdout;
+    expect(dupes).toContain('Rahul Verma');
+    if (dismiss) {
+      // "They are two people": the new connection and the sender (the one without a company).
+      const rahuls = (await session.people()).filter((person) => person.name === 'Rahul Verma');
+      const connection = rahuls.find((person) => person.company === 'Lumen Labs');
+      const sender = rahuls.find((person) => person.company === null);
+      const dismissed = await session.run('dupes', '--dismiss', String(connection?.id), String(sender?.id));
+      expect(dismissed.code).toBe(0);
+    }
+    const items = (await session.run('--json', 'today', '--all')).json<{
+      items: Array<{ kind: string; person: { name: string } | null }>;
+    }>().items;
+    return items.filter((item) => item.person?.name === 'Rahul Verma').map((item) => item.kind);
+  }
+
+  it('a new connection gets no follow-up when its possible other record holds my message since connecting', async () => {
+    // The new connection (08 Mar 2024) and the sender with a URL are proposed by `tend dupes`; I answered
+    // the sender on 09 Mar: "nothing said since connecting" would be false if they are one person.
+    expect(await rahulItems(answeredAt('2024-03-09'))).toEqual([]);
+    // Said to be two people with `tend dupes --dismiss`: the follow-up is back.
+    expect(await rahulItems(answeredAt('2024-03-09'), true)).toEqual(['follow-up']);
+  });
+
+  it("keeps the follow-up when the other record's conversation ended before the connection", async () => {
+    expect(await rahulItems(answeredAt('2024-02-01'))).toEqual(['follow-up']);
+  });
 });

@@ -1,3 +1,5 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, tempDataDir } from '../../test/support/cli-harness.js';
 
@@ -65,5 +67,45 @@ describe('tend people QUERY and tend segment', () => {
     expect((await tend('segment', 'rm', 'northwind')).code).toBe(0);
     expect((await tend('segment', 'list')).stdout).toMatch(/No saved segments yet/);
     expect((await tend('segment', 'rm', 'northwind')).code).toBe(3);
+  });
+
+  it('source:linkedin is everyone from a LinkedIn export, also connections without URL or e-mail', async () => {
+    const data = tempDataDir();
+    const folder = join(data, 'export');
+    mkdirSync(folder, { recursive: true });
+    // A 2023-era Connections.csv: no URL column, e-mail mostly empty.
+    writeFileSync(
+      join(folder, 'Connections.csv'),
+      [
+        'First Name,Last Name,Email Address,Company,Position,Connected On',
+        'Noor,Haddad,,Cedar Works,Analyst,03 Mar 2023',
+        'Tomas,Berg,tomas@example.org,Fjell AS,Engineer,04 Mar 2023',
+      ].join('\n'),
+    );
+    const me = 'Kai Mori,https://www.linkedin.com/in/kai-mori';
+    const lena = 'Lena Voss,https://www.linkedin.com/in/lena-voss';
+    writeFileSync(
+      join(folder, 'messages.csv'),
+      [
+        'CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,SUBJECT,CONTENT,FOLDER',
+        `c1,,${lena},${me},2023-03-05 09:00:00 UTC,,Are you going to the meetup on Friday?,INBOX`,
+        `c1,,${me},${lena},2023-03-05 10:00:00 UTC,,Yes see you there,INBOX`,
+      ].join('\n'),
+    );
+    const card = join(data, 'book.vcf');
+    writeFileSync(
+      card,
+      'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ines Prado\r\nEMAIL:ines@example.net\r\nEND:VCARD\r\n',
+    );
+    const tend = (...argv: string[]) => runCli(['--data', data, '--now', '2023-03-10T12:00:00Z', ...argv]);
+    // One conversation names two people as often: say which is me.
+    expect((await tend('config', 'owner-url', 'https://www.linkedin.com/in/kai-mori')).code).toBe(0);
+    expect((await tend('import', '--tz', 'UTC', folder)).code).toBe(0);
+    expect((await tend('import', card)).code).toBe(0);
+    const names = async (query: string) =>
+      (await tend('--json', 'people', query)).json<Array<{ name: string }>>().map((row) => row.name);
+    expect(await names('source:linkedin')).toEqual(['Lena Voss', 'Noor Haddad', 'Tomas Berg']);
+    expect(await names('-source:linkedin')).toEqual(['Ines Prado']);
+    expect(await names('source:vcard')).toEqual(['Ines Prado']);
   });
 });

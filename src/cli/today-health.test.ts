@@ -85,6 +85,46 @@ describe('health wording', () => {
     expect(json).toMatchObject({ depth: null, messagesImported: false });
   });
 
+  it('says its bands are of connections, and counts apart the people tend people also bands', async () => {
+    const data = tempDataDir();
+    const folder = connectionsOnly(join(data, 'export'), 2, '01 Mar 2024');
+    const me = 'Dana Ilic,https://www.linkedin.com/in/dana-ilic';
+    const connection = 'Person No0,https://www.linkedin.com/in/person-0';
+    const sender = 'Yusuf Kaya,https://www.linkedin.com/in/yusuf-kaya';
+    const talk = (id: string, who: string, day: string) => [
+      `${id},,${who},${me},${day} 09:00:00 UTC,,Shall we meet about the pilot next week?,INBOX`,
+      `${id},,${me},${who},${day} 11:00:00 UTC,,Yes Tuesday works for me,INBOX`,
+    ];
+    writeFileSync(
+      join(folder, 'messages.csv'),
+      [
+        'CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,SUBJECT,CONTENT,FOLDER',
+        ...talk('c1', connection, '2024-03-04'),
+        ...talk('c2', sender, '2024-03-05'),
+        ...talk('c3', sender, '2024-03-06'),
+      ].join('\n'),
+    );
+    const session = tendSession('2024-03-12T12:00:00Z', data);
+    await session.importJson('--tz', 'UTC', folder);
+    const health = (await session.run('--json', 'health')).json<{
+      bands: Record<string, number>;
+      bandsNotConnected: Record<string, number>;
+    }>();
+    const above = (bands: Record<string, number>) =>
+      (bands.strong ?? 0) + (bands.medium ?? 0) + (bands.weak ?? 0);
+    expect(above(health.bands)).toBe(1);
+    expect(health.bands.none).toBe(1);
+    expect(above(health.bandsNotConnected)).toBe(1);
+    for (const band of ['strong', 'medium', 'weak'])
+      expect((await session.run('--json', 'people', `band:${band}`)).json<unknown[]>().length, band).toBe(
+        (health.bands[band] ?? 0) + (health.bandsNotConnected[band] ?? 0),
+      );
+    // Wrapped to the output width: read as one line.
+    const text = (await session.run('health')).stdout.replace(/\s+/g, ' ');
+    expect(text).toMatch(/Bands: +of your 2 connections: strong \d, medium \d, weak \d, dormant 0, none 1/);
+    expect(text).toMatch(/Not connected: +(strong|medium|weak) 1 among people you talk with but are not/);
+  });
+
   it('counts pending invitations as triage does, even after a decision', async () => {
     const session = await demoSession();
     const pending = async () =>

@@ -223,6 +223,7 @@ describe('drafting a note', () => {
     const draft = draftInvitationNote(bare);
     expect(draft).toBe('Hi Ravi, [add how you know Ravi or why you are writing]. Would be glad to connect.');
     expect(checkDraft(draft, bare).warnings).toEqual([
+      'To fill in: replace "[add how you know Ravi or why you are writing]" with how you know Ravi or why you write; the note cannot be sent with it.',
       'No reason: the note does not say how you know Ravi or why you write (a place, an event, a person, their work, "we met at…").',
     ]);
   });
@@ -234,6 +235,7 @@ describe('drafting a note', () => {
       'Hi Ravi, [add how you know Ravi or why you are writing]. Would be glad to connect. – Maya',
     );
     expect(checkDraft(draft, bare).warnings).toEqual([
+      'To fill in: replace "[add how you know Ravi or why you are writing]" with how you know Ravi or why you write; the note cannot be sent with it.',
       'No reason: the note does not say how you know Ravi or why you write (a place, an event, a person, their work, "we met at…").',
     ]);
     expect(warningsOf('Hi Ravi, hope you are well.\nMaya Lindqvist', context('Ravi Menon'))).toEqual([

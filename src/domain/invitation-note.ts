@@ -124,6 +124,11 @@ function greetsByName(text: string, recipientName: string): boolean {
   return names.some((part) => opening.includes(part));
 }
 
+/** The bracketed placeholder a draft carries when nothing is known (`draftInvitationNote`), or null. */
+export function draftPlaceholderIn(text: string): string | null {
+  return /\[add how you know [^\]]*? or why you are writing\]/.exec(text)?.[0] ?? null;
+}
+
 export function checkInvitationNote(text: string, context: NoteCheckContext): NoteCheck {
   const length = graphemeLength(text);
   const limit = context.limit;
@@ -141,6 +146,11 @@ export function checkInvitationNote(text: string, context: NoteCheckContext): No
     return { text, length, limit, ok: false, warnings };
   }
 
+  const placeholder = draftPlaceholderIn(text);
+  if (placeholder !== null)
+    warnings.push(
+      `To fill in: replace "${placeholder}" with how you know ${first} or why you write; the note cannot be sent with it.`,
+    );
   const generic = isGenericInvitationNote(text);
   if (generic) {
     warnings.push(

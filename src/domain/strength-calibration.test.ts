@@ -42,7 +42,11 @@ describe('reciprocity is mutual answering, not who opens (#reciprocity)', () => 
       expect(valueOf(network, 'Kai Berg', 'reciprocity')).toBeGreaterThanOrEqual(0.5);
       expect(
         network.strength('Kai Berg', NOW).reasons.find((r) => r.component === 'reciprocity')?.text,
-      ).toMatch(opener === 'them' ? /22 of their 22 by you/ : /22 of your 22 by them/);
+      ).toMatch(
+        opener === 'them'
+          ? /they started 22 conversations, you answered 22 within 14 days/
+          : /you started 22 conversations, they answered 22 within 14 days/,
+      );
     },
   );
 });

@@ -128,7 +128,39 @@ describe('tie strength', () => {
       10,
       'UTC',
     );
-    for (const reason of tie.reasons) expect(reason.text).toMatch(/\d/);
+    // A count of zero is said in words ("no help given…", "none of your people…"), never as a row of zeros.
+    for (const reason of tie.reasons) expect(reason.text).toMatch(/\d|\bno\b|\bnone\b/);
+    expect(tie.reasons.filter((reason) => /\d/.test(reason.text)).length).toBeGreaterThan(4);
+  });
+
+  it('says zero counts plainly: no conversation, no help, nobody seen with them, no channel', () => {
+    const tie = scoreTie(factsOf([]), SETTINGS, START + 30 * DAY, 10, 'UTC');
+    const text = (component: string) => tie.reasons.find((reason) => reason.component === component)?.text;
+    expect(text('reciprocity')).toBe('no conversation started yet, by you or by them');
+    expect(text('exchanges')).toBe('none counted yet');
+    expect(text('services')).toBe('no help given or received, no introductions');
+    expect(text('structural')).toBe('none of your people seen with them');
+    expect(text('channels')).toBe('no channel used in the last year');
+    for (const reason of tie.reasons)
+      expect(reason.text).not.toMatch(/\b0 |you 0|they 0|of your 0|of their 0/);
+  });
+
+  it('says each side of a one-sided tie once: who started, who answered', () => {
+    const tie = scoreTie(
+      factsOf(
+        toMessages([
+          { day: 1, direction: 'out' },
+          { day: 2, direction: 'in' },
+        ]),
+      ),
+      SETTINGS,
+      START + 30 * DAY,
+      10,
+      'UTC',
+    );
+    expect(tie.reasons.find((reason) => reason.component === 'reciprocity')?.text).toMatch(
+      /^you started 1 conversation, they answered 1 within 14 days; they started none/,
+    );
   });
 
   it('counts the people seen with them in plain English, one or many', () => {

@@ -83,10 +83,13 @@ export function duration(hours: number): string {
 }
 
 /**
- * Who starts the conversations, in whole conversations: the weighted counts behind the score (recent ones
- * weigh more) are said as "mostly you", "mostly them" or "both alike", never as "you 0.6".
+ * Who starts the conversations and who answers them, in whole conversations: the weighted counts behind the
+ * score (recent ones weigh more) are said as "mostly you", "mostly them" or "both alike", never as "you 0.6";
+ * a side that started none says so, and with none at all there is one plain sentence, not a row of zeros.
  */
-function reciprocityText(started: number, answered: number, mine: number, theirs: number): string {
+function reciprocityText(facts: RelationshipFacts, mine: number, theirs: number): string {
+  const { myInitiations, myInitiationsAnswered, theirInitiations, theirInitiationsAnswered } = facts;
+  if (myInitiations + theirInitiations === 0) return 'no conversation started yet, by you or by them';
   const total = mine + theirs;
   const lately =
     total < 0.05
@@ -96,7 +99,15 @@ function reciprocityText(started: number, answered: number, mine: number, theirs
         : mine / total < 0.35
           ? '; lately mostly they do'
           : '; lately both of you alike';
-  return `you started ${plural(started, 'conversation')}, they answered ${answered} within 14 days${lately}`;
+  const yours =
+    myInitiations === 0
+      ? 'you started none'
+      : `you started ${plural(myInitiations, 'conversation')}, they answered ${myInitiationsAnswered} within 14 days`;
+  const theirsText =
+    theirInitiations === 0
+      ? 'they started none'
+      : `they started ${plural(theirInitiations, 'conversation')}, you answered ${theirInitiationsAnswered} within 14 days`;
+  return `${yours}; ${theirsText}${lately}`;
 }
 
 /** One side's responsiveness: an answer within a day counts most; no answer to time is neutral. */
@@ -160,7 +171,7 @@ export function scoreTie(
   raw += add(
     'exchanges',
     Math.log1p(exchangeCount) / Math.log1p(EXCHANGES_FULL),
-    say && (() => plural(exchangeCount, 'two-way exchange')),
+    say && (() => (exchangeCount === 0 ? 'none counted yet' : plural(exchangeCount, 'two-way exchange'))),
   );
 
   const intensity = intensityAt(facts, now);
@@ -169,7 +180,9 @@ export function scoreTie(
     Math.log1p(intensity) / Math.log1p(intensityRef),
     say &&
       (() =>
-        `recent activity ${round(intensity)} against your usual ${round(intensityRef)} (half-life 180 days)`),
+        round(intensity) === 0
+          ? `no recent activity, against your usual ${round(intensityRef)} (half-life 180 days)`
+          : `recent activity ${round(intensity)} against your usual ${round(intensityRef)} (half-life 180 days)`),
   );
 
   // Duration runs from the start to the last interaction, not to now: time alone must never raise a tie
@@ -199,9 +212,7 @@ export function scoreTie(
   raw += add(
     'reciprocity',
     0.5 * balance + 0.5 * replyRate,
-    say &&
-      (() =>
-        `${reciprocityText(facts.myInitiations, facts.myInitiationsAnswered, mine, theirs)}; answered within 14 days: ${facts.myInitiationsAnswered} of your ${facts.myInitiations} by them, ${facts.theirInitiationsAnswered} of their ${facts.theirInitiations} by you`),
+    say && (() => reciprocityText(facts, mine, theirs)),
   );
 
   const services = decayTo(facts.services, now, MODEL.servicesHalfLifeDays);
@@ -210,13 +221,19 @@ export function scoreTie(
     1 - Math.exp(-services / 2),
     say &&
       (() =>
-        `help and introductions: ${facts.helpGiven} given, ${facts.helpReceived} received, ${facts.introductions} introductions`),
+        facts.helpGiven + facts.helpReceived + facts.introductions === 0
+          ? 'no help given or received, no introductions'
+          : `help: ${facts.helpGiven} given, ${facts.helpReceived} received; ${plural(facts.introductions, 'introduction')}`),
   );
 
   raw += add(
     'structural',
     Math.log1p(facts.structural) / Math.log(26),
-    say && (() => `${facts.structural} of your people seen with them`),
+    say &&
+      (() =>
+        facts.structural === 0
+          ? 'none of your people seen with them'
+          : `${facts.structural} of your people seen with them`),
   );
 
   let channels = 0;
@@ -224,7 +241,15 @@ export function scoreTie(
     const at = facts.channels[channel] ?? Infinity;
     if (at <= now && now - at <= 365 * DAY_MS) channels++;
   }
-  raw += add('channels', channels / 3, say && (() => `${plural(channels, 'channel')} used in the last year`));
+  raw += add(
+    'channels',
+    channels / 3,
+    say &&
+      (() =>
+        channels === 0
+          ? 'no channel used in the last year'
+          : `${plural(channels, 'channel')} used in the last year`),
+  );
 
   // Answers within the reply window only; a side that never answered is neutral (one half), never a
   // median of months (docs/rules/exchanges-and-strength.md#responsiveness).

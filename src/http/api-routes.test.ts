@@ -242,9 +242,10 @@ const CASES: Record<string, Case> = {
     missing: ['POST', '/api/people/999999/unarchive'],
   },
   'POST /api/invitation-notes': {
-    ok: () => ['POST', '/api/invitation-notes', { ref: '45' }],
+    // Person 56 (Olga Petrenko) is no connection: a connection gets no note.
+    ok: () => ['POST', '/api/invitation-notes', { ref: '56', company: 'Brightloop AB' }],
     check: (body) =>
-      expect(body).toMatchObject({ drafted: true, recipient: { id: 45, name: 'Rasmus Holm' } }),
+      expect(body).toMatchObject({ drafted: true, recipient: { id: 56, name: 'Olga Petrenko' } }),
     invalid: ['POST', '/api/invitation-notes', { ref: '' }, 'body.ref'],
     missing: ['POST', '/api/invitation-notes', { ref: '999999' }],
   },

@@ -16,7 +16,7 @@ import { createOwnerFactsRepository } from '../store/owner-facts.repository.js';
 import type { AgendaCandidateRow } from '../store/relationship.repository.js';
 import type { Store } from '../store/store.js';
 import { loadInvitationContext, toAgendaInvitation, type InvitationContext } from './invitation-context.js';
-import { possiblySamePeople } from './possibly-same-people.js';
+import { holdFollowUpsSaidElsewhere, possiblySamePeople } from './possibly-same-people.js';
 import type { RelationshipView } from './relationship-view.js';
 
 /** What other features add to the day: triage verdicts, introduction items. */
@@ -141,6 +141,7 @@ export async function collectAgenda(
     possiblySame,
     sorted: options.sorted,
   });
+  await holdFollowUpsSaidElsewhere(store, view, agenda.items);
   return {
     ...agenda,
     zone: view.zone,

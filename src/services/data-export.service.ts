@@ -1,4 +1,5 @@
 import { AppError } from '../domain/errors.js';
+import { createDataExportRepository } from '../store/data-export.repository.js';
 import type { Store } from '../store/store.js';
 import { emptyTotals, type FileReport, type ImportReport } from './import.report.js';
 import { writeCsvExport, writeVcardExport } from './export/contacts-export.js';
@@ -44,8 +45,14 @@ export function createDataExportService(deps: {
         const { file, counts } = await this.restore(path);
         files.push(file);
         totals.peopleAdded += counts.people ?? 0;
-        totals.interactionsAdded += counts.interactions ?? 0;
         totals.invitationsAdded += counts.invitations ?? 0;
+      }
+      // Counted as an import counts them, once the restores are in the empty folder: records kept without a
+      // person or flagged skipped are no interactions (docs/rules/identity-and-imports.md#import-report).
+      if (files.some((file) => !file.failed)) {
+        const restored = await createDataExportRepository(store).interactionCounts();
+        totals.interactionsAdded = restored.interactions;
+        totals.recordsKept = restored.kept;
       }
       const rest = paths.filter((path) => !exports.includes(path));
       const report: ImportReport =
@@ -60,6 +67,7 @@ export function createDataExportService(deps: {
           peopleUpdated: report.totals.peopleUpdated,
           interactionsAdded: totals.interactionsAdded + report.totals.interactionsAdded,
           invitationsAdded: totals.invitationsAdded + report.totals.invitationsAdded,
+          recordsKept: totals.recordsKept + report.totals.recordsKept,
         },
       };
     },

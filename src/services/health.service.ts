@@ -1,6 +1,7 @@
 import type { Band } from '../domain/strength.js';
 import { bandOf } from '../domain/strength.js';
-import { calendarDaysBetween } from '../domain/time.js';
+import { calendarDaysBetween, DAY_MS } from '../domain/time.js';
+import { createPersonStatsRepository } from '../store/person-stats.repository.js';
 import { createDataAgeRepository } from '../store/data-age.repository.js';
 import type { Store } from '../store/store.js';
 import { CIRCLES } from '../domain/person.js';
@@ -22,7 +23,13 @@ export interface NetworkHealth {
   followUpRate: number | null;
   newConnections: number;
   followedUp: number;
+  /** The bands of connections, archived included (as `connections`). */
   bands: Record<Band, number>;
+  /**
+   * The bands above dormant of the people `tend people` lists who are not connections (message senders,
+   * address-book people): `people band:…` counts them, `bands` does not (docs/rules/prune-and-health.md#health-figures).
+   */
+  bandsNotConnected: Record<'strong' | 'medium' | 'weak', number>;
   circles: Record<string, number>;
   giveAsk: { given: number; received: number; introductions: number };
   pendingInvitations: number;
@@ -48,6 +55,13 @@ export function createHealthService(deps: { store: Store; relationships: Relatio
         else bands[view.score(connection.person, connection.facts, false).band]++;
       });
       bands.none = rows.connections - rows.conversed;
+      const bandsNotConnected = { strong: 0, medium: 0, weak: 0 };
+      const others = await createPersonStatsRepository(deps.store).conversedOthers(now - 366 * DAY_MS);
+      for (const row of others.length > 0 ? await view.agendaRows(others) : []) {
+        if (row.person.archived || row.person.connectionState === 'connected' || !row.facts) continue;
+        const { band } = view.score(row.scoring, row.facts, false);
+        if (band === 'strong' || band === 'medium' || band === 'weak') bandsNotConnected[band]++;
+      }
       let newConnections = 0;
       let followedUp = 0;
       for (const { connectedAt, firstFromMeAt } of rows.recent) {
@@ -80,6 +94,7 @@ export function createHealthService(deps: { store: Store; relationships: Relatio
         newConnections,
         followedUp,
         bands,
+        bandsNotConnected,
         circles,
         giveAsk: { ...(await view.giveAsk()), introductions: introductionsMade(ledger) },
         pendingInvitations,

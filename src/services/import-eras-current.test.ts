@@ -64,6 +64,8 @@ describe('a 2024–2025 export', () => {
       peopleUpdated: 0,
       interactionsAdded: 26,
       invitationsAdded: 6,
+      // The SPAM and sponsored messages: stored, flagged skipped, no interactions.
+      recordsKept: 3,
     });
   });
 

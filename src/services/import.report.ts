@@ -15,8 +15,14 @@ export interface FileReport {
 export interface ImportTotals {
   peopleAdded: number;
   peopleUpdated: number;
+  /** Records stored that count as interactions: with a person, not flagged skipped. */
   interactionsAdded: number;
   invitationsAdded: number;
+  /**
+   * Records stored that are no interactions: messages flagged skipped (sponsored, spam, drafts) and records
+   * without a person yet (unmatched), kept so a re-import knows them (docs/rules/identity-and-imports.md#import-report).
+   */
+  recordsKept: number;
 }
 
 export interface ImportReport {
@@ -49,7 +55,7 @@ export function countSkip(report: FileReport, reason: string, line?: number, mes
 }
 
 export function emptyTotals(): ImportTotals {
-  return { peopleAdded: 0, peopleUpdated: 0, interactionsAdded: 0, invitationsAdded: 0 };
+  return { peopleAdded: 0, peopleUpdated: 0, interactionsAdded: 0, invitationsAdded: 0, recordsKept: 0 };
 }
 
 export function addTotals(into: ImportTotals, from: ImportTotals): void {
@@ -57,4 +63,5 @@ export function addTotals(into: ImportTotals, from: ImportTotals): void {
   into.peopleUpdated += from.peopleUpdated;
   into.interactionsAdded += from.interactionsAdded;
   into.invitationsAdded += from.invitationsAdded;
+  into.recordsKept += from.recordsKept;
 }

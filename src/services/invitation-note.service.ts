@@ -3,6 +3,7 @@ import { normalizeProfileUrl } from '../domain/identity.js';
 import {
   checkInvitationNote,
   draftInvitationNote,
+  draftPlaceholderIn,
   type NoteCheck,
   type NoteCheckContext,
 } from '../domain/invitation-note.js';
@@ -37,8 +38,13 @@ export interface InvitationNoteRequest {
 
 export interface InvitationNoteResult extends NoteCheck {
   drafted: boolean;
-  /** The note cannot be sent as it is: longer than the limit, or empty. */
+  /**
+   * The note cannot be sent as it is: longer than the limit, empty, with the draft's placeholder still in
+   * it, or to someone already connected (docs/rules/invitations.md#note-check).
+   */
   refused: boolean;
+  /** They are a connection already: no note was drafted or checked (`text` is empty). */
+  alreadyConnected: boolean;
   recipient: { id: number | null; name: string };
 }
 
@@ -133,8 +139,23 @@ export function createInvitationNoteService(deps: {
 
     async prepare(request: InvitationNoteRequest): Promise<InvitationNoteResult> {
       const recipient = await recipientFor(request);
-      const owner = await ownerBackground();
       const limit = limitFor(Boolean(request.premium));
+      // A connection cannot be invited: said first, nothing drafted, nothing counted against the week.
+      if (recipient.person?.connectionState === 'connected')
+        return {
+          text: '',
+          length: 0,
+          limit,
+          ok: false,
+          warnings: [
+            `Already connected: you can message ${firstNameOf(recipient.name)} instead of inviting them.`,
+          ],
+          drafted: false,
+          refused: true,
+          alreadyConnected: true,
+          recipient: { id: recipient.person.id, name: recipient.name },
+        };
+      const owner = await ownerBackground();
       const sharedEmployer =
         owner.employers.find((employer) =>
           recipient.companies.some((company) => namesOrganization(company, employer)),
@@ -162,8 +183,6 @@ export function createInvitationNoteService(deps: {
       const check = checkInvitationNote(text, context);
       const warnings = [...check.warnings];
       const first = firstNameOf(recipient.name);
-      if (recipient.person?.connectionState === 'connected')
-        warnings.push(`Already connected: you can message ${first} instead of inviting them.`);
       if (recipient.person?.doNotContact)
         warnings.push(`${recipient.person.name} is marked do-not-contact (tend set --allow-contact).`);
       // LinkedIn's limits (docs/rules/segments.md#linkedin-limits): the three weeks after a withdrawn
@@ -177,7 +196,12 @@ export function createInvitationNoteService(deps: {
           `You withdrew your invitation to ${first} on ${block.withdrawnOn}: LinkedIn allows a new one from ${block.allowedOn}.`,
         );
       if (week.warning) warnings.push(`${week.warning}.`);
-      const refused = check.length > limit || text.trim() === '' || block !== null || week.over;
+      const refused =
+        check.length > limit ||
+        text.trim() === '' ||
+        draftPlaceholderIn(text) !== null ||
+        block !== null ||
+        week.over;
       if (!refused && recipient.person)
         await store.transaction((trx) =>
           createLinkedinLimits({ store: trx, settings }).recordDrafted(recipient.person?.id ?? 0, now),
@@ -188,6 +212,7 @@ export function createInvitationNoteService(deps: {
         warnings,
         drafted,
         refused,
+        alreadyConnected: false,
         recipient: { id: recipient.person?.id ?? null, name: recipient.name },
       };
     },
@@ -197,7 +222,8 @@ export function createInvitationNoteService(deps: {
 /** The `invite-note --json` shape. */
 export function invitationNoteJson(result: InvitationNoteResult) {
   return {
-    note: result.text,
+    // No note for someone already connected (docs/rules/invitations.md#note-check).
+    note: result.alreadyConnected ? null : result.text,
     length: result.length,
     limit: result.limit,
     ok: result.ok,

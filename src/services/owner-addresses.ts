@@ -1,5 +1,7 @@
 import { normalizeEmail } from '../domain/identity.js';
-import type { FileImportContext } from './linkedin/file-import.context.js';
+import type { StoreContext } from '../store/store.js';
+import { createWorkspaceSettingsRepository } from '../store/workspace-settings.repository.js';
+import { WORKSPACE_KEYS, type FileImportContext } from './linkedin/file-import.context.js';
 
 /** Workspace key of the owner's addresses tend inferred (a setting given by the user wins over them). */
 export const OWNER_EMAILS_KEY = 'owner.emails';
@@ -47,4 +49,29 @@ export function mostCounted(counts: ReadonlyMap<string, number>): string | null 
       bestCount = count;
     }
   return best;
+}
+
+/** Who imports took as the owner, kept in the database (not a setting): what `tend config` shows when unset. */
+export interface DetectedOwner {
+  url: string | null;
+  name: string | null;
+  emails: string[];
+}
+
+/**
+ * The owner imports detected (docs/rules/identity-and-imports.md#owner): the profile URL from the messages,
+ * the name, and the e-mail addresses inferred from mail or calendar files (docs/rules/calendar.md#owner).
+ */
+export async function detectedOwner(store: StoreContext): Promise<DetectedOwner> {
+  const workspace = createWorkspaceSettingsRepository(store);
+  const [url, name, emails] = await Promise.all([
+    workspace.get(WORKSPACE_KEYS.ownerUrl),
+    workspace.get(WORKSPACE_KEYS.ownerName),
+    workspace.get(OWNER_EMAILS_KEY),
+  ]);
+  return {
+    url: url ? (url.startsWith('http') ? url : `https://www.${url}`) : null,
+    name: name ?? null,
+    emails: configuredOwnerEmails(emails),
+  };
 }

@@ -68,6 +68,32 @@ export function createDataExportRepository(context: StoreContext) {
   }
 
   return {
+    /**
+     * The stored records that count as interactions (with a person, not flagged skipped) and the others,
+     * kept for re-imports: what an import's report calls interactions added and records kept.
+     */
+    async interactionCounts(): Promise<{ interactions: number; kept: number }> {
+      const row = await db
+        .selectFrom('interactions')
+        .select((eb) => [
+          eb.fn.countAll<number>().as('all'),
+          eb.fn
+            .count<number>(
+              eb
+                .case()
+                .when(eb.and([eb('skipped_reason', 'is', null), eb('person_id', 'is not', null)]))
+                .then(1)
+                .end(),
+            )
+            .as('counted'),
+        ])
+        .where('workspace_id', '=', workspaceId)
+        .executeTakeFirst();
+      const all = Number(row?.all ?? 0);
+      const counted = Number(row?.counted ?? 0);
+      return { interactions: counted, kept: all - counted };
+    },
+
     /** The rows of one table in a stable order, without the workspace: streamed on SQLite, paged by id. */
     async *rows(table: ExportTable, order: readonly string[]): AsyncGenerator<Row> {
       const strip = (row: Row): Row | undefined => {

@@ -1,5 +1,5 @@
 import type { ConnectionState } from '../domain/person.js';
-import { rowsOf } from './query-runner.js';
+import { inChunks, rowsOf } from './query-runner.js';
 import type { StoreContext } from './store.js';
 
 export interface DirectoryEntry {
@@ -25,6 +25,43 @@ export function createPersonDirectoryRepository(context: StoreContext) {
         connectedAt: row.connected_at === null ? null : Number(row.connected_at),
         connectionState: row.connection_state as ConnectionState,
       }));
+    },
+
+    /**
+     * These people and everyone who shares a normalised name with one of them, lean: the records that may be
+     * one person with them (services/possibly-same-people.ts).
+     */
+    async namesakes(personIds: readonly number[]): Promise<DirectoryEntry[]> {
+      const rows = await inChunks(personIds, (chunk) => {
+        const keys = db
+          .selectFrom('people')
+          .select('name_key')
+          .where('workspace_id', '=', workspaceId)
+          .where('id', 'in', chunk)
+          .where('name_key', '!=', '');
+        return rowsOf(
+          context,
+          db
+            .selectFrom('people')
+            .select(['id', 'name_key', 'connected_at', 'connection_state'])
+            .where('workspace_id', '=', workspaceId)
+            .where('name_key', 'in', keys),
+        );
+      });
+      const seen = new Set<number>();
+      return rows.flatMap((row) => {
+        const id = Number(row.id);
+        if (seen.has(id)) return [];
+        seen.add(id);
+        return [
+          {
+            id,
+            nameKey: row.name_key,
+            connectedAt: row.connected_at === null ? null : Number(row.connected_at),
+            connectionState: row.connection_state as ConnectionState,
+          },
+        ];
+      });
     },
 
     /**

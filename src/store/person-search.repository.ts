@@ -69,9 +69,13 @@ export function createPersonSearchRepository(context: StoreContext) {
         return documentMatch('tags', containsPattern(`${LIST_SEPARATOR}${atom.value}${LIST_SEPARATOR}`));
       case 'circle':
         return sql`coalesce(p.circle, 'none') = ${atom.value}`;
-      case 'source':
+      case 'source': {
+        // A connection of an export whose Connections.csv has no URL column (2023 era) may have no identity
+        // at all: having been read from a LinkedIn Connections.csv is its source (docs/rules/segments.md).
+        const seenInExport = atom.value === 'linkedin' ? sql` or p.last_export_at is not null` : sql``;
         return sql`(p.id in (select person_id from person_identities where workspace_id = ${workspaceId} and source = ${atom.value})
-          or p.id in (select person_id from contact_cards where workspace_id = ${workspaceId} and source = ${atom.value}))`;
+          or p.id in (select person_id from contact_cards where workspace_id = ${workspaceId} and source = ${atom.value})${seenInExport})`;
+      }
       case 'connected': {
         const parts = [sql`p.connected_at is not null`];
         if (atom.from !== null) parts.push(sql`p.connected_at >= ${atom.from}`);

@@ -143,5 +143,27 @@ export function createPersonStatsRepository(context: StoreContext) {
         introductions: Number(row?.introductions ?? 0),
       };
     },
+
+    /**
+     * People listed by `tend people` who are not connections, with a two-way exchange at or after `from` by
+     * their stored facts (a superset as of an earlier `now`): the only ones whose band is above dormant that
+     * health's bands of connections leave out (docs/rules/prune-and-health.md#health-figures).
+     */
+    async conversedOthers(from: number): Promise<number[]> {
+      const rows = await db
+        .selectFrom('person_stats')
+        .innerJoin('people', (join) =>
+          join
+            .onRef('people.id', '=', 'person_stats.person_id')
+            .onRef('people.workspace_id', '=', 'person_stats.workspace_id'),
+        )
+        .select('people.id')
+        .where('person_stats.workspace_id', '=', workspaceId)
+        .where('person_stats.last_exchange_at', '>=', from)
+        .where('people.connection_state', '!=', 'connected')
+        .where('people.archived_at', 'is', null)
+        .execute();
+      return rows.map((row) => Number(row.id));
+    },
   };
 }

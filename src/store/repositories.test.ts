@@ -1,9 +1,11 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../test/support/test-databases.js';
+import { createDataExportRepository } from './data-export.repository.js';
 import { createImportLogRepository } from './import-log.repository.js';
 import { createInteractionRepository, type NewInteraction } from './interaction.repository.js';
 import { createInvitationRepository } from './invitation.repository.js';
 import { createKnownTieRepository } from './known-tie.repository.js';
+import { createPersonDirectoryRepository } from './person-directory.repository.js';
 import { createPersonRepository, type NewPerson } from './person.repository.js';
 import { createWorkspaceSettingsRepository } from './workspace-settings.repository.js';
 import type { Store } from './store.js';
@@ -71,6 +73,37 @@ for (const database of testDatabases('repositories')) {
       expect((await people.search('ZOE')).map((person) => person.id)).toEqual([id]);
       expect(await people.search('nobody-like-this')).toEqual([]);
       expect(await people.search('100%')).toEqual([]);
+    });
+
+    it('finds the namesakes of people, and counts stored interactions apart from records kept', async () => {
+      const store = await open();
+      const people = createPersonRepository(store);
+      const a = await people.insert(newPerson('Rahul Verma'));
+      const b = await people.insert(
+        newPerson('Rahul Verma', { connectionState: 'not-connected', connectedAt: null }),
+      );
+      await people.insert(newPerson('Sara Lind'));
+      const found = await createPersonDirectoryRepository(store).namesakes([a]);
+      expect(found.map((entry) => [entry.id, entry.connectionState]).sort()).toEqual(
+        [
+          [a, 'connected'],
+          [b, 'not-connected'],
+        ].sort(),
+      );
+      expect(await createPersonDirectoryRepository(store).namesakes([])).toEqual([]);
+      const interactions = createInteractionRepository(store);
+      await interactions.insertMany(
+        [
+          message(a, 1, NOW - 1000),
+          { ...message(b, 2, NOW - 900), skippedReason: 'spam' },
+          { ...message(a, 3, NOW - 800), personId: null },
+        ],
+        NOW,
+      );
+      expect(await createDataExportRepository(store).interactionCounts()).toEqual({
+        interactions: 1,
+        kept: 2,
+      });
     });
 
     it('reads %, _ and \\ in search text as themselves, not as patterns', async () => {

@@ -61,11 +61,18 @@ export function registerHealthCommand(program: Command, runtime: Runtime): void 
             ? 'Follow-up rate:     no new connections in the last year'
             : `Follow-up rate:     ${percent(health.followUpRate)} of ${health.newConnections} connections of the last year got a message from you within 7 days`,
         );
+        // What the bands count, so they compare with `tend people band:…` (docs/rules/prune-and-health.md#health-figures).
+        const counted = `${health.connections === 1 ? 'your connection' : `your ${health.connections} connections`}${health.archived ? ', archived included' : ''}`;
         say(
-          `Bands:              ${Object.entries(health.bands)
+          `Bands:              of ${counted}: ${Object.entries(health.bands)
             .map(([band, count]) => `${band} ${count}`)
             .join(', ')}`,
         );
+        const others = Object.entries(health.bandsNotConnected).filter(([, count]) => count > 0);
+        if (others.length > 0)
+          say(
+            `Not connected:      ${others.map(([band, count]) => `${band} ${count}`).join(', ')} among people you talk with but are not connected to (tend people counts them in its bands too)`,
+          );
         say(
           `Circles:            ${
             Object.entries(health.circles)

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { draftPlaceholderIn } from '../../domain/invitation-note.js';
 import { invitationNoteJson } from '../../services/invitation-note.service.js';
 import { action, type Runtime } from '../command-runtime.js';
 import { EXIT } from '../exit-codes.js';
@@ -29,8 +30,9 @@ export function registerInviteNoteCommand(program: Command, runtime: Runtime): v
     .addHelpText(
       'after',
       '\nThe limit is 200 characters, 300 with --premium, or `tend config invitation-note-limit N`.\n' +
-        'Exit 0 when the note can be sent (warnings are advice), 2 when it cannot: too long, empty, within\n' +
-        'three weeks of a withdrawn invitation, or over your weekly budget (linkedin-weekly-invitations).\n' +
+        'Exit 0 when the note can be sent (warnings are advice), 2 when it cannot: too long, empty, with the\n' +
+        "draft's [bracketed] part not filled in, to someone already connected, within three weeks of a\n" +
+        'withdrawn invitation, or over your weekly budget (linkedin-weekly-invitations).\n' +
         'tend drafts; you send.',
     )
     .action(
@@ -43,16 +45,25 @@ export function registerInviteNoteCommand(program: Command, runtime: Runtime): v
           return code;
         }
         const { io } = context;
+        if (result.alreadyConnected) {
+          for (const warning of result.warnings) printLine(io, warning);
+          return code;
+        }
         printLine(io, result.text);
         printLine(io);
         const over = result.length - result.limit;
         // A refused note (too long, empty, a withdrawn invitation's three weeks, over the weekly budget) is
         // not to be sent: the line says so instead of inviting the user to send it.
-        const verdict = result.refused
-          ? ' · not to be sent now: see why below'
-          : result.drafted
-            ? ` · drafted for ${result.recipient.name}: edit it, then send it yourself`
-            : '';
+        // A draft with its placeholder is for the user to finish: said so, exit 2 until it is filled in.
+        const verdict = draftPlaceholderIn(result.text)
+          ? result.drafted
+            ? ` · drafted for ${result.recipient.name} with a part for you to fill in: replace the [bracketed] text, then check it with tend invite-note ${/\s/.test(ref) ? `"${ref}"` : ref} "NOTE"`
+            : ' · not to be sent yet: the [bracketed] part is for you to fill in'
+          : result.refused
+            ? ' · not to be sent now: see why below'
+            : result.drafted
+              ? ` · drafted for ${result.recipient.name}: edit it, then send it yourself`
+              : '';
         printLine(
           io,
           `${result.length}/${result.limit} characters${over > 0 ? ` — ${over} over the limit` : ''}${verdict}`,

@@ -30,6 +30,7 @@ const healthFigures = z.object({
   newConnections: count,
   followedUp: count,
   bands: z.record(z.string(), count),
+  bandsNotConnected: z.object({ strong: count, medium: count, weak: count }),
   circles: z.record(z.string(), count),
   giveAsk: z.object({ given: count, received: count, introductions: count }),
   pendingInvitations: count,

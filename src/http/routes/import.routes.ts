@@ -25,6 +25,7 @@ const report = z.object({
     peopleUpdated: z.number().int(),
     interactionsAdded: z.number().int(),
     invitationsAdded: z.number().int(),
+    recordsKept: z.number().int(),
   }),
 });
 

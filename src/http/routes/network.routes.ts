@@ -210,6 +210,7 @@ export function networkRoutes(app: App) {
         warnings: z.array(z.string()),
         drafted: z.boolean(),
         refused: z.boolean(),
+        alreadyConnected: z.boolean(),
         recipient: z.object({ id: z.number().int().nullable(), name: z.string() }),
       }),
       handle: ({ body }) => app.invitationNotes.prepare(body),

@@ -149,6 +149,7 @@ export async function writeHelp(records: readonly HelpRecord[], context: FileImp
         record.line,
         `no connection matches "${displayName(record.firstName, record.lastName)}"`,
       );
+      totals.recordsKept++;
       continue;
     }
     report.imported++;

@@ -91,6 +91,7 @@ export async function linkWaitingRows(
       continue;
     }
     for (const row of fresh) countSkip(report, UNMATCHED, row.line, `no connection matches "${row.name}"`);
+    totals.recordsKept += fresh.length;
     // Nobody in it is known (the no-URL era names the recipients of my messages only in TO): the rows wait
     // for that name, so a Connections.csv read in a later run links them (counterpart-links.writer.ts).
     const names = new Set(rows.map((row) => personNameKey(row.name)));

@@ -112,6 +112,7 @@ async function writeFrom(
       const entry = unresolved.get(row);
       if (row.skippedReason) {
         countSkip(report, row.skippedReason);
+        totals.recordsKept++;
       } else if (entry && row.conversationKey !== null) {
         entry.fresh = true;
       } else {

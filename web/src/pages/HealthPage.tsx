@@ -60,7 +60,7 @@ function History({ history }: { history: HealthHistory }) {
           ]}
         />
         <TrendChart
-          title="Strength bands"
+          title="Strength bands of your connections"
           days={days}
           stacked
           format={count}
@@ -131,7 +131,7 @@ export function HealthPage() {
           <span>invitations waiting</span>
         </div>
       </div>
-      <Bars title="Strength bands" counts={data.bands} />
+      <Bars title={`Strength bands of your ${data.connections} connections`} counts={data.bands} />
       <Bars title="Circles" counts={data.circles} />
       {history.error ? (
         <ErrorNote error={history.error} />
