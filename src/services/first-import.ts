@@ -5,7 +5,8 @@ import {
   type InteractionRepository,
   type NewInteraction,
 } from '../store/interaction.repository.js';
-import type { StoreContext } from '../store/store.js';
+import { missingReferences } from '../store/reference-check.js';
+import type { StoreContext, TransactionOptions } from '../store/store.js';
 import { holdCheckpoints } from '../store/wal-checkpoint.js';
 
 /**
@@ -16,13 +17,20 @@ import { holdCheckpoints } from '../store/wal-checkpoint.js';
  * (2) builds the interaction indexes once the rows are in, when the table is empty
  * (docs/PERFORMANCE.md#interaction-indexes); and (3) on SQLite, copies the write-ahead log into the database
  * file on another thread once the files are committed, instead of in each file's commit
- * (docs/PERFORMANCE.md#checkpoint). Any other import goes through the same calls, the ordinary way.
+ * (docs/PERFORMANCE.md#checkpoint); and (4) on SQLite, writes the messages file without SQLite's per-row
+ * foreign key checks, checking the people its rows reference once before the commit
+ * (docs/PERFORMANCE.md#issue-12-fourth-session). Any other import goes through the same calls, the ordinary way.
  */
 export interface ImportShortcuts {
   /** Inserts interactions (known source keys are left alone), copied while the copy is valid. */
   insert(interactions: InteractionRepository, rows: readonly NewInteraction[], now: number): Promise<void>;
   /** On an empty interactions table, its indexes dropped until `restore()`; else null. */
   indexesAfterRows(interactions: InteractionRepository): Promise<{ restore(): Promise<void> } | null>;
+  /**
+   * The options of a file's transaction when the file deletes nothing (the messages file): on a first import
+   * into SQLite, foreign keys checked once before the commit instead of row by row; else none.
+   */
+  referencesCheckedAtCommit(): TransactionOptions;
   /** A file rolled back: its rows are not stored, so the copy no longer matches. */
   rolledBack(): void;
   /**
@@ -42,8 +50,11 @@ export async function startImportShortcuts(store: StoreContext): Promise<ImportS
   const editsAtStart = store.edits?.storedInteractions;
   const unchanged = () => store.edits !== undefined && store.edits.storedInteractions === editsAtStart;
   const checkpoints = written && store.sqlite ? holdCheckpoints(store.sqlite) : null;
+  /** The people the rows of a file written without per-row foreign key checks reference. */
+  let referenced: Set<number> | null = null;
   return {
     async insert(interactions, rows, now) {
+      if (referenced) for (const row of rows) if (row.personId !== null) referenced.add(row.personId);
       if (!written?.valid) {
         await interactions.insertMany(rows, now);
         return;
@@ -55,7 +66,25 @@ export async function startImportShortcuts(store: StoreContext): Promise<ImportS
     async indexesAfterRows(interactions) {
       return (await interactions.tableIsEmpty()) ? interactions.suspendIndexes() : null;
     },
+    referencesCheckedAtCommit() {
+      if (!written?.valid || !store.sqlite) return {};
+      const people = (referenced = new Set());
+      return {
+        async verifiedReferences(context) {
+          referenced = null;
+          const missing = await missingReferences(context, people, [
+            'person_identities',
+            'conversation_members',
+          ]);
+          if (missing.length > 0)
+            throw new Error(
+              `it referenced people that are not stored (${missing.join('; ')}); nothing was written`,
+            );
+        },
+      };
+    },
     rolledBack() {
+      referenced = null;
       written?.invalidate();
     },
     takeRows(expected) {

@@ -214,6 +214,8 @@ export function createImportService(deps: {
       return { report, totals };
     }
     let workDone = 0;
+    // The messages file deletes nothing: a first import checks its references once (first-import.ts).
+    const checks = format === 'linkedin-messages' ? run.shortcuts.referencesCheckedAtCommit() : {};
     try {
       await store.transaction(async (trx) => {
         const repositories = bindRepositories(trx);
@@ -273,7 +275,7 @@ export function createImportService(deps: {
           report,
         });
         workDone = performance.now();
-      });
+      }, checks);
       options.onStep?.(`${file.entry.displayPath}: commit`, performance.now() - workDone);
       photos?.keep();
     } catch (error) {
