@@ -27,10 +27,11 @@ export interface ImportShortcuts {
   /** On an empty interactions table, its indexes dropped until `restore()`; else null. */
   indexesAfterRows(interactions: InteractionRepository): Promise<{ restore(): Promise<void> } | null>;
   /**
-   * The options of a file's transaction when the file deletes nothing (the messages file): on a first import
-   * into SQLite, foreign keys checked once before the commit instead of row by row; else none.
+   * The options of the transaction of a file of this format: for the messages file (its writes delete
+   * nothing, so no cascade can be missed) of a first import into SQLite, foreign keys checked once before
+   * the commit instead of row by row; else none.
    */
-  referencesCheckedAtCommit(): TransactionOptions;
+  transactionOptions(format: string): TransactionOptions;
   /** A file rolled back: its rows are not stored, so the copy no longer matches. */
   rolledBack(): void;
   /**
@@ -38,6 +39,11 @@ export interface ImportShortcuts {
    * since their insert; null otherwise (the facts then read the stored rows).
    */
   takeRows(expected: number): Iterable<EngineInteraction> | null;
+  /**
+   * The newest instant of the rows of `source` stored (null: none), when the copy held every stored row
+   * (`takeRows` gave it out) and none changed since; undefined when not known (the caller reads the table).
+   */
+  newestWritten(source: string): number | null | undefined;
   /** Every file is committed: the log's copy into the database file starts beside what follows. */
   filesCommitted(): void;
   /** The run is over, whether it succeeded or not: waits for that copy. */
@@ -50,6 +56,9 @@ export async function startImportShortcuts(store: StoreContext): Promise<ImportS
   const editsAtStart = store.edits?.storedInteractions;
   const unchanged = () => store.edits !== undefined && store.edits.storedInteractions === editsAtStart;
   const checkpoints = written && store.sqlite ? holdCheckpoints(store.sqlite) : null;
+  /** The newest instant written of each source while the copy is valid (see `newestWritten`). */
+  const newest = new Map<string, number>();
+  let copyTaken = false;
   /** The people the rows of a file written without per-row foreign key checks reference. */
   let referenced: Set<number> | null = null;
   return {
@@ -62,12 +71,14 @@ export async function startImportShortcuts(store: StoreContext): Promise<ImportS
       const ids: number[] = [];
       await interactions.insertMany(rows, now, ids);
       written.add(rows, ids);
+      for (const row of rows)
+        if (row.at > (newest.get(row.source) ?? -Infinity)) newest.set(row.source, row.at);
     },
     async indexesAfterRows(interactions) {
       return (await interactions.tableIsEmpty()) ? interactions.suspendIndexes() : null;
     },
-    referencesCheckedAtCommit() {
-      if (!written?.valid || !store.sqlite) return {};
+    transactionOptions(format) {
+      if (format !== 'linkedin-messages' || !written?.valid || !store.sqlite) return {};
       const people = (referenced = new Set());
       return {
         async verifiedReferences(context) {
@@ -90,7 +101,11 @@ export async function startImportShortcuts(store: StoreContext): Promise<ImportS
     takeRows(expected) {
       const copy = written;
       written = null;
-      return copy?.valid && copy.length === expected && unchanged() ? copy.drain() : null;
+      copyTaken = copy?.valid === true && copy.length === expected && unchanged();
+      return copyTaken && copy ? copy.drain() : null;
+    },
+    newestWritten(source) {
+      return copyTaken && unchanged() ? (newest.get(source) ?? null) : undefined;
     },
     filesCommitted() {
       checkpoints?.copyBeside();

@@ -214,8 +214,6 @@ export function createImportService(deps: {
       return { report, totals };
     }
     let workDone = 0;
-    // The messages file deletes nothing: a first import checks its references once (first-import.ts).
-    const checks = format === 'linkedin-messages' ? run.shortcuts.referencesCheckedAtCommit() : {};
     try {
       await store.transaction(async (trx) => {
         const repositories = bindRepositories(trx);
@@ -275,7 +273,7 @@ export function createImportService(deps: {
           report,
         });
         workDone = performance.now();
-      }, checks);
+      }, run.shortcuts.transactionOptions(format));
       options.onStep?.(`${file.entry.displayPath}: commit`, performance.now() - workDone);
       photos?.keep();
     } catch (error) {
@@ -367,7 +365,8 @@ export function createImportService(deps: {
             deps.relationships.refreshAll(undefined, (expected) => run.shortcuts.takeRows(expected)),
           );
           await store.transaction((trx) => createWorkspaceSettingsRepository(trx).set(DERIVED_PENDING, 'no'));
-          await step('data age', () => createDataAgeRepository(store).remember());
+          const newest = run.shortcuts.newestWritten('linkedin');
+          await step('data age', () => createDataAgeRepository(store).remember(newest));
         }
       };
       try {
