@@ -167,6 +167,22 @@ export class PeopleDirectory {
     );
   }
 
+  /**
+   * Profile URLs found, keyed by the URL's own string (a messages batch shares each one among its rows): no
+   * key is built per message. Cleared by a merge, the one change of a known identity's person.
+   */
+  private readonly byUrl = new Map<string, number>();
+
+  /** `find` of one normalised profile URL (every message looks its people up so). */
+  findUrl(url: string): number | undefined {
+    let id = this.byUrl.get(url);
+    if (id === undefined) {
+      id = this.identities.get(`url:${url}`);
+      if (id !== undefined) this.byUrl.set(url, id);
+    }
+    return id;
+  }
+
   find(identities: readonly Identity[]): number | undefined {
     for (const identity of identities) {
       const id = this.identities.get(`${identity.kind}:${identity.value}`);
@@ -265,6 +281,7 @@ export class PeopleDirectory {
     const goneIdentities = await people.listIdentities(goneId);
     if (!(await merges.merge(keepId, goneId, this.now))) return;
     for (const identity of goneIdentities) this.identities.set(`${identity.kind}:${identity.value}`, keepId);
+    this.byUrl.clear();
     this.kinds.set(keepId, (this.kinds.get(keepId) ?? 0) | (this.kinds.get(goneId) ?? 0));
     this.kinds.delete(goneId);
     const gone = this.entries.get(goneId);
