@@ -19,7 +19,8 @@ import { holdCheckpoints } from '../store/wal-checkpoint.js';
  * file on another thread once the files are committed, instead of in each file's commit
  * (docs/PERFORMANCE.md#checkpoint); and (4) on SQLite, writes the messages file without SQLite's per-row
  * foreign key checks, checking the people its rows reference once before the commit
- * (docs/PERFORMANCE.md#issue-12-fourth-session). Any other import goes through the same calls, the ordinary way.
+ * (docs/PERFORMANCE.md#issue-12-fourth-session). Any other import goes through the same calls, the ordinary
+ * way.
  */
 export interface ImportShortcuts {
   /** Inserts interactions (known source keys are left alone), copied while the copy is valid. */

@@ -12,7 +12,7 @@ export function createDataAgeRepository(context: StoreContext) {
   const { db, workspaceId } = context;
   const workspace = createWorkspaceSettingsRepository(context);
 
-  /** `newestInteraction`: the newest LinkedIn interaction when the caller knows it (null: none), else read. */
+  /** `newestInteraction`: the newest LinkedIn interaction when the caller knows it (null: none). */
   async function newestImportedAt(until: number, newestInteraction?: number | null): Promise<number | null> {
     const [interactions, people, invitations] = await Promise.all([
       newestInteraction !== undefined

@@ -70,7 +70,7 @@ export interface TransactionOptions {
   wait?: boolean;
   /**
    * SQLite: the transaction runs without checking foreign keys row by row (a cursor on `people` opened for
-   * every inserted interaction; docs/PERFORMANCE.md#issue-12-fourth-session). `verify` runs before the
+   * every inserted interaction; docs/PERFORMANCE.md#issue-12-fourth-session). This function runs before the
    * commit, in the transaction, and must throw when any reference the work wrote is missing: nothing is then
    * written. Only for work that deletes nothing (no cascades run meanwhile). PostgreSQL checks as always.
    */
