@@ -6,8 +6,8 @@ import { sql, type Kysely } from 'kysely';
  * a temporary b-tree of the three values built anew for every inserted row: a tenth of a first import's
  * insert cost (docs/PERFORMANCE.md#issue-12-fourth-session). The kinds sort together
  * (`endorsement-received` < `help-given` < `help-received` < `introduction-made` < `meeting`, in any
- * collation), so one range holds exactly them; the ledger's query names the same two comparisons (so both databases can prove the index
- * applies) and its three kinds.
+ * collation), so one range holds exactly them; the ledger's query names the same two comparisons (so both
+ * databases can prove the index applies) and its three kinds.
  */
 export function ledgerKindsRangeSchema() {
   return {
