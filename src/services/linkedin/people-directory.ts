@@ -328,11 +328,13 @@ export class PeopleDirectory {
     const name = displayName(facts.firstName, facts.lastName) || identities[0]?.value || 'Unknown';
     const connectionState = facts.connectionState ?? 'not-connected';
     const connectedAt = facts.connectedAt ?? null;
+    // Folded once (a million-message import creates tens of thousands of people).
+    const nameKey = personNameKey(name);
     const id = await this.repositories.people.insert({
       firstName: facts.firstName,
       lastName: facts.lastName,
       name,
-      nameKey: personNameKey(name),
+      nameKey,
       company: facts.company ?? null,
       position: facts.position ?? null,
       connectedAt,
@@ -342,10 +344,11 @@ export class PeopleDirectory {
       now: this.now,
     });
     this.totals.peopleAdded++;
-    this.entries.set(id, { id, nameKey: personNameKey(name), connectedAt, connectionState });
+    this.entries.set(id, { id, nameKey, connectedAt, connectionState });
     await this.addIdentities(id, identities, source);
-    if (connectionState !== 'not-connected') this.rememberConnection(id, name, connectedAt, connectionState);
-    else addTo(this.unconnectedByName, personNameKey(name), id);
+    if (connectionState !== 'not-connected')
+      this.rememberConnection(id, name, connectedAt, connectionState, nameKey);
+    else addTo(this.unconnectedByName, nameKey, id);
     return id;
   }
 
@@ -355,8 +358,9 @@ export class PeopleDirectory {
     name: string,
     connectedAt: number | null,
     connectionState: ConnectionState = 'connected',
+    /** `personNameKey(name)`, when the caller has it. */
+    nameKey = personNameKey(name),
   ): void {
-    const nameKey = personNameKey(name);
     const previous = this.entries.get(id);
     if (previous?.connectionState === 'not-connected')
       removeFrom(this.unconnectedByName, previous.nameKey, id);
