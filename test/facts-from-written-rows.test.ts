@@ -4,6 +4,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { createApp, type App } from '../src/app.js';
 import { resolveConfig } from '../src/config.js';
 import { WrittenInteractions } from '../src/domain/written-interactions.js';
+import { createDataAgeRepository } from '../src/store/data-age.repository.js';
 import { tempDataDir } from './support/cli-harness.js';
 
 /**
@@ -42,6 +43,9 @@ describe('facts from the rows a first import wrote', () => {
     if (drained.mock.calls.length > calls) fromWritten++;
     const imported = await storedFacts(app);
     expect(imported.length).toBeGreaterThan(0);
+    // The data's age remembered from the written rows (first-import.ts newestWritten) is what a scan gives.
+    const age = createDataAgeRepository(app.store);
+    expect(await age.asOf(Number.MAX_SAFE_INTEGER)).toBe(await age.newestImportedAt(Number.MAX_SAFE_INTEGER));
     await app.relationships.refreshAll();
     expect(await storedFacts(app)).toEqual(imported);
   });

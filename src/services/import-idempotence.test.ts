@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import {
   fileReport,
@@ -49,6 +50,13 @@ describe('importing the same export again', () => {
     const session = tendSession(SPRING_2025);
     const folder = materializeEra('2024-2025');
     expect((await session.importJson(...BERLIN, folder)).code).toBe(0);
+    // The first import wrote its messages without SQLite's per-row foreign key checks (first-import.ts).
+    const database = new BetterSqlite3(join(session.data, 'tend.db'), { readonly: true });
+    expect(database.pragma('foreign_key_check')).toEqual([]);
+    expect(
+      database.prepare("select count(*) from interactions where kind = 'message'").pluck().get(),
+    ).toBeGreaterThan(0);
+    database.close();
     const again = await session.importJson(...BERLIN, folder);
     expect(again.code).toBe(0);
     expect(addedNothing(again.report)).toEqual({

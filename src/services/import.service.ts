@@ -273,7 +273,7 @@ export function createImportService(deps: {
           report,
         });
         workDone = performance.now();
-      });
+      }, run.shortcuts.transactionOptions(format));
       options.onStep?.(`${file.entry.displayPath}: commit`, performance.now() - workDone);
       photos?.keep();
     } catch (error) {
@@ -365,7 +365,8 @@ export function createImportService(deps: {
             deps.relationships.refreshAll(undefined, (expected) => run.shortcuts.takeRows(expected)),
           );
           await store.transaction((trx) => createWorkspaceSettingsRepository(trx).set(DERIVED_PENDING, 'no'));
-          await step('data age', () => createDataAgeRepository(store).remember());
+          const newest = run.shortcuts.newestWritten('linkedin');
+          await step('data age', () => createDataAgeRepository(store).remember(newest));
         }
       };
       try {

@@ -12,15 +12,18 @@ export function createDataAgeRepository(context: StoreContext) {
   const { db, workspaceId } = context;
   const workspace = createWorkspaceSettingsRepository(context);
 
-  async function newestImportedAt(until: number): Promise<number | null> {
+  /** `newestInteraction`: the newest LinkedIn interaction when the caller knows it (null: none). */
+  async function newestImportedAt(until: number, newestInteraction?: number | null): Promise<number | null> {
     const [interactions, people, invitations] = await Promise.all([
-      db
-        .selectFrom('interactions')
-        .select((eb) => eb.fn.max('at').as('newest'))
-        .where('workspace_id', '=', workspaceId)
-        .where('source', '=', 'linkedin')
-        .where('at', '<=', until)
-        .executeTakeFirst(),
+      newestInteraction !== undefined
+        ? { newest: newestInteraction }
+        : db
+            .selectFrom('interactions')
+            .select((eb) => eb.fn.max('at').as('newest'))
+            .where('workspace_id', '=', workspaceId)
+            .where('source', '=', 'linkedin')
+            .where('at', '<=', until)
+            .executeTakeFirst(),
       db
         .selectFrom('people')
         .select((eb) => eb.fn.max('connected_at').as('newest'))
@@ -43,9 +46,12 @@ export function createDataAgeRepository(context: StoreContext) {
   return {
     newestImportedAt,
 
-    /** After an import: remember the newest imported event. */
-    async remember(): Promise<void> {
-      const newest = await newestImportedAt(Number.MAX_SAFE_INTEGER);
+    /**
+     * After an import: remember the newest imported event. A first import knows its newest LinkedIn
+     * interaction from the rows it wrote (`newestInteraction`): the scan of every interaction is skipped.
+     */
+    async remember(newestInteraction?: number | null): Promise<void> {
+      const newest = await newestImportedAt(Number.MAX_SAFE_INTEGER, newestInteraction);
       await workspace.set(NEWEST_KEY, newest === null ? '' : String(newest));
     },
 

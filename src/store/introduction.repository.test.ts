@@ -1,3 +1,4 @@
+import { CompiledQuery, sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../test/support/test-databases.js';
 import { isAppError } from '../domain/errors.js';
@@ -153,6 +154,34 @@ for (const database of testDatabases('introductions')) {
       expect(threads.get(b)).toEqual(['breakfast']);
       expect(threads.has(c)).toBe(false);
       expect((await createIntroductionRepository(store).groupThreads([])).size).toBe(0);
+    });
+
+    it('reads the ledger through its partial index, whose predicate costs an insert no temporary table', async () => {
+      const store = await open();
+      const compiled = createIntroductionRepository(store).ledgerQuery(NOW, 7).compile();
+      if (store.sqlite) {
+        const plan = store.sqlite
+          .prepare(`explain query plan ${compiled.sql}`)
+          .all(...(compiled.parameters as unknown[])) as Array<{ detail: string }>;
+        expect(plan.map((step) => step.detail).join('\n')).toMatch(/USING INDEX interactions_ledger\b/);
+        // Migration 0016: `kind in (…three kinds)` was a temporary b-tree built for every inserted row.
+        const insert = store.sqlite
+          .prepare(
+            `explain insert into interactions (workspace_id, person_id, kind, direction, at, channel, source, source_key, created_at) values ('w', null, 'message', 'in', 1, 'linkedin', 'linkedin', 1, 1)`,
+          )
+          .all() as Array<{ opcode: string }>;
+        expect(insert.map((step) => step.opcode)).not.toContain('OpenEphemeral');
+        return;
+      }
+      // PostgreSQL: with sequential scans off, a plan without the index would mean it cannot prove it applies.
+      const plan = await store.transaction(async (trx) => {
+        await sql`set local enable_seqscan = off`.execute(trx.db);
+        const explained = await trx.db.executeQuery<{ 'QUERY PLAN': string }>(
+          CompiledQuery.raw(`explain ${compiled.sql}`, [...compiled.parameters]),
+        );
+        return explained.rows.map((row) => row['QUERY PLAN']).join('\n');
+      });
+      expect(plan).toMatch(/interactions_ledger/);
     });
 
     it('reads the ledger: help and introductions only, not skipped, not after the clock', async () => {

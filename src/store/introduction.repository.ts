@@ -72,6 +72,24 @@ export function createIntroductionRepository(context: StoreContext) {
   const introductions = () =>
     db.selectFrom('introductions').selectAll().where('workspace_id', '=', workspaceId);
 
+  /** The ledger's query (read through the partial index `interactions_ledger`). */
+  function ledgerQuery(until: number, personId?: number) {
+    let query = db
+      .selectFrom('interactions')
+      .select(['person_id', 'kind', 'direction', 'at', 'summary', 'channel'])
+      .where('workspace_id', '=', workspaceId)
+      // The partial index's own predicate (migration 0016), literally: only then can SQLite prove the index
+      // applies (with bound parameters it walks every interaction). The range is the index's; the kinds
+      // themselves are the ledger's.
+      .where(sql<boolean>`kind >= 'help-given' and kind <= 'introduction-made'`)
+      .where(sql<boolean>`kind in (${sql.join(LEDGER_KINDS.map((kind) => sql.lit(kind)))})`)
+      .where('skipped_reason', 'is', null)
+      .where('person_id', 'is not', null)
+      .where('at', '<=', until);
+    if (personId !== undefined) query = query.where('person_id', '=', personId);
+    return query.orderBy('at').orderBy('id');
+  }
+
   return {
     /** Inserts a new introduction; a `conflict` when the pair already has an open one. */
     async insert(record: Omit<IntroductionRecord, 'id'>): Promise<number> {
@@ -178,20 +196,11 @@ export function createIntroductionRepository(context: StoreContext) {
       return result;
     },
 
+    ledgerQuery,
+
     /** Help given and received and introductions made, up to `until`, oldest first (the give/ask ledger). */
     async ledgerEntries(until: number, personId?: number): Promise<LedgerEntry[]> {
-      let query = db
-        .selectFrom('interactions')
-        .select(['person_id', 'kind', 'direction', 'at', 'summary', 'channel'])
-        .where('workspace_id', '=', workspaceId)
-        // Literal kinds, not bound parameters: only then can SQLite prove the partial index (migration 0005)
-        // applies; with parameters it walks every interaction.
-        .where(sql<boolean>`kind in (${sql.join(LEDGER_KINDS.map((kind) => sql.lit(kind)))})`)
-        .where('skipped_reason', 'is', null)
-        .where('person_id', 'is not', null)
-        .where('at', '<=', until);
-      if (personId !== undefined) query = query.where('person_id', '=', personId);
-      const rows = await query.orderBy('at').orderBy('id').execute();
+      const rows = await ledgerQuery(until, personId).execute();
       return rows.map((row) => ({
         personId: Number(row.person_id),
         kind: row.kind as LedgerKind,

@@ -16,6 +16,7 @@ import { segmentsSchema } from './migrations/0012-segments.migration.js';
 import { healthHistorySchema } from './migrations/0013-health-history.migration.js';
 import { personMergesSchema } from './migrations/0014-person-merges.migration.js';
 import { linkedinLimitsAndSendingSchema } from './migrations/0015-linkedin-limits-and-sending.migration.js';
+import { ledgerKindsRangeSchema } from './migrations/0016-ledger-kinds-range.migration.js';
 
 /** Versioned, in order. Append only: a released migration is never edited. */
 function allMigrations(dialect: SqlDialect): Record<string, Migration> {
@@ -35,6 +36,7 @@ function allMigrations(dialect: SqlDialect): Record<string, Migration> {
     '0013-health-history': healthHistorySchema(),
     '0014-person-merges': personMergesSchema(dialect),
     '0015-linkedin-limits-and-sending': linkedinLimitsAndSendingSchema(),
+    '0016-ledger-kinds-range': ledgerKindsRangeSchema(),
   };
 }
 

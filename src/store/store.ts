@@ -68,6 +68,13 @@ export interface TransactionOptions {
    * for work only worth doing now, such as keeping a cache of results a reader computed anyway.
    */
   wait?: boolean;
+  /**
+   * SQLite: the transaction runs without checking foreign keys row by row (a cursor on `people` opened for
+   * every inserted interaction; docs/PERFORMANCE.md#issue-12-fourth-session). This function runs before the
+   * commit, in the transaction, and must throw when any reference the work wrote is missing: nothing is then
+   * written. Only for work that deletes nothing (no cascades run meanwhile). PostgreSQL checks as always.
+   */
+  verifiedReferences?: (context: StoreContext) => Promise<void>;
 }
 
 export interface Store extends StoreContext {
@@ -143,16 +150,31 @@ export async function openStore(location: StoreLocation, workspaceId = DEFAULT_W
       });
     // One connection, reserved for the transaction: Kysely's own would begin a deferred one, which fails
     // at its first write when another process committed since its first read (SQLITE_BUSY_SNAPSHOT).
-    return db
-      .connection()
-      .execute((connection) =>
+    const verify = options.verifiedReferences;
+    return db.connection().execute(async (connection) => {
+      const run = () =>
         immediateTransaction(
           sqlite,
           connection,
-          () => work(contextOn(connection)),
+          verify
+            ? async () => {
+                const context = contextOn(connection);
+                const result = await work(context);
+                await verify(context);
+                return result;
+              }
+            : () => work(contextOn(connection)),
           options.wait === false ? false : wait,
-        ),
-      );
+        );
+      if (!verify) return run();
+      // The pragma does nothing inside a transaction: switched on this connection before BEGIN, back after.
+      sqlite.pragma('foreign_keys = OFF');
+      try {
+        return await run();
+      } finally {
+        sqlite.pragma('foreign_keys = ON');
+      }
+    });
   }
 
   try {

@@ -39,19 +39,17 @@ export async function writeConnections(
   // A name-only match is allowed only for a name unique in this export
   // (docs/rules/identity-and-imports.md#name-only-records).
   const namesInExport = new Map<string, number>();
-  for (const record of records) {
-    const key = personNameKey(displayName(record.firstName, record.lastName));
-    namesInExport.set(key, (namesInExport.get(key) ?? 0) + 1);
-  }
+  // Each row's name folded once, here.
+  const nameKeys = records.map((record) => personNameKey(displayName(record.firstName, record.lastName)));
+  for (const key of nameKeys) namesInExport.set(key, (namesInExport.get(key) ?? 0) + 1);
   const observations: Observation[] = [];
   const seenInExport = new Set<number>();
   const unseen = (id: number | undefined) => (id !== undefined && seenInExport.has(id) ? undefined : id);
 
-  for (const record of records) {
+  for (const [index, record] of records.entries()) {
     const identities = identitiesOf(record);
     const connectedAt = startOfLocalDate(record.connectedOn, context.zone);
-    const name = displayName(record.firstName, record.lastName);
-    const nameKey = personNameKey(name);
+    const nameKey = nameKeys[index] ?? '';
     const updatedBefore = context.totals.peopleUpdated;
     let personId = await directory.resolve(identities);
     // By name, never someone an earlier row of this export already is: an export lists a connection once.

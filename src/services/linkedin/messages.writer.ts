@@ -130,9 +130,9 @@ async function writeFrom(
    * era's Connections.csv): it gains the URL instead of getting a twin.
    */
   function personByUrl(url: string, rawUrl: string | null, name: string): number | Promise<number> {
-    const identity = [{ kind: 'url' as const, value: url }];
-    const known = directory.find(identity);
+    const known = directory.findUrl(url);
     if (known !== undefined) return known;
+    const identity = [{ kind: 'url' as const, value: url }];
     const connection = directory.findUniqueConnectionWithout(name, identity);
     if (connection !== undefined)
       return directory.addIdentities(connection, identity, 'linkedin').then(() => connection);
@@ -202,7 +202,7 @@ async function writeFrom(
     // any folder" (docs/rules/identity-and-imports.md#skipped-messages).
     const person = skippedReason
       ? sender && direction === 'in'
-        ? (directory.find([{ kind: 'url', value: sender }]) ?? null)
+        ? (directory.findUrl(sender) ?? null)
         : null
       : personFor(record, direction, others);
     if (person instanceof Promise)
@@ -283,7 +283,7 @@ async function writeFrom(
     // Silent participants who are known people: the thread shows for everyone in it
     // (docs/rules/exchanges-and-strength.md#group-threads).
     for (const url of urls) {
-      const id = directory.find([{ kind: 'url', value: url }]);
+      const id = directory.findUrl(url);
       if (id !== undefined) people.add(id);
     }
   }

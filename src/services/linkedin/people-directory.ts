@@ -167,6 +167,22 @@ export class PeopleDirectory {
     );
   }
 
+  /**
+   * Profile URLs found, keyed by the URL's own string (a messages batch shares each one among its rows): no
+   * key is built per message. Cleared by a merge, the one change of a known identity's person.
+   */
+  private readonly byUrl = new Map<string, number>();
+
+  /** `find` of one normalised profile URL (every message looks its people up so). */
+  findUrl(url: string): number | undefined {
+    let id = this.byUrl.get(url);
+    if (id === undefined) {
+      id = this.identities.get(`url:${url}`);
+      if (id !== undefined) this.byUrl.set(url, id);
+    }
+    return id;
+  }
+
   find(identities: readonly Identity[]): number | undefined {
     for (const identity of identities) {
       const id = this.identities.get(`${identity.kind}:${identity.value}`);
@@ -265,6 +281,7 @@ export class PeopleDirectory {
     const goneIdentities = await people.listIdentities(goneId);
     if (!(await merges.merge(keepId, goneId, this.now))) return;
     for (const identity of goneIdentities) this.identities.set(`${identity.kind}:${identity.value}`, keepId);
+    this.byUrl.clear();
     this.kinds.set(keepId, (this.kinds.get(keepId) ?? 0) | (this.kinds.get(goneId) ?? 0));
     this.kinds.delete(goneId);
     const gone = this.entries.get(goneId);
@@ -311,11 +328,13 @@ export class PeopleDirectory {
     const name = displayName(facts.firstName, facts.lastName) || identities[0]?.value || 'Unknown';
     const connectionState = facts.connectionState ?? 'not-connected';
     const connectedAt = facts.connectedAt ?? null;
+    // Folded once (a million-message import creates tens of thousands of people).
+    const nameKey = personNameKey(name);
     const id = await this.repositories.people.insert({
       firstName: facts.firstName,
       lastName: facts.lastName,
       name,
-      nameKey: personNameKey(name),
+      nameKey,
       company: facts.company ?? null,
       position: facts.position ?? null,
       connectedAt,
@@ -325,10 +344,11 @@ export class PeopleDirectory {
       now: this.now,
     });
     this.totals.peopleAdded++;
-    this.entries.set(id, { id, nameKey: personNameKey(name), connectedAt, connectionState });
+    this.entries.set(id, { id, nameKey, connectedAt, connectionState });
     await this.addIdentities(id, identities, source);
-    if (connectionState !== 'not-connected') this.rememberConnection(id, name, connectedAt, connectionState);
-    else addTo(this.unconnectedByName, personNameKey(name), id);
+    if (connectionState !== 'not-connected')
+      this.rememberConnection(id, name, connectedAt, connectionState, nameKey);
+    else addTo(this.unconnectedByName, nameKey, id);
     return id;
   }
 
@@ -338,8 +358,9 @@ export class PeopleDirectory {
     name: string,
     connectedAt: number | null,
     connectionState: ConnectionState = 'connected',
+    /** `personNameKey(name)`, when the caller has it. */
+    nameKey = personNameKey(name),
   ): void {
-    const nameKey = personNameKey(name);
     const previous = this.entries.get(id);
     if (previous?.connectionState === 'not-connected')
       removeFrom(this.unconnectedByName, previous.nameKey, id);
