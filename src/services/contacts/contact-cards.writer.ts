@@ -106,7 +106,7 @@ export async function writeContactCards(
     } else {
       const added = await directory.addIdentities(
         personId,
-        [...strong, ...phonesNotHeld(personId, phoneNumbers, directory)],
+        [...strong, ...directory.phonesNotHeld(personId, phoneNumbers)],
         options.source,
       );
       const seen = touched.get(personId);
@@ -157,20 +157,6 @@ async function findPerson(
   const contradicted = strong.some((identity) => directory.hasIdentityKind(byPhone, identity.kind));
   const sameName = directory.nameKeyOf(byPhone) === personNameKey(displayName(card.firstName, card.lastName));
   return !contradicted || sameName ? byPhone : undefined;
-}
-
-/**
- * The numbers' identities, less those whose person already holds the number in another form (digits stored
- * before E.164, docs/rules/identity-and-imports.md#phones): one phone is one identity per person.
- */
-function phonesNotHeld(
-  personId: number,
-  numbers: readonly Identity[][],
-  directory: FileImportContext['directory'],
-): Identity[] {
-  return numbers.flatMap(([identity, ...earlier]) =>
-    identity && directory.find(earlier) !== personId ? [identity] : [],
-  );
 }
 
 /** What the cards of one file brought to a person who existed before them. */
