@@ -68,6 +68,11 @@ export function formatBirthday(birthday: ContactBirthday): string {
  * `+46 70 123 45 67` are one phone.
  */
 function uniquePhones(cards: readonly StoredContactCard[], region: string | null): string[] {
+  const all = [
+    ...new Set(cards.flatMap((card) => card.phones.filter(isPersonalPhone).map((phone) => phone.value))),
+  ];
+  // One phone is one already: libphonenumber and the country names are loaded only to compare two or more.
+  if (all.length < 2) return all;
   const shown = new Map<string, string>();
   for (const card of cards) {
     const cardRegion = regionOfCountry(card.addressCountry) ?? region;
