@@ -3,13 +3,13 @@
 // cards, seven in eight with an ADR country in English, a local language or an ISO code) and prints the
 // commands that time `tend import` of it, CPU seconds, for this build and another (A/B, alternated).
 //
-//   node bench/address-country-cards.mjs [--cards 5000] [--other /work/main]
+//   node bench/address-country-cards.mjs [--cards 5000] [--other CHECKOUT]   (CHECKOUT: another built checkout)
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { option, root } from './lib/bench-options.mjs';
 
 const cards = Number(option('cards', '5000'));
-const other = option('other', '/work/main');
+const other = option('other', 'OTHER-CHECKOUT');
 const COUNTRIES = ['Sweden', 'Deutschland', 'SE', 'France', 'United Kingdom', 'Norge', '', 'Nigeria'];
 const pad = (value, width) => String(value).padStart(width, '0');
 const lines = [];
