@@ -1,3 +1,6 @@
+import { regionOfCountry } from './country-region.js';
+import { normalizePhone } from './identity.js';
+
 /**
  * A contact as an address book describes it, whatever the format (vCard, Google or Outlook CSV, later an
  * export of tend itself): the one record every contact importer produces and the contact writer stores
@@ -28,6 +31,12 @@ export interface ContactCard {
   photo: ContactPhoto | null;
   /** The card describes an organisation, not a person (Apple `X-ABShowAs:COMPANY`). */
   isOrganization: boolean;
+  /**
+   * The country of its postal address as written (`Sweden`, `SE`, `Deutschland`): the preferred address's,
+   * else the first that names one. Its national phones are read in that country
+   * (docs/rules/identity-and-imports.md#phones). Absent on cards stored before it was read.
+   */
+  addressCountry?: string | null;
 }
 
 export interface ContactValue {
@@ -51,6 +60,28 @@ export type ContactPhoto = { bytes: Uint8Array; mediaType: string } | { url: str
 export function formatBirthday(birthday: ContactBirthday): string {
   const pad = (value: number) => String(value).padStart(2, '0');
   return `${birthday.year === null ? '-' : String(birthday.year).padStart(4, '0')}-${pad(birthday.month)}-${pad(birthday.day)}`;
+}
+
+/**
+ * The cards' phones once per number, by E.164 form where the card's address country or `region` tells it
+ * (docs/rules/identity-and-imports.md#phones), each as the first card wrote it: `070-1234567` and
+ * `+46 70 123 45 67` are one phone.
+ */
+function uniquePhones(cards: readonly StoredContactCard[], region: string | null): string[] {
+  const all = [
+    ...new Set(cards.flatMap((card) => card.phones.filter(isPersonalPhone).map((phone) => phone.value))),
+  ];
+  // One phone is one already: libphonenumber and the country names are loaded only to compare two or more.
+  if (all.length < 2) return all;
+  const shown = new Map<string, string>();
+  for (const card of cards) {
+    const cardRegion = regionOfCountry(card.addressCountry) ?? region;
+    for (const phone of card.phones.filter(isPersonalPhone)) {
+      const key = normalizePhone(phone.value, cardRegion) ?? phone.value;
+      if (!shown.has(key)) shown.set(key, phone.value);
+    }
+  }
+  return [...shown.values()];
 }
 
 /** Phone types that never reach a person: a fax or a pager is a machine, often shared. */
@@ -89,6 +120,7 @@ export function emptyContactCard(line: number): ContactCard {
     tags: [],
     photo: null,
     isOrganization: false,
+    addressCountry: null,
   };
 }
 
@@ -111,8 +143,14 @@ export interface AddressBookDetails {
   photos: string[];
 }
 
-/** The cards' values united, each once, in the order the cards were imported. */
-export function addressBookDetails(cards: readonly StoredContactCard[]): AddressBookDetails | null {
+/**
+ * The cards' values united, each once, in the order the cards were imported; a phone once per number
+ * (`region`: the `phone-region` setting, see uniquePhones).
+ */
+export function addressBookDetails(
+  cards: readonly StoredContactCard[],
+  region: string | null = null,
+): AddressBookDetails | null {
   if (cards.length === 0) return null;
   const unique = (values: Iterable<string>) => [...new Set(values)];
   // Cards can disagree (an old client's placeholder date): the birthday most cards give, the first on a tie.
@@ -130,7 +168,7 @@ export function addressBookDetails(cards: readonly StoredContactCard[]): Address
     cards: cards.length,
     birthday: birthday?.[0] ?? null,
     tags: unique(cards.flatMap((card) => card.tags)),
-    phones: unique(cards.flatMap((card) => card.phones.filter(isPersonalPhone).map((phone) => phone.value))),
+    phones: uniquePhones(cards, region),
     urls: unique(cards.flatMap((card) => card.urls.map((url) => url.value))),
     notes: unique(cards.flatMap((card) => (card.notes ? [card.notes] : []))),
     photos: unique(cards.flatMap((card) => (card.photo && 'file' in card.photo ? [card.photo.file] : []))),

@@ -110,6 +110,13 @@ function parsePhone(number: string, region: string | null): { e164: string; nati
   return parsed.valid ? { e164: parsed.number.e164, national: parsed.number.national } : null;
 }
 
+/** Every region libphonenumber has numbering rules for (ISO 3166 alpha-2, plus `001` for non-geographic ones). */
+export function phoneRegions(): string[] {
+  return phonenumber()
+    .getSupportedRegionCodes()
+    .filter((code) => /^[A-Z]{2}$/.test(code));
+}
+
 /** `SE`, `de` → `SE`, `DE`; null when libphonenumber knows no such region (ISO 3166 alpha-2). */
 export function phoneRegionCode(raw: string): string | null {
   const code = raw.trim().toUpperCase();

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { identitiesOfContact } from './contact-identities.js';
 import { emptyContactCard, type ContactCard } from './contact-card.js';
+import { regionOfCountry } from './country-region.js';
 import { normalizePhone, phoneForms, phoneRegionCode } from './identity.js';
 
 /** docs/rules/identity-and-imports.md#phones: phone identities in E.164 where a country can be inferred. */
@@ -102,7 +103,55 @@ describe('identitiesOfContact', () => {
     expect(phoneLookups.map((identity) => identity.value)).toContain('0701234567');
   });
 
+  it("reads a national phone in its card's address country, before the phone-region setting", () => {
+    const inSweden = { ...card(['070-123 45 67']), addressCountry: 'Sweden' };
+    expect(identitiesOfContact(inSweden, null).phones).toEqual([{ kind: 'phone', value: '+46701234567' }]);
+    expect(identitiesOfContact(inSweden, 'DE').phones).toEqual([{ kind: 'phone', value: '+46701234567' }]);
+    const inGermany = { ...card(['030 901820']), addressCountry: 'Deutschland' };
+    expect(identitiesOfContact(inGermany, 'SE').phones).toEqual([{ kind: 'phone', value: '+4930901820' }]);
+    // A number already international stays in its own country whatever the address says.
+    const abroad = { ...card(['+44 20 7946 0958']), addressCountry: 'SE' };
+    expect(identitiesOfContact(abroad, null).phones).toEqual([{ kind: 'phone', value: '+442079460958' }]);
+    // A country tend cannot name leaves the setting to decide.
+    const unknown = { ...card(['070-123 45 67']), addressCountry: 'Atlantis' };
+    expect(identitiesOfContact(unknown, null).phones).toEqual([{ kind: 'phone', value: '0701234567' }]);
+    expect(identitiesOfContact(unknown, 'SE').phones).toEqual([{ kind: 'phone', value: '+46701234567' }]);
+  });
+
   it('takes no fax as an identity', () => {
     expect(identitiesOfContact(card(['+46 8 123 456 78'], ['fax']), 'SE').phones).toEqual([]);
+  });
+});
+
+describe('regionOfCountry', () => {
+  it('names the region of a country written in English, in its own language, in German or as a code', () => {
+    const countries = [
+      'Sweden',
+      'Sverige',
+      'Schweden',
+      'SE',
+      'se',
+      'SWE',
+      'Deutschland',
+      'Germany',
+      'Allemagne',
+    ];
+    expect(countries.map(regionOfCountry)).toEqual(['SE', 'SE', 'SE', 'SE', 'SE', 'SE', 'DE', 'DE', 'DE']);
+    expect(
+      ['U.S.A.', 'United States', 'UK', 'Österreich', 'osterreich', 'España', 'Suomi', 'Nigeria'].map(
+        regionOfCountry,
+      ),
+    ).toEqual(['US', 'US', 'GB', 'AT', 'AT', 'ES', 'FI', 'NG']);
+  });
+
+  it('names none for what is no country', () => {
+    expect([null, '', ' ', 'Atlantis', 'Stockholm', '12345'].map(regionOfCountry)).toEqual([
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+    ]);
   });
 });

@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeApps, postgresAvailable } from '../../test/support/test-databases.js';
 import { httpSession, type HttpSession } from '../../test/support/http-harness.js';
@@ -27,6 +29,10 @@ interface Fixture {
   invitationId: number;
   introductionId: number;
   pair: { a: number; b: number };
+  /** A second Mei Tanaka (id 30) from an address book: a duplicate proposal to merge. */
+  twin: number;
+  /** The merge the merge case made, which the undo case undoes. */
+  merge: number;
 }
 
 const CASES: Record<string, Case> = {
@@ -260,6 +266,38 @@ const CASES: Record<string, Case> = {
     invalid: ['PUT', '/api/settings/daily-budget', { value: 8 }, 'body.value'],
     missing: ['PUT', '/api/settings/favourite-colour', { value: 'green' }],
   },
+  'GET /api/duplicates': {
+    ok: () => ['GET', '/api/duplicates'],
+    check: (body, s) =>
+      expect((body as { proposals: unknown[] }).proposals).toContainEqual({
+        a: expect.objectContaining({ id: 30, name: 'Mei Tanaka' }) as unknown,
+        b: expect.objectContaining({ id: s.twin, name: 'Mei Tanaka' }) as unknown,
+        reasons: [expect.stringMatching(/^same name \(Mei Tanaka\)/) as unknown],
+      }),
+  },
+  'POST /api/duplicates/dismiss': {
+    ok: () => ['POST', '/api/duplicates/dismiss', { a: 45, b: 44 }],
+    check: (body) => expect(body).toMatchObject({ a: { id: 45 }, b: { id: 44 } }),
+    invalid: ['POST', '/api/duplicates/dismiss', { a: 45 }, 'body.b'],
+    missing: ['POST', '/api/duplicates/dismiss', { a: 45, b: 999999 }],
+  },
+  'POST /api/duplicates/merge': {
+    ok: (s) => ['POST', '/api/duplicates/merge', { a: 30, b: s.twin }],
+    check: (body, s) => {
+      const made = body as { merge: number; kept: { id: number }; merged: { id: number }; source: string };
+      expect(made).toMatchObject({ kept: { id: 30 }, merged: { id: s.twin }, source: 'user' });
+      s.merge = made.merge;
+    },
+    invalid: ['POST', '/api/duplicates/merge', { a: 30, b: 0 }, 'body.b'],
+    missing: ['POST', '/api/duplicates/merge', { a: 30, b: 999999 }],
+  },
+  'POST /api/merges/:id/undo': {
+    ok: (s) => ['POST', `/api/merges/${s.merge}/undo`],
+    check: (body, s) =>
+      expect(body).toMatchObject({ kept: { id: 30 }, merged: { name: 'Mei Tanaka' }, merge: s.merge }),
+    invalid: ['POST', '/api/merges/latest/undo', undefined, 'path.id'],
+    missing: ['POST', '/api/merges/999999/undo'],
+  },
   'GET /api/openapi.json': {
     ok: () => ['GET', '/api/openapi.json'],
     check: (body) => expect((body as { openapi: string }).openapi).toBe('3.1.0'),
@@ -335,6 +373,13 @@ describe.each(dialects)('the API on $name', ({ name, url }) => {
       person: { id: number };
     }>;
     fixture.candidateId = candidates[0]!.person.id;
+    const cards = mkdtempSync(join(tmpdir(), 'tend-api-twin-'));
+    writeFileSync(
+      join(cards, 'mei.vcf'),
+      'BEGIN:VCARD\r\nVERSION:3.0\r\nN:Tanaka;Mei;;;\r\nFN:Mei Tanaka\r\nEMAIL:mei@home.example\r\nEND:VCARD\r\n',
+    );
+    await fixture.session.app.imports.importPaths([cards]);
+    fixture.twin = (await fixture.session.app.people.resolveRef('mei@home.example')).id;
   }, 120_000);
 
   afterAll(() => closeApps(fixture.session ? [fixture.session.app] : []));

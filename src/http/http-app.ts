@@ -8,6 +8,7 @@ import { agendaFeed } from './feed.js';
 import { sameSiteOnly, securityHeaders, sessionRequired } from './local-security.js';
 import { openApiDocument } from './openapi.js';
 import { createResultCache, noResultCache, type ResultCache } from './result-cache.js';
+import { duplicateRoutes } from './routes/duplicates.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { importRoutes } from './routes/import.routes.js';
 import { introductionRoutes } from './routes/introductions.routes.js';
@@ -48,6 +49,7 @@ export function apiRoutes(
     ...healthRoutes(app),
     ...importRoutes(app),
     ...networkRoutes(app),
+    ...duplicateRoutes(app),
   ];
   const described: ApiRoute = defineRoute({
     method: 'get',

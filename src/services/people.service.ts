@@ -133,7 +133,10 @@ export function createPeopleService(
         timeline,
         invitations: personInvitations,
         possibleDuplicates,
-        addressBook: addressBookDetails(cards.map((row) => JSON.parse(row.card) as StoredContactCard)),
+        addressBook: addressBookDetails(
+          cards.map((row) => JSON.parse(row.card) as StoredContactCard),
+          engine.phoneRegion?.() ?? null,
+        ),
         howMet: person.howMet ?? accepted?.message ?? null,
         initiatedBy: accepted ? (accepted.direction === 'out' ? ('me' as const) : ('them' as const)) : null,
       };

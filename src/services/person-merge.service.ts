@@ -76,6 +76,21 @@ export function createPersonMergeService(deps: {
     return chosen;
   }
 
+  async function undo(entry: MergeEntry): Promise<MergeView> {
+    const now = clock();
+    const restoredId = await store.transaction(async (trx) => {
+      const restored = await createPersonMergeRecordRepository(trx).undo(entry, now);
+      await createDuplicateRepository(trx).dismiss(entry.keptId, restored, 'unmerged by the user', now);
+      await relationships.markStale(trx);
+      return restored;
+    });
+    const [kept, restored] = [
+      await people.resolveRef(String(entry.keptId)),
+      await people.resolveRef(String(restoredId)),
+    ];
+    return { ...viewOf(entry, brief(kept)), merged: brief(restored) };
+  }
+
   return {
     /** Pairs that may be one person, with the reasons; pairs the user dismissed are left out. */
     async dupes(): Promise<DuplicateProposalView[]> {
@@ -124,19 +139,16 @@ export function createPersonMergeService(deps: {
 
     /** Undoes a merge exactly; the pair is then no longer proposed as duplicates. */
     async unmerge(ref: string): Promise<MergeView> {
-      const entry = await mergeNamed(ref);
-      const now = clock();
-      const restoredId = await store.transaction(async (trx) => {
-        const restored = await createPersonMergeRecordRepository(trx).undo(entry, now);
-        await createDuplicateRepository(trx).dismiss(entry.keptId, restored, 'unmerged by the user', now);
-        await relationships.markStale(trx);
-        return restored;
-      });
-      const [kept, restored] = [
-        await people.resolveRef(String(entry.keptId)),
-        await people.resolveRef(String(restoredId)),
-      ];
-      return { ...viewOf(entry, brief(kept)), merged: brief(restored) };
+      return undo(await mergeNamed(ref));
+    },
+
+    /** Undoes the open merge with this record id (the web UI's Undo; `tend unmerge` names a person). */
+    async undoMerge(mergeId: number): Promise<MergeView> {
+      const entry = (await createPersonMergeRecordRepository(store).listOpen()).find(
+        (open) => open.id === mergeId,
+      );
+      if (!entry) throw new AppError('not-found', `no merge ${mergeId} to undo`);
+      return undo(entry);
     },
 
     /** Merges not undone, newest first, the user's and the imports'. */

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { DuplicatesPage } from './pages/DuplicatesPage';
 import { HealthPage } from './pages/HealthPage';
 import { ImportPage } from './pages/ImportPage';
 import { IntroductionsPage } from './pages/IntroductionsPage';
@@ -15,6 +16,7 @@ const NAV = [
   { to: '/invitations', label: 'Invitations' },
   { to: '/introductions', label: 'Introductions' },
   { to: '/health', label: 'Health' },
+  { to: '/duplicates', label: 'Duplicates' },
   { to: '/import', label: 'Import' },
   { to: '/settings', label: 'Settings' },
 ];
@@ -33,6 +35,8 @@ function Page({ path }: { path: string }) {
       return <IntroductionsPage />;
     case '/health':
       return <HealthPage />;
+    case '/duplicates':
+      return <DuplicatesPage />;
     case '/import':
       return <ImportPage />;
     case '/settings':

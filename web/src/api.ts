@@ -261,3 +261,25 @@ export interface Setting {
   value: string | null;
   describe: string;
 }
+
+/** A person as the Duplicates page names them. */
+export interface PersonBrief {
+  id: number;
+  name: string;
+  company: string | null;
+}
+
+/** A merge that can be undone (`tend dupes --merges`). */
+export interface MergeDone {
+  merge: number;
+  kept: PersonBrief;
+  merged: PersonBrief;
+  source: string;
+  at: string;
+}
+
+/** `GET /api/duplicates`: what `tend dupes` proposes, and the merges to undo. */
+export interface Duplicates {
+  proposals: Array<{ a: PersonBrief; b: PersonBrief; reasons: string[] }>;
+  merges: MergeDone[];
+}

@@ -104,6 +104,30 @@ describe('contact CSV reading', () => {
     });
   });
 
+  it("reads the address country: Google's primary address first, Outlook's business, home or other", () => {
+    const read = (text: string) => {
+      const rows = parseCsvText(text);
+      return contactsOfCsv(detectContactCsv(rows[0]?.cells ?? []) ?? 'google-csv', rows);
+    };
+    const google = read(
+      [
+        'First Name,Last Name,Labels,E-mail 1 - Value,Phone 1 - Value,Address 1 - Label,Address 1 - Country,Address 2 - Label,Address 2 - Country',
+        'Sven,Ek,,sven@example.se,070-123 45 67,Work,Deutschland,* Home,Sverige',
+        'Bo,Lind,,bo@example.se,070-555 12 34,,,Home,SE',
+        'Cy,Dahl,,cy@example.se,,,,,',
+      ].join('\n'),
+    );
+    expect(google.map((card) => card.addressCountry)).toEqual(['Sverige', 'SE', null]);
+    const outlook = read(
+      [
+        'First Name,Last Name,E-mail Address,Mobile Phone,Business Country/Region,Home Country/Region',
+        'Sven,Ek,sven@example.se,070-123 45 67,,Sweden',
+        'Bo,Lind,bo@example.se,070-555 12 34,Germany,Sweden',
+      ].join('\n'),
+    );
+    expect(outlook.map((card) => card.addressCountry)).toEqual(['Sweden', 'Germany']);
+  });
+
   it('reads birthdays as ISO, year-less, M/D/Y and D.M.Y; 0/0/00 and two-digit years are none', () => {
     expect(
       ['1987-10-06', '--03-14', '3/9/1975', '9.3.1975', '0/0/00', '3/9/75', 'soon'].map(parseCsvBirthday),

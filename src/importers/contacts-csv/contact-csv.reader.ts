@@ -67,6 +67,22 @@ const OUTLOOK = {
   notes: ['notes', 'notizen'],
   web: ['web page', 'webseite', 'page web'],
   birthday: ['birthday', 'geburtstag', 'anniversaire'],
+  countries: [
+    'business country/region',
+    'home country/region',
+    'other country/region',
+    'business country',
+    'home country',
+    'other country',
+    'land/region geschäftlich',
+    'land/region privat',
+    'weiteres land/region',
+    'pays/région (bureau)',
+    'pays/région (domicile)',
+    'pays/région (autre)',
+    'pays/région bureau',
+    'pays/région domicile',
+  ],
 } as const;
 
 export function detectContactCsv(header: readonly string[]): ContactCsvFormat | null {
@@ -171,6 +187,18 @@ function numbered(
   return found;
 }
 
+/** `Address N - Country` of the address labelled primary (`* Home`), else the first that names one. */
+function googleCountry(row: CsvRow, columns: Columns): string | null {
+  let first: string | null = null;
+  for (const n of numbersOf(columns.header, 'address')) {
+    const country = values(columns.cell(row, `address ${n} - country`))[0];
+    if (!country) continue;
+    if (columns.cell(row, `address ${n} - label`, `address ${n} - type`).startsWith('*')) return country;
+    first ??= country;
+  }
+  return first;
+}
+
 function googleCard(row: CsvRow, columns: Columns): ContactCard {
   const cell = columns.cell;
   const card = emptyContactCard(row.line);
@@ -190,6 +218,7 @@ function googleCard(row: CsvRow, columns: Columns): ContactCard {
   card.emails = numbered(row, columns, 'e-mail', ['label', 'type']);
   card.phones = numbered(row, columns, 'phone', ['label', 'type']);
   card.urls = numbered(row, columns, 'website', ['label', 'type']);
+  card.addressCountry = googleCountry(row, columns);
   card.tags = values(cell(row, 'labels', 'group membership'))
     .map((tag) => tag.replace(/^\*\s*/, ''))
     .filter((tag) => !isSystemGroup(tag));
@@ -217,6 +246,7 @@ function outlookCard(row: CsvRow, columns: Columns): ContactCard {
     const value = cell(row, name);
     return value ? [{ value, types: [type], label: null }] : [];
   });
+  card.addressCountry = cell(row, ...OUTLOOK.countries) || null;
   const web = cell(row, ...OUTLOOK.web);
   if (web) card.urls = [{ value: web, types: [], label: null }];
   // Outlook separates categories with `;` (a `,` inside one is kept).

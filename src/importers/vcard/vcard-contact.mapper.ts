@@ -117,6 +117,7 @@ export function contactOfVCard(card: VCard): ContactCard {
     label: property.group ? (labels.get(property.group) ?? null) : null,
   });
   const notes: string[] = [];
+  let preferredCountry: string | null = null;
   for (const property of card.properties) {
     const text = () => unescapeText(property.value).trim();
     switch (property.name) {
@@ -180,12 +181,22 @@ export function contactOfVCard(card: VCard): ContactCard {
       case 'X-ABSHOWAS':
         contact.isOrganization = text().toUpperCase() === 'COMPANY';
         break;
+      case 'ADR': {
+        // ADR: post office box; extended; street; locality; region; postal code; country name.
+        const country = components(property.value)[6] ?? '';
+        if (!country) break;
+        contact.addressCountry ??= country;
+        const pref = typesOf(property).includes('pref') || property.params.get('PREF') !== undefined;
+        if (pref) preferredCountry ??= country;
+        break;
+      }
       case 'KIND':
         if (text().toLowerCase() === 'org') contact.isOrganization = true;
         break;
     }
   }
   contact.notes = joinedNotes(notes);
+  contact.addressCountry = preferredCountry ?? contact.addressCountry ?? null;
   if (!contact.firstName && !contact.lastName && contact.formattedName && !contact.isOrganization) {
     // A card with FN only: its last word taken as the family name, as N would have said.
     const words = contact.formattedName.split(/\s+/);

@@ -174,6 +174,28 @@ describe('vCard reading', () => {
     expect(simon?.birthday).toEqual({ year: null, month: 2, day: 3 });
   });
 
+  it("takes the preferred address's country, else the first that names one", () => {
+    const vcard = (...lines: string[]) =>
+      ['BEGIN:VCARD', 'VERSION:3.0', 'FN:Sven Ek', ...lines, 'END:VCARD', ''].join('\r\n');
+    const [first, preferred, none] = contactsOf(
+      vcard(
+        'ADR;TYPE=HOME:;;Storgatan 1;Stockholm;;111 22;Sweden',
+        'ADR;TYPE=WORK:;;1 Main St;Boston;MA;02101;USA',
+      ) +
+        vcard(
+          'ADR;TYPE=HOME:;;;;;;',
+          'ADR;TYPE=WORK:;;;Berlin;;;Deutschland',
+          'ADR;TYPE=HOME,PREF:;;;Oslo;;;Norge',
+        ) +
+        vcard('ADR:;;Storgatan 1;Stockholm;;;', 'TEL:070-123 45 67'),
+    );
+    expect([first?.addressCountry, preferred?.addressCountry, none?.addressCountry]).toEqual([
+      'Sweden',
+      'Norge',
+      null,
+    ]);
+  });
+
   it('fails a file that is cut off, binary, in an unknown charset or no vCard, naming the line', () => {
     expect(errorOf('BEGIN:VCARD\nVERSION:3.0\nFN:A B\nBEGIN:VCARD\nFN:C\nEND:VCARD\n').line).toBe(1);
     expect(errorOf('BEGIN:VCARD\nVERSION:3.0\nFN:A B\n').message).toMatch(

@@ -29,10 +29,13 @@ function photoDigest(card: ContactCard): string {
   return createHash('sha1').update(card.photo.bytes).digest('hex');
 }
 
-/** The card's content, photo by digest: equal cards hash equal whatever file they came in. */
+/**
+ * The card's content, photo by digest: equal cards hash equal whatever file they came in. A card without an
+ * address country hashes as before that field was read, so a re-import does not see every card as changed.
+ */
 function contentHashOf(card: ContactCard): number {
-  const { line: _line, photo: _photo, ...content } = card;
-  return hash53(JSON.stringify(content), photoDigest(card));
+  const { line: _line, photo: _photo, addressCountry, ...content } = card;
+  return hash53(JSON.stringify(addressCountry ? { ...content, addressCountry } : content), photoDigest(card));
 }
 
 /**
@@ -71,7 +74,10 @@ export async function writeContactCards(
       countSkip(report, ORGANIZATION_CARD, card.line, 'a card for an organisation, not a person');
       continue;
     }
-    const { strong, phones, phoneLookups } = identitiesOfContact(card, context.phoneRegion ?? null);
+    const { strong, phones, phoneLookups, phoneNumbers } = identitiesOfContact(
+      card,
+      context.phoneRegion ?? null,
+    );
     const name = displayName(card.firstName, card.lastName);
     if (!name && strong.length === 0 && phones.length === 0) {
       countSkip(report, NO_IDENTITY, card.line, 'a card with no name, e-mail, phone or profile URL');
@@ -98,7 +104,11 @@ export async function writeContactCards(
       );
       await directory.addIdentities(personId, [...strong, ...phones], options.source);
     } else {
-      const added = await directory.addIdentities(personId, [...strong, ...phones], options.source);
+      const added = await directory.addIdentities(
+        personId,
+        [...strong, ...directory.phonesNotHeld(personId, phoneNumbers)],
+        options.source,
+      );
       const seen = touched.get(personId);
       touched.set(personId, {
         organization: seen?.organization ?? card.organization,

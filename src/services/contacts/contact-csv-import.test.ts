@@ -134,4 +134,26 @@ describe.each(testDatabases('contact-csv-import'))('importing contact CSV files,
       expect.objectContaining({ kind: 'phone', value: '+46701234567' }),
     );
   });
+
+  it("adds no E.164 phone beside the digits its person holds, from LinkedIn's Contacts.csv either", async () => {
+    const { imports, people, settings } = await services();
+    const header =
+      'Source,FirstName,LastName,Companies,Title,Emails,PhoneNumbers,CreatedAt,Addresses,Sites,InstantMessageHandles,FullName,Birthday,Location,BookmarkedAt,Profiles';
+    const contacts = (phone: string) => {
+      const folder = mkdtempSync(join(tmpdir(), 'tend-linkedin-contacts-'));
+      const row = `GOOGLE_CONTACTS,Sven,Ek,,,sven@example.se,${phone},"01/15/25, 10:00 AM",,,,Sven Ek,,,,`;
+      writeFileSync(join(folder, 'Contacts.csv'), `${header}\n${row}\n`);
+      return folder;
+    };
+    await imports.importPaths([contacts('070-123 45 67')]);
+    settings.set('phone-region', 'SE');
+    await imports.importPaths([contacts('+46 70 123 45 67')]);
+    await imports.importPaths([contacts('070-1234567')]);
+    const sven = await people.findByIdentity('email', 'sven@example.se');
+    const phones = (await people.listIdentities(sven?.id ?? 0)).filter(
+      (identity) => identity.kind === 'phone',
+    );
+    expect(phones.map((identity) => identity.value)).toEqual(['0701234567']);
+    expect((await people.findByIdentity('phone', '0701234567'))?.id).toBe(sven?.id);
+  });
 });

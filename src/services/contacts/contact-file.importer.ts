@@ -21,7 +21,7 @@ import type { ContactPhotos } from './contact-photos.js';
 export type ContactFormat = 'vcard' | ContactCsvFormat;
 
 /** Part of a contact file's fingerprint: raising it makes an improved reader read old files again. */
-export const CONTACT_IMPORTER_VERSION = 1;
+export const CONTACT_IMPORTER_VERSION = 2;
 
 /** A file named like a vCard export (its content decides whether it is one). */
 export function contactFormatOfName(path: string): ContactFormat | null {

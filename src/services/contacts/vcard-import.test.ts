@@ -47,12 +47,12 @@ describe.each(testDatabases('vcard-import'))('importing vCard files, on $name', 
     for (const store of opened) await store.close();
   });
 
-  async function services(dataDir = tempDataDir()) {
+  async function services(dataDir = tempDataDir(), clock = () => NOW) {
     const store = await database.open();
     opened.push(store);
     const settings = createSettingsService(dataDir);
     const relationships = createRelationshipService({ store, settings });
-    const imports = createImportService({ store, settings, clock: () => NOW, dataDir, relationships });
+    const imports = createImportService({ store, settings, clock, dataDir, relationships });
     return { store, imports, dataDir, people: createPersonRepository(store) };
   }
 
@@ -199,5 +199,76 @@ describe.each(testDatabases('vcard-import'))('importing vCard files, on $name', 
     const lookup = createPeopleService(store, { phoneRegion: () => 'SE' });
     expect((await lookup.resolveRef('+46 70 123 45 67')).id).toBe(sven?.id);
     expect((await lookup.resolveRef('070-123 45 67')).id).toBe(sven?.id);
+  });
+
+  it("reads a national phone in the country of the card's address; a number already international stays as is", async () => {
+    const { imports, people } = await services();
+    await imports.importPaths([
+      folderWith({
+        'ek.vcf': card(
+          'N:Ek;Sven;;;',
+          'TEL;TYPE=CELL:070-123 45 67',
+          'ADR;TYPE=HOME:;;Storgatan 1;Stockholm;;;Sweden',
+        ),
+        'weiss.vcf': card(
+          'N:Weiß;Jürgen;;;',
+          'TEL;TYPE=WORK:030 901820',
+          'ADR;TYPE=WORK:;;;Berlin;;;Deutschland',
+        ),
+        'lind.vcf': card('N:Lind;Bo;;;', 'TEL;TYPE=CELL:+44 20 7946 0958', 'ADR;TYPE=HOME:;;;Stockholm;;;SE'),
+      }),
+    ]);
+    expect((await people.findByIdentity('phone', '+46701234567'))?.name).toBe('Sven Ek');
+    expect((await people.findByIdentity('phone', '+4930901820'))?.name).toBe('Jürgen Weiß');
+    expect((await people.findByIdentity('phone', '+442079460958'))?.name).toBe('Bo Lind');
+  });
+
+  it('stores a phone once per person however its cards write it, and a re-import adds nothing', async () => {
+    let now = NOW;
+    const { store, imports, people, dataDir } = await services(tempDataDir(), () => (now += 60_000));
+    createSettingsService(dataDir).set('phone-region', 'SE');
+    const lookup = createPeopleService(store, { phoneRegion: () => 'SE' });
+    const phonesOf = async (id: number) =>
+      (await people.listIdentities(id))
+        .filter((identity) => identity.kind === 'phone')
+        .map((row) => row.value);
+    const first = folderWith({
+      'ek.vcf': card('UID:ek-1', 'N:Ek;Sven;;;', 'EMAIL:sven@example.se', 'TEL:+46 70 123 45 67'),
+    });
+    const second = folderWith({
+      'ek.vcf': card(
+        'UID:ek-2',
+        'N:Ek;Sven;;;',
+        'EMAIL:sven@example.se',
+        'TEL:070-1234567',
+        'TEL:+46701234567',
+      ),
+    });
+    for (const folder of [first, second, first, second]) await imports.importPaths([folder]);
+    const sven = await people.findByIdentity('email', 'sven@example.se');
+    expect(await phonesOf(sven?.id ?? 0)).toEqual(['+46701234567']);
+    expect((await lookup.details('sven@example.se')).addressBook?.phones).toEqual(['+46 70 123 45 67']);
+    expect(await createContactCardRepository(store).count()).toBe(2);
+  });
+
+  it('adds no E.164 form beside a phone its person holds in the digits stored before', async () => {
+    const { imports, people, dataDir } = await services();
+    // Read without a region (no setting, no address): kept as its digits.
+    await imports.importPaths([
+      folderWith({ 'ek.vcf': card('UID:ek', 'N:Ek;Sven;;;', 'TEL:070-123 45 67') }),
+    ]);
+    const sven = await people.findByIdentity('phone', '0701234567');
+    // The card again, now with its address in Sweden and the setting made: the same number, in its old form.
+    createSettingsService(dataDir).set('phone-region', 'SE');
+    await imports.importPaths([
+      folderWith({
+        'ek.vcf': card('UID:ek', 'N:Ek;Sven;;;', 'TEL:070-123 45 67', 'ADR:;;;Stockholm;;;Sweden'),
+      }),
+    ]);
+    const phones = (await people.listIdentities(sven?.id ?? 0)).filter(
+      (identity) => identity.kind === 'phone',
+    );
+    expect(phones.map((identity) => identity.value)).toEqual(['0701234567']);
+    expect(await people.count()).toBe(1);
   });
 });

@@ -83,7 +83,12 @@ export async function writeContacts(
       report.imported++;
       continue;
     }
-    const added = await directory.addIdentities(personId, [...identities, ...phones], ADDRESS_BOOK_SOURCE);
+    const numbers = forms.map((held) => held.map((value) => ({ kind: 'phone' as const, value })));
+    const added = await directory.addIdentities(
+      personId,
+      [...identities, ...directory.phonesNotHeld(personId, numbers)],
+      ADDRESS_BOOK_SOURCE,
+    );
     if (added > 0) report.imported++;
     else countSkip(report, 'already imported');
   }

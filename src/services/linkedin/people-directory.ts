@@ -306,6 +306,16 @@ export class PeopleDirectory {
     this.totals.peopleUpdated++;
   }
 
+  /**
+   * Each number's identity (its first form), less those whose person already holds the number in another form
+   * (digits stored before E.164, docs/rules/identity-and-imports.md#phones): one phone, one identity per person.
+   */
+  phonesNotHeld(personId: number, numbers: readonly Identity[][]): Identity[] {
+    return numbers.flatMap(([identity, ...earlier]) =>
+      identity && this.find(earlier) !== personId ? [identity] : [],
+    );
+  }
+
   /** Adds the identities nobody has yet; returns how many were new. */
   async addIdentities(personId: number, identities: readonly Identity[], source: string): Promise<number> {
     const fresh = identities.filter((identity) => !this.identities.has(`${identity.kind}:${identity.value}`));
