@@ -43,17 +43,23 @@ export function buildKeptPeople(
 ): KeptPeople {
   const ordered = [...rows].sort((a, b) => compareByName(a.listed, b.listed));
   const ranks = new Map<number, number>();
-  const postings = new Map<string, number[]>();
-  ordered.forEach((person, rank) => {
-    ranks.set(person.listed.id, rank);
-    for (const trigram of trigramsOf(person.text)) {
-      const list = postings.get(trigram);
-      if (list) list.push(rank);
-      else postings.set(trigram, [rank]);
-    }
-  });
-  const index = new Map<string, Int32Array>();
-  for (const [trigram, list] of postings) index.set(trigram, Int32Array.from(list));
+  ordered.forEach((person, rank) => ranks.set(person.listed.id, rank));
+  // Made by the first substring search: the page's first listing (no text) does not wait for it.
+  let index: Map<string, Int32Array> | undefined;
+  const trigramIndex = () => {
+    if (index) return index;
+    const postings = new Map<string, number[]>();
+    ordered.forEach((person, rank) => {
+      for (const trigram of trigramsOf(person.text)) {
+        const list = postings.get(trigram);
+        if (list) list.push(rank);
+        else postings.set(trigram, [rank]);
+      }
+    });
+    index = new Map();
+    for (const [trigram, list] of postings) index.set(trigram, Int32Array.from(list));
+    return index;
+  };
   return {
     ordered,
     rankOf: (id) => ranks.get(id),
@@ -68,7 +74,7 @@ export function buildKeptPeople(
       // The rarest of the substring's trigrams names every candidate; each is then checked whole.
       let rarest: Int32Array | undefined;
       for (const trigram of trigramsOf(substring)) {
-        const list = index.get(trigram);
+        const list = trigramIndex().get(trigram);
         if (!list) return found;
         if (!rarest || list.length < rarest.length) rarest = list;
       }
