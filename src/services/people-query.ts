@@ -16,7 +16,7 @@ import { readDataVersion } from '../store/data-version.js';
 import { createPersonSearchRepository } from '../store/person-search.repository.js';
 import { createSavedSegmentRepository } from '../store/saved-segment.repository.js';
 import type { Store } from '../store/store.js';
-import { createKeptPeopleSource, type KeptPeople } from './kept-people.js';
+import { compareByName, createKeptPeopleSource, type KeptPeople } from './kept-people.js';
 import type { RelationshipService } from './relationship.service.js';
 import type { SettingsService } from './settings.service.js';
 
@@ -194,8 +194,8 @@ export function createPeopleQuery(deps: PeopleQueryDeps) {
 
   return {
     /**
-     * People not archived whom the query selects (everyone for an empty query), unsorted (in name order when
-     * kept). A malformed query
+     * People not archived whom the query selects (everyone for an empty query), in name order (kept people
+     * come in it, without comparing names again). A malformed query
      * throws a positioned `usage` error; an unknown `@NAME` is `not-found`.
      */
     async listing(
@@ -211,15 +211,16 @@ export function createPeopleQuery(deps: PeopleQueryDeps) {
           ? kept.ordered
               .filter((person) => includeArchived || !person.archived)
               .map((person) => person.listed)
-          : search.listing(null, includeArchived);
+          : (await search.listing(null, includeArchived)).sort(compareByName);
       const filter = toPersonFilter(await expanded(tree), now, settings.timeZone());
       if (readsDocuments(filter)) await freshDocuments(options.onIndexProgress);
       // Documents refreshed just now are a commit: the kept people of the version after it.
       if (kept && filter.kind === 'text')
         return keptText((await keptPeople()) ?? kept, filter, includeArchived);
-      return usesEngine(filter)
-        ? byEngine(filter, now, includeArchived)
-        : search.listing(filter, includeArchived);
+      const found = usesEngine(filter)
+        ? await byEngine(filter, now, includeArchived)
+        : await search.listing(filter, includeArchived);
+      return found.sort(compareByName);
     },
 
     /** The query checked as a segment would be: it parses and every `@NAME` it uses exists, without cycles. */

@@ -108,7 +108,7 @@ export function createPeopleService(
     ): Promise<ListedPerson[]> {
       const text = query?.trim() ? query : null;
       if (!engine.query) return byName(await people.listing(text));
-      return byName(await engine.query.listing(text, now ?? engine.clock?.() ?? Date.now(), options));
+      return engine.query.listing(text, now ?? engine.clock?.() ?? Date.now(), options);
     },
 
     async details(ref: string) {
