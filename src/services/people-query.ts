@@ -205,7 +205,8 @@ export function createPeopleQuery(deps: PeopleQueryDeps) {
     ): Promise<ListedPerson[]> {
       const includeArchived = options.includeArchived ?? false;
       const tree = query === null ? null : parseSegmentQuery(query);
-      const kept = await keptPeople();
+      // Kept people are asked for only where they answer: made after a commit, they cost a read of everyone.
+      const kept = tree === null ? await keptPeople() : null;
       if (tree === null)
         return kept
           ? kept.ordered
@@ -214,9 +215,9 @@ export function createPeopleQuery(deps: PeopleQueryDeps) {
           : (await search.listing(null, includeArchived)).sort(compareByName);
       const filter = toPersonFilter(await expanded(tree), now, settings.timeZone());
       if (readsDocuments(filter)) await freshDocuments(options.onIndexProgress);
-      // Documents refreshed just now are a commit: the kept people of the version after it.
-      if (kept && filter.kind === 'text')
-        return keptText((await keptPeople()) ?? kept, filter, includeArchived);
+      // After the documents' refresh (a commit of its own): the kept people of the version after it.
+      const keptForText = filter.kind === 'text' ? await keptPeople() : null;
+      if (keptForText && filter.kind === 'text') return keptText(keptForText, filter, includeArchived);
       const found = usesEngine(filter)
         ? await byEngine(filter, now, includeArchived)
         : await search.listing(filter, includeArchived);
