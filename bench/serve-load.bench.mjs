@@ -2,7 +2,8 @@
 // `tend serve` on the engine benchmark's database (30k connections, 1M messages), with a floor in the same run
 // (an API path that passes the security middleware and answers 404). The server keeps the plan and searches
 // while the data stays as it was (src/http/result-cache.ts), so one repeated query measures mostly the cache;
-// the varied runs ask for a different person's name each request, which the cache seldom has.
+// the varied runs ask for a different person's name (or company) each request, which the cache seldom has.
+// The page asks for a query's first 100 people (`limit=100`), then the rest in pages.
 // autocannon shares this machine's cores with the server: requests/s is what both together manage.
 //
 //   node bench/serve-load.bench.mjs [--data bench/out/engine-30k] [--connections 50] [--seconds 20]
@@ -22,6 +23,7 @@ const now = option('now', '2026-11-21T12:00:00Z');
 const { get, origin, cookie, stop } = await startServe(dataDir, now);
 const { everyone, company, shared, busiest } = await benchPeople(get);
 const names = [...new Set(everyone.people.map((person) => person.name))];
+const companies = [...new Set(everyone.people.map((person) => person.company).filter(Boolean))];
 
 /** One autocannon run: requests/s, latency median and p95 from every response, errors and non-2xx. */
 async function load(paths) {
@@ -51,10 +53,21 @@ const q = (text) => `/api/people?q=${encodeURIComponent(text)}`;
 const runs = {
   'GET /api/nothing (floor: middleware + 404)': { paths: ['/api/nothing'], notFound: true },
   'GET /api/today': { paths: ['/api/today'], p95: 100 },
-  [`GET /api/people?q=${company} (${shared} people)`]: { paths: [q(company)], p95: 20, perSecond: 2000 },
+  [`GET /api/people?q=${company}&limit=100 (the page's first 100 of ${shared})`]: {
+    paths: [`${q(company)}&limit=100`],
+    p95: 20,
+    perSecond: 2000,
+  },
+  [`GET /api/people?q=${company} (all ${shared} people at once)`]: { paths: [q(company)] },
   'GET /api/people?q=<one name>': { paths: [q(busiest.name)], p95: 20, perSecond: 2000 },
   [`GET /api/people?q=<a different name each request> (${names.length} names)`]: {
     paths: names.map(q),
+    p95: 20,
+    perSecond: 2000,
+  },
+  // A different company each request, as the page asks for it (its first 100): not one answer kept.
+  [`GET /api/people?q=<a different company each request>&limit=100 (${companies.length} companies)`]: {
+    paths: companies.map((name) => `${q(name)}&limit=100`),
     p95: 20,
     perSecond: 2000,
   },

@@ -34,7 +34,7 @@ import { openStore } from './store/store.js';
  */
 export async function createApp(
   config: AppConfig,
-  hooks: { notice?: (line: string) => void; clock?: () => number } = {},
+  hooks: { notice?: (line: string) => void; clock?: () => number; keepPeople?: boolean } = {},
 ) {
   prepareDataFolder(config.dataDir, hooks.notice);
   const settings = createSettingsService(config.dataDir);
@@ -45,7 +45,7 @@ export async function createApp(
   const clock = hooks.clock ?? (() => config.now);
   const relationships = createRelationshipService({ store, settings, recompute: config.recompute });
   const people = createPeopleService(store, {
-    query: createPeopleQuery({ store, relationships, settings }),
+    query: createPeopleQuery({ store, relationships, settings, keep: hooks.keepPeople }),
     clock,
     phoneRegion: () => settings.list()['phone-region'] ?? null,
   });

@@ -470,6 +470,33 @@ describe.each(dialects)('the API on $name', ({ name, url }) => {
     );
   });
 
+  it('answers people a page at a time: the pages together are the whole list, in its order', async () => {
+    type Page = { people: Array<{ id: number }>; total: number; next: string | null };
+    const whole = (await json(await fixture.session.call('GET', '/api/people?q=a'))) as Page;
+    expect(whole.next).toBeNull();
+    expect(whole.total).toBe(whole.people.length);
+    expect(whole.total).toBeGreaterThan(5);
+    const ids: number[] = [];
+    let cursor: string | null = null;
+    do {
+      const answer = (await json(
+        await fixture.session.call('GET', `/api/people?q=a&limit=4${cursor ? `&cursor=${cursor}` : ''}`),
+      )) as Page;
+      expect(answer.total).toBe(whole.total);
+      expect(answer.people.length).toBeLessThanOrEqual(4);
+      ids.push(...answer.people.map((person) => person.id));
+      cursor = answer.next;
+    } while (cursor !== null);
+    expect(ids).toEqual(whole.people.map((person) => person.id));
+    const rest = (await json(await fixture.session.call('GET', '/api/people?q=a&cursor=4'))) as Page;
+    expect(rest.people).toEqual(whole.people.slice(4));
+    const beyond = (await json(await fixture.session.call('GET', '/api/people?cursor=999999'))) as Page;
+    expect(beyond).toMatchObject({ people: [], next: null });
+    const refused = await fixture.session.call('GET', '/api/people?cursor=-1');
+    expect(refused.status).toBe(400);
+    expect(((await json(refused)) as { error: { message: string } }).error.message).toContain('query.cursor');
+  });
+
   it('keeps a mark: the item done is gone from the plan', async () => {
     const plan = (await json(await fixture.session.call('GET', '/api/today?all=1'))) as Fixture;
     expect(plan.items.map((item) => item.id)).not.toContain(fixture.items[0]!.id);

@@ -54,6 +54,6 @@ describe('the API description', () => {
         expect(operation!.parameters.map((parameter) => parameter.name)).toContain(name);
     }
     const people = document.paths['/api/people']!.get!;
-    expect(people.parameters.map((parameter) => parameter.name)).toEqual(['q', 'limit']);
+    expect(people.parameters.map((parameter) => parameter.name)).toEqual(['q', 'limit', 'cursor']);
   });
 });

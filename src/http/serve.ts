@@ -75,6 +75,8 @@ export async function serve(config: AppConfig, options: ServeOptions, io: ServeI
     // Whole seconds, as the answers print the instant: requests within one second share kept results
     // (result-cache.ts) instead of each being a new instant.
     clock: config.nowGiven ? () => config.now : () => Math.floor(Date.now() / 1000) * 1000,
+    // Searches as the page types: everyone's listing rows and search column kept (services/kept-people.ts).
+    keepPeople: true,
   });
   const secret = loadServeSecret(config.dataDir);
   // The cookie's name carries the port, known once bound (--port 0 takes any free one): until the app is

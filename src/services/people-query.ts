@@ -12,9 +12,11 @@ import {
 } from '../domain/segment-filter.js';
 import { parseSegmentQuery } from '../domain/segment-query.parser.js';
 import { segmentReferences, type SegmentNode } from '../domain/segment-query.js';
+import { readDataVersion } from '../store/data-version.js';
 import { createPersonSearchRepository } from '../store/person-search.repository.js';
 import { createSavedSegmentRepository } from '../store/saved-segment.repository.js';
 import type { Store } from '../store/store.js';
+import { compareByName, createKeptPeopleSource, type KeptPeople } from './kept-people.js';
 import type { RelationshipService } from './relationship.service.js';
 import type { SettingsService } from './settings.service.js';
 
@@ -22,6 +24,8 @@ export interface PeopleQueryDeps {
   store: Store;
   relationships: RelationshipService;
   settings: SettingsService;
+  /** `tend serve`: everyone's listing rows and search column kept in memory between queries (kept-people.ts). */
+  keep?: boolean;
 }
 
 /** Whether any atom reads the search documents (free text and the document's fields). */
@@ -95,11 +99,43 @@ export function createPeopleQuery(deps: PeopleQueryDeps) {
   const search = createPersonSearchRepository(store);
   const saved = createSavedSegmentRepository(store);
 
+  const keptPeople = deps.keep ? createKeptPeopleSource(store) : () => Promise.resolve(null);
+  /** The data version the documents were last found fresh at: nothing changed since, nothing to check. */
+  let freshAt: string | null = null;
+
   /** Documents brought up to date; skipped (answering from those stored) while another process writes. */
   async function freshDocuments(onProgress?: SearchIndexProgress): Promise<void> {
-    await refreshSearchDocuments(store, { wait: false, onProgress }).catch((error: unknown) => {
+    const version = readDataVersion(store);
+    if (version !== null && version === freshAt) return;
+    try {
+      await refreshSearchDocuments(store, { wait: false, onProgress });
+      freshAt = readDataVersion(store);
+    } catch (error) {
       if (!(error instanceof AppError && error.code === 'busy')) throw error;
-    });
+    }
+  }
+
+  /** Free text from the kept people: the search column's substring, or the body's words (the store's FTS). */
+  async function keptText(
+    kept: KeptPeople,
+    atom: { substring: string; words: string },
+    includeArchived: boolean,
+  ): Promise<ListedPerson[]> {
+    const ranks = kept.containing(atom.substring);
+    if (atom.words.length > 0) {
+      const own = new Set(ranks);
+      for (const id of await search.idsWithWords(atom.words)) {
+        const rank = kept.rankOf(id);
+        if (rank !== undefined && !own.has(rank)) ranks.push(rank);
+      }
+      ranks.sort((a, b) => a - b);
+    }
+    const found: ListedPerson[] = [];
+    for (const rank of ranks) {
+      const person = kept.ordered[rank];
+      if (person && (includeArchived || !person.archived)) found.push(person.listed);
+    }
+    return found;
   }
 
   async function expanded(tree: SegmentNode): Promise<SegmentNode> {
@@ -158,7 +194,8 @@ export function createPeopleQuery(deps: PeopleQueryDeps) {
 
   return {
     /**
-     * People not archived whom the query selects (everyone for an empty query), unsorted. A malformed query
+     * People not archived whom the query selects (everyone for an empty query), in name order (kept people
+     * come in it, without comparing names again). A malformed query
      * throws a positioned `usage` error; an unknown `@NAME` is `not-found`.
      */
     async listing(
@@ -168,12 +205,23 @@ export function createPeopleQuery(deps: PeopleQueryDeps) {
     ): Promise<ListedPerson[]> {
       const includeArchived = options.includeArchived ?? false;
       const tree = query === null ? null : parseSegmentQuery(query);
-      if (tree === null) return search.listing(null, includeArchived);
+      // Kept people are asked for only where they answer: made after a commit, they cost a read of everyone.
+      const kept = tree === null ? await keptPeople() : null;
+      if (tree === null)
+        return kept
+          ? kept.ordered
+              .filter((person) => includeArchived || !person.archived)
+              .map((person) => person.listed)
+          : (await search.listing(null, includeArchived)).sort(compareByName);
       const filter = toPersonFilter(await expanded(tree), now, settings.timeZone());
       if (readsDocuments(filter)) await freshDocuments(options.onIndexProgress);
-      return usesEngine(filter)
-        ? byEngine(filter, now, includeArchived)
-        : search.listing(filter, includeArchived);
+      // After the documents' refresh (a commit of its own): the kept people of the version after it.
+      const keptForText = filter.kind === 'text' ? await keptPeople() : null;
+      if (keptForText && filter.kind === 'text') return keptText(keptForText, filter, includeArchived);
+      const found = usesEngine(filter)
+        ? await byEngine(filter, now, includeArchived)
+        : await search.listing(filter, includeArchived);
+      return found.sort(compareByName);
     },
 
     /** The query checked as a segment would be: it parses and every `@NAME` it uses exists, without cycles. */

@@ -18,6 +18,7 @@ import {
   scoreTie,
   type TieStrength,
 } from '../domain/strength.js';
+import { readDataVersion } from '../store/data-version.js';
 import { createPersonRepository } from '../store/person.repository.js';
 import {
   createRelationshipRepository,
@@ -310,7 +311,19 @@ export function createRelationshipService(deps: {
     };
   }
 
+  /** The last view, reused while the data, the instant and the zone stay (`tend serve`'s searches). */
+  let kept: { key: string; view: RelationshipView } | null = null;
   async function view(now: number): Promise<RelationshipView> {
+    const version = readDataVersion(store);
+    const key = `${version} ${now} ${settings.timeZone()}`;
+    if (version !== null && kept?.key === key) return kept.view;
+    const made = await freshView(now);
+    // Kept only when nothing was written while it was made (its own refresh included).
+    if (version !== null && readDataVersion(store) === version) kept = { key, view: made };
+    return made;
+  }
+
+  async function freshView(now: number): Promise<RelationshipView> {
     const zone = settings.timeZone();
     const workspace = createWorkspaceSettingsRepository(store);
     if ((await workspace.get(FACTS_BASIS)) !== basisOf(zone)) {

@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../domain/errors.js';
 import { normalizeEmail, normalizeProfileUrl, phoneRegionCode } from '../domain/identity.js';
@@ -118,7 +118,23 @@ export function machineTimeZone(): string {
 export function createSettingsService(dataDir: string) {
   const file = join(dataDir, 'settings.json');
 
+  /** The file as last read, with its size and change time: read again only when they differ. */
+  let last: { stamp: string; all: Record<string, string> } | null = null;
+
+  /** A copy of the settings: `tend serve` asks several times a request, a stat each time, not a read. */
   function readAll(): Record<string, string> {
+    let stamp: string;
+    try {
+      const stats = statSync(file, { bigint: true });
+      stamp = `${stats.size} ${stats.mtimeNs} ${stats.ctimeNs} ${stats.ino}`;
+    } catch {
+      return {};
+    }
+    if (last?.stamp !== stamp) last = { stamp, all: readFile() };
+    return { ...last.all };
+  }
+
+  function readFile(): Record<string, string> {
     let text: string;
     try {
       text = readFileSync(file, 'utf8');

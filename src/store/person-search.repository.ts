@@ -149,6 +149,36 @@ export function createPersonSearchRepository(context: StoreContext) {
       return (await rowsOf(context, query)).map(toListed);
     },
 
+    /** Everyone (archived too) as a listing shows them, with the search column: what `tend serve` keeps. */
+    async everyone(): Promise<Array<{ listed: ListedPerson; archived: boolean; text: string }>> {
+      const rows = await rowsOf(context, listingQuery(true).select(['p.archived_at', 'p.search_text']));
+      return rows.map((row) => ({
+        listed: toListed(row),
+        archived: row.archived_at !== null,
+        text: row.search_text,
+      }));
+    },
+
+    /**
+     * The ids of people whose document body has these folded words as a word-prefix phrase (free text); on
+     * SQLite straight from the FTS index (its rowids are people's ids; ids no longer a person's may be among
+     * them until the next refresh: the caller's universe decides).
+     */
+    async idsWithWords(words: string): Promise<Set<number>> {
+      if (context.sqlite)
+        return new Set(
+          prepared(context.sqlite, 'select rowid from person_search_fts where person_search_fts match ?')
+            .pluck()
+            .all(`"${words}"*`) as number[],
+        );
+      const query = db
+        .selectFrom('people as p')
+        .select('p.id')
+        .where('p.workspace_id', '=', workspaceId)
+        .where(bodyMatch(words) as RawBuilder<boolean>);
+      return new Set((await rowsOf(context, query)).map((row) => Number(row.id)));
+    },
+
     /** The ids of people that one stored atom selects (archived ones too: the caller's universe decides). */
     async idsMatching(atom: StoredAtom): Promise<Set<number>> {
       const query = db

@@ -2,7 +2,7 @@ import { factsIndexOf, type RelationshipFacts } from '../domain/relationship-fac
 import type { Insertable } from 'kysely';
 import type { PersonStatsTable } from './database.schema.js';
 import { decodeFacts, encodeFacts } from './facts-codec.js';
-import { inChunks, writeRows } from './query-runner.js';
+import { inChunks, rowsOf, writeRows } from './query-runner.js';
 import type { StoreContext } from './store.js';
 
 const STAT_COLUMNS = [
@@ -97,7 +97,8 @@ export function createPersonStatsRepository(context: StoreContext) {
         add(await query().execute());
         return result;
       }
-      add(await inChunks(personIds, (chunk) => query().where('person_id', 'in', chunk).execute()));
+      // Prepared once per list length (rowsOf): a listing's page or one search's matches, request after request.
+      add(await inChunks(personIds, (chunk) => rowsOf(context, query().where('person_id', 'in', chunk))));
       return result;
     },
 

@@ -32,6 +32,8 @@ export async function httpSession(
     /** Another server on this app (its data as it is), not a new demo network. */
     app?: App;
     keepResults?: boolean;
+    /** false: searches ask the store, not the people `tend serve` keeps (services/kept-people.ts). */
+    keepPeople?: boolean;
   } = {},
 ): Promise<HttpSession> {
   const today = options.today ?? '2026-01-15';
@@ -42,7 +44,7 @@ export async function httpSession(
       url: options.postgresUrl,
       schema: `t_http_${(options.label ?? 'api').replace(/\W/g, '_')}_${process.pid}`,
     };
-  const app = options.app ?? (await createApp(config));
+  const app = options.app ?? (await createApp(config, { keepPeople: options.keepPeople ?? true }));
   if (!options.app) {
     app.settings.set('timezone', 'UTC');
     await app.sample.load(config.dataDir, today);

@@ -92,6 +92,13 @@ export interface PersonRow {
   lastInteractionAt: string | null;
 }
 
+/** `GET /api/people`: a page of people by name, how many the query selects, and the next page's cursor. */
+export interface PeoplePage {
+  people: PersonRow[];
+  total: number;
+  next: string | null;
+}
+
 export interface TimelineEntry {
   id: number;
   kind: string;

@@ -1,10 +1,9 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
-import type { PersonRow } from '../api';
+import { api, ApiError, type PeoplePage as Page, type PersonRow } from '../api';
 import { BandBadge } from '../components/BandBadge';
 import { ErrorNote } from '../components/Feedback';
 import { Link, navigate, useLocation } from '../router';
-import { useApi } from '../use-api';
 
 type SortKey = 'name' | 'company' | 'strength' | 'band' | 'last';
 
@@ -39,10 +38,51 @@ function compare(key: SortKey, a: PersonRow, b: PersonRow): number {
 
 const ROW_HEIGHT = 52;
 const FIRST_ROWS = 100;
+const MORE_ROWS = 5_000;
+
+interface Loaded {
+  query: string;
+  people: PersonRow[];
+  total: number;
+  complete: boolean;
+}
+
+/**
+ * The query's people page by page: the first 100 on their own (they show at once), then the rest in pages of
+ * 5,000 in the background (30,000 rows are 5 MB of JSON), each page shown as it comes.
+ */
+function usePeoplePages(query: string): { loaded: Loaded | null; error: ApiError | null } {
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  useEffect(() => {
+    let current = true;
+    const base = `/api/people?q=${encodeURIComponent(query)}`;
+    void (async () => {
+      let people: PersonRow[] = [];
+      let cursor: string | null = null;
+      do {
+        const limit = cursor === null ? FIRST_ROWS : MORE_ROWS;
+        const page: Page = await api.get<Page>(`${base}&limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`);
+        if (!current) return;
+        people = cursor === null ? page.people : people.concat(page.people);
+        setLoaded({ query, people, total: page.total, complete: page.next === null });
+        setError(null);
+        cursor = page.next;
+      } while (cursor !== null);
+    })().catch((reason: unknown) => {
+      if (current) setError(reason instanceof ApiError ? reason : new ApiError(0, 'network', String(reason)));
+    });
+    return () => {
+      current = false;
+    };
+  }, [query]);
+  return { loaded, error };
+}
 
 /**
  * Everyone, or those the query finds (the query language of `tend people`, answered by the same service),
- * sortable by each column; only the rows in view are in the page, so 30,000 scroll as smoothly as 30.
+ * sortable by each column; only the rows in view are in the page, so 30,000 scroll as smoothly as 30. Rows
+ * still loading hold their place (the scrollbar is the whole list's) until their page arrives.
  */
 export function PeoplePage() {
   const { search } = useLocation();
@@ -56,26 +96,21 @@ export function PeoplePage() {
   useEffect(() => {
     history.replaceState(null, '', debounced ? `/people?q=${encodeURIComponent(debounced)}` : '/people');
   }, [debounced]);
-  // The first rows come on their own, quickly; the whole list (30,000 rows are 5 MB) follows for scrolling
-  // and sorting.
-  const path = `/api/people?q=${encodeURIComponent(debounced)}`;
-  const firstPath = `${path}&limit=${FIRST_ROWS}`;
-  const first = useApi<{ people: PersonRow[]; total: number }>(firstPath);
-  const whole = useApi<{ people: PersonRow[]; total: number }>(path);
-  const people = whole.dataPath === path || whole.error || first.dataPath !== firstPath ? whole : first;
-  // Until an answer for this query is in, the rows shown are the last query's: the table says it is busy.
-  const current = whole.dataPath === path || first.dataPath === firstPath;
+  const { loaded, error } = usePeoplePages(debounced);
+  // Until this query's rows are all in, the table says it is busy (the last query's rows may still show).
+  const current = loaded?.query === debounced && loaded.complete;
   const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({ key: 'name', descending: false });
   const rows = useMemo(() => {
-    const list = [...(people.data?.people ?? [])];
+    const list = [...(loaded?.people ?? [])];
     if (sort.key !== 'name' || sort.descending)
       list.sort((a, b) => (sort.descending ? -1 : 1) * compare(sort.key, a, b) || a.id - b.id);
     return list;
-  }, [people.data, sort]);
+  }, [loaded, sort]);
+  const total = loaded?.total ?? 0;
 
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
-    count: rows.length,
+    count: Math.max(total, rows.length),
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 10,
@@ -103,17 +138,11 @@ export function PeoplePage() {
           />
         </form>
         <p className="muted" aria-live="polite">
-          {people.data ? `${people.data.total} ${people.data.total === 1 ? 'person' : 'people'}` : 'Loading…'}
+          {loaded ? `${total} ${total === 1 ? 'person' : 'people'}` : 'Loading…'}
         </p>
       </header>
-      {people.error && <ErrorNote error={people.error} />}
-      <div
-        className="table"
-        role="table"
-        aria-label="People"
-        aria-rowcount={rows.length + 1}
-        aria-busy={!current}
-      >
+      {error && <ErrorNote error={error} />}
+      <div className="table" role="table" aria-label="People" aria-rowcount={total + 1} aria-busy={!current}>
         <div className="row head" role="row">
           {COLUMNS.map((column) => (
             <div
@@ -132,7 +161,18 @@ export function PeoplePage() {
         <div className="scroller" ref={scroller}>
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
             {virtualizer.getVirtualItems().map((virtual) => {
-              const person = rows[virtual.index]!;
+              const person = rows[virtual.index];
+              if (!person)
+                return (
+                  <div
+                    key={`loading-${virtual.index}`}
+                    aria-hidden="true"
+                    className="row loading muted"
+                    style={{ transform: `translateY(${virtual.start}px)`, height: ROW_HEIGHT }}
+                  >
+                    …
+                  </div>
+                );
               return (
                 <div
                   key={person.id}
@@ -166,7 +206,7 @@ export function PeoplePage() {
             })}
           </div>
         </div>
-        {people.data && rows.length === 0 && (
+        {current && rows.length === 0 && (
           <p className="empty muted">{debounced ? `No one matches “${debounced}”.` : 'No people yet.'}</p>
         )}
       </div>
