@@ -310,7 +310,9 @@ describe('tend knows', () => {
         const reason = (await app.relationships.strengths(now, [hannah.id]))
           .get(hannah.id)
           ?.reasons.find((entry) => entry.component === 'structural');
-        return Number(/^(\d+) of your people/.exec(reason?.text ?? '')?.[1] ?? NaN);
+        // Zero is said in words ("none of your people seen with them").
+        const count = /^(\d+|none) of your people/.exec(reason?.text ?? '')?.[1];
+        return count === 'none' ? 0 : Number(count ?? NaN);
       } finally {
         await app.close();
       }
