@@ -6,6 +6,11 @@ export interface CliIo {
   stderr: { write(text: string): unknown; isTTY?: boolean; columns?: number };
   stdin?: NodeJS.ReadableStream & { isTTY?: boolean };
   env: Env;
+  /**
+   * stdout without the terminal-safe filter below: for a file's bytes sent to a file or a pipe
+   * (`tend export > people.vcf`), which must be exactly what `-o` writes (docs/rules/export.md#stdout).
+   */
+  rawStdout?: { write(text: string): unknown };
 }
 
 export function processIo(): CliIo {
@@ -38,6 +43,7 @@ export function terminalSafeIo(io: CliIo): CliIo {
   const { stdout, stderr } = io;
   return {
     ...io,
+    rawStdout: io.rawStdout ?? stdout,
     stdout: {
       write: (text: string) => stdout.write(terminalSafe(text)),
       get isTTY() {

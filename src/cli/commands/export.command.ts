@@ -65,8 +65,13 @@ export function registerExportCommand(program: Command, runtime: Runtime): void 
         const format = exportFormatOf(options.format, options.output);
         const app = await context.app();
         if (!options.output) {
+          // A file or a pipe gets the bytes `-o` writes (CRLF kept); only a terminal gets the filtered
+          // text (docs/rules/export.md#stdout).
+          const out = context.io.stdout.isTTY
+            ? context.io.stdout
+            : (context.io.rawStdout ?? context.io.stdout);
           await app.exports.write(format, (text) => {
-            context.io.stdout.write(text);
+            out.write(text);
             return Promise.resolve();
           });
           return;
