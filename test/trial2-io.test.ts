@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { spawnTend } from './support/built-cli.js';
@@ -27,4 +27,21 @@ describe('tend export to stdout', () => {
       expect(piped.stdout).toBe(readFileSync(file, 'utf8'));
     }
   }, 60_000);
+});
+
+describe('tend import of nothing tend reads', () => {
+  it('exits 2 with one line naming the file; a folder with a file it reads stays 0', async () => {
+    const data = tempDataDir();
+    const bad = join(data, 'bad.csv');
+    writeFileSync(bad, 'Foo,Bar\n1,2\n');
+    const refused = await runCli(['--data', data, '--now', NOW, 'import', bad]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain(`tend: nothing imported: "${bad}" is not a file tend reads`);
+    writeFileSync(
+      join(data, 'Connections.csv'),
+      'First Name,Last Name,URL,Email Address,Company,Position,Connected On\nSara,Lind,,,Fjord AB,Designer,02 Feb 2020\n',
+    );
+    const mixed = await runCli(['--data', data, '--now', NOW, 'import', bad, join(data, 'Connections.csv')]);
+    expect(mixed.code, mixed.stderr).toBe(0);
+  });
 });
