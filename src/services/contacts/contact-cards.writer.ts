@@ -54,15 +54,18 @@ export async function writeContactCards(
   const occurrences = new Map<number, number>();
   const keyed = cards.map((card) => {
     const contentHash = contentHashOf(card);
-    const base = hash53('contact-card', options.source, card.uid ?? String(contentHash));
+    const own = ownPersonId(card, directory);
+    // tend's UID naming no one here (another installation's id) is no id: the card is keyed by its content.
+    const uid = own === null ? null : card.uid;
+    const base = hash53('contact-card', options.source, uid ?? String(contentHash));
     const occurrence = occurrences.get(base) ?? 0;
     occurrences.set(base, occurrence + 1);
-    return { card, contentHash, sourceKey: occurrence === 0 ? base : hash53(base, occurrence) };
+    return { card, own, contentHash, sourceKey: occurrence === 0 ? base : hash53(base, occurrence) };
   });
   const known = await options.cards.known(keyed.map((entry) => entry.sourceKey));
   const rows: ContactCardRow[] = [];
   const touched = new Map<number, Touched>();
-  for (const { card, contentHash, sourceKey } of keyed) {
+  for (const { card, own, contentHash, sourceKey } of keyed) {
     report.rowsRead++;
     const stored = known.get(sourceKey);
     const wantsPhoto = options.photos !== null && card.photo !== null && 'bytes' in card.photo;
@@ -83,7 +86,7 @@ export async function writeContactCards(
       countSkip(report, NO_IDENTITY, card.line, 'a card with no name, e-mail, phone or profile URL');
       continue;
     }
-    let personId = stored?.personId ?? (await findPerson(card, strong, phoneLookups, context));
+    let personId = stored?.personId ?? own ?? (await findPerson(card, strong, phoneLookups, context));
     if (personId === undefined) {
       // A card with no name is called what the address book shows for it: its nickname, else a phone (an
       // e-mail or URL names it already).
@@ -157,6 +160,27 @@ async function findPerson(
   const contradicted = strong.some((identity) => directory.hasIdentityKind(byPhone, identity.kind));
   const sameName = directory.nameKeyOf(byPhone) === personNameKey(displayName(card.firstName, card.lastName));
   return !contradicted || sameName ? byPhone : undefined;
+}
+
+const OWN_UID = /^urn:tend:person:(\d{1,15})$/;
+
+/**
+ * The person tend's own vCard UID names (`UID:urn:tend:person:ID`, `tend export --format vcf`): that id when
+ * it is a person of this data folder under the card's name, so an export imported back adds no one; null
+ * when it names no one here (another installation's ids are other people); undefined for any other UID
+ * (docs/rules/identity-and-imports.md#own-vcard-uid).
+ */
+function ownPersonId(
+  card: ContactCard,
+  directory: FileImportContext['directory'],
+): number | null | undefined {
+  const match = card.uid === null ? null : OWN_UID.exec(card.uid.trim());
+  if (!match) return undefined;
+  const id = Number(match[1]);
+  const known = directory.nameKeyOf(id);
+  if (known === undefined || known === '') return null;
+  const names = [displayName(card.firstName, card.lastName), card.formattedName];
+  return names.some((name) => personNameKey(name) === known) ? id : null;
 }
 
 /** What the cards of one file brought to a person who existed before them. */
