@@ -65,7 +65,7 @@ async function answersOn(dialect: 'sqlite' | 'postgres') {
   };
 }
 
-describe('the trial fixes', () => {
+describe('a connection and its possible other record, sources and bands', () => {
   it('hold the follow-up the other record answers, count everyone as from LinkedIn, band the unconnected apart', async () => {
     const answers = await answersOn('sqlite');
     // Ola's follow-up stays; the new Rahul's is held by the sender's conversation since 08 March.
