@@ -30,6 +30,20 @@ export interface KeptPeople {
   rankOf(id: number): number | undefined;
   /** Ranks (ascending: name order) of the people whose search column contains `substring`. */
   containing(substring: string): number[];
+  /** Body words (`word`, or `word*` for a prefix) the store was asked about at this data version: in a document? */
+  readonly bodyWords: Map<string, boolean>;
+}
+
+/** Whether `rank` is in `list` (ascending). */
+function holds(list: Int32Array, rank: number): boolean {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((list[middle] as number) < rank) low = middle + 1;
+    else high = middle;
+  }
+  return list[low] === rank;
 }
 
 function trigramsOf(text: string): Set<string> {
@@ -62,6 +76,7 @@ export function buildKeptPeople(
   };
   return {
     ordered,
+    bodyWords: new Map(),
     rankOf: (id) => ranks.get(id),
     containing(substring) {
       const found: number[] = [];
@@ -71,14 +86,21 @@ export function buildKeptPeople(
         });
         return found;
       }
-      // The rarest of the substring's trigrams names every candidate; each is then checked whole.
-      let rarest: Int32Array | undefined;
+      // The rarest of the substring's trigrams names every candidate, the next two rarest rule some out by
+      // binary search (cheaper than comparing text), and each left is then checked whole.
+      const lists: Int32Array[] = [];
       for (const trigram of trigramsOf(substring)) {
         const list = trigramIndex().get(trigram);
         if (!list) return found;
-        if (!rarest || list.length < rarest.length) rarest = list;
+        lists.push(list);
       }
-      for (const rank of rarest ?? []) if (ordered[rank]?.text.includes(substring)) found.push(rank);
+      lists.sort((a, b) => a.length - b.length);
+      const [rarest = new Int32Array(0), second, third] = lists;
+      for (const rank of rarest) {
+        if (second && !holds(second, rank)) continue;
+        if (third && !holds(third, rank)) continue;
+        if (ordered[rank]?.text.includes(substring)) found.push(rank);
+      }
       return found;
     },
   };
