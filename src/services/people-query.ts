@@ -81,6 +81,9 @@ export async function refreshSearchDocuments(
   return people.length;
 }
 
+/** ASCII letters and digits: one whole token to FTS5's unicode61 tokenizer, for certain (any Unicode version). */
+const WORD = /^[a-z0-9]+$/;
+
 function storedAtoms(filter: PersonFilter, into: StoredAtom[] = []): StoredAtom[] {
   if (filter.kind === 'not') storedAtoms(filter.node, into);
   else if (filter.kind === 'and' || filter.kind === 'or')
@@ -115,6 +118,27 @@ export function createPeopleQuery(deps: PeopleQueryDeps) {
     }
   }
 
+  /**
+   * Whether the body's phrase (`"w1 w2"*`) can match at all: each word in some document, the last as a
+   * prefix; the store is asked once per word per data version. A name whose words no note or message has
+   * skips the phrase query (docs/PERFORMANCE.md#varied-names).
+   */
+  function mayHaveWords(kept: KeptPeople, words: string): boolean {
+    const list = words.split(' ');
+    return list.every((word, index) => {
+      // Only a plain word is one of FTS5's tokens for certain; anything else is left to the phrase query.
+      if (!WORD.test(word)) return true;
+      const prefix = index === list.length - 1;
+      const key = prefix ? `${word}*` : word;
+      let known = kept.bodyWords.get(key);
+      if (known === undefined) {
+        if (kept.bodyWords.size >= 100_000) kept.bodyWords.clear();
+        kept.bodyWords.set(key, (known = search.anyWithWord(word, prefix)));
+      }
+      return known;
+    });
+  }
+
   /** Free text from the kept people: the search column's substring, or the body's words (the store's FTS). */
   async function keptText(
     kept: KeptPeople,
@@ -122,7 +146,7 @@ export function createPeopleQuery(deps: PeopleQueryDeps) {
     includeArchived: boolean,
   ): Promise<ListedPerson[]> {
     const ranks = kept.containing(atom.substring);
-    if (atom.words.length > 0) {
+    if (atom.words.length > 0 && mayHaveWords(kept, atom.words)) {
       const own = new Set(ranks);
       for (const id of await search.idsWithWords(atom.words)) {
         const rank = kept.rankOf(id);
