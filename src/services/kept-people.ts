@@ -34,18 +34,6 @@ export interface KeptPeople {
   readonly bodyWords: Map<string, boolean>;
 }
 
-/** Whether `rank` is in `list` (ascending). */
-function holds(list: Int32Array, rank: number): boolean {
-  let low = 0;
-  let high = list.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if ((list[middle] as number) < rank) low = middle + 1;
-    else high = middle;
-  }
-  return list[low] === rank;
-}
-
 function trigramsOf(text: string): Set<string> {
   const found = new Set<string>();
   for (let index = 0; index + 3 <= text.length; index++) found.add(text.slice(index, index + 3));
@@ -86,21 +74,14 @@ export function buildKeptPeople(
         });
         return found;
       }
-      // The rarest of the substring's trigrams names every candidate, the next two rarest rule some out by
-      // binary search (cheaper than comparing text), and each left is then checked whole.
-      const lists: Int32Array[] = [];
+      // The rarest of the substring's trigrams names every candidate; each is then checked whole.
+      let rarest: Int32Array | undefined;
       for (const trigram of trigramsOf(substring)) {
         const list = trigramIndex().get(trigram);
         if (!list) return found;
-        lists.push(list);
+        if (!rarest || list.length < rarest.length) rarest = list;
       }
-      lists.sort((a, b) => a.length - b.length);
-      const [rarest = new Int32Array(0), second, third] = lists;
-      for (const rank of rarest) {
-        if (second && !holds(second, rank)) continue;
-        if (third && !holds(third, rank)) continue;
-        if (ordered[rank]?.text.includes(substring)) found.push(rank);
-      }
+      for (const rank of rarest ?? []) if (ordered[rank]?.text.includes(substring)) found.push(rank);
       return found;
     },
   };
