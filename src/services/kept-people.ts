@@ -89,12 +89,13 @@ export function buildKeptPeople(
 
 /**
  * The kept people for the store's current data version, rebuilt on the first use after any commit; null
- * where there is no cheap data version (PostgreSQL), so the caller asks the store.
+ * where there is no cheap data version (PostgreSQL), so the caller asks the store. `known`: the version the
+ * caller has just read, with nothing awaited since (undefined: read it here).
  */
-export function createKeptPeopleSource(store: Store): () => Promise<KeptPeople | null> {
+export function createKeptPeopleSource(store: Store): (known?: string | null) => Promise<KeptPeople | null> {
   let kept: { version: string; people: Promise<KeptPeople> } | null = null;
-  return async () => {
-    const version = readDataVersion(store);
+  return async (known) => {
+    const version = known === undefined ? readDataVersion(store) : known;
     if (version === null) return null;
     if (kept?.version !== version) {
       const people = createPersonSearchRepository(store).everyone().then(buildKeptPeople);

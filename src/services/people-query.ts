@@ -102,19 +102,27 @@ export function createPeopleQuery(deps: PeopleQueryDeps) {
   const search = createPersonSearchRepository(store);
   const saved = createSavedSegmentRepository(store);
 
-  const keptPeople = deps.keep ? createKeptPeopleSource(store) : () => Promise.resolve(null);
+  const keptPeople = deps.keep
+    ? createKeptPeopleSource(store)
+    : (_version?: string | null) => Promise.resolve(null);
   /** The data version the documents were last found fresh at: nothing changed since, nothing to check. */
   let freshAt: string | null = null;
 
-  /** Documents brought up to date; skipped (answering from those stored) while another process writes. */
-  async function freshDocuments(onProgress?: SearchIndexProgress): Promise<void> {
+  /**
+   * Documents brought up to date; skipped (answering from those stored) while another process writes.
+   * Returns the data version read last (undefined: none read after a refresh), so the kept people need not
+   * read it again in the same request (docs/PERFORMANCE.md#varied-names).
+   */
+  async function freshDocuments(onProgress?: SearchIndexProgress): Promise<string | null | undefined> {
     const version = readDataVersion(store);
-    if (version !== null && version === freshAt) return;
+    if (version !== null && version === freshAt) return version;
     try {
       await refreshSearchDocuments(store, { wait: false, onProgress });
       freshAt = readDataVersion(store);
+      return freshAt;
     } catch (error) {
       if (!(error instanceof AppError && error.code === 'busy')) throw error;
+      return undefined;
     }
   }
 
@@ -238,9 +246,9 @@ export function createPeopleQuery(deps: PeopleQueryDeps) {
               .map((person) => person.listed)
           : (await search.listing(null, includeArchived)).sort(compareByName);
       const filter = toPersonFilter(await expanded(tree), now, settings.timeZone());
-      if (readsDocuments(filter)) await freshDocuments(options.onIndexProgress);
+      const version = readsDocuments(filter) ? await freshDocuments(options.onIndexProgress) : undefined;
       // After the documents' refresh (a commit of its own): the kept people of the version after it.
-      const keptForText = filter.kind === 'text' ? await keptPeople() : null;
+      const keptForText = filter.kind === 'text' ? await keptPeople(version) : null;
       if (keptForText && filter.kind === 'text') return keptText(keptForText, filter, includeArchived);
       const found = usesEngine(filter)
         ? await byEngine(filter, now, includeArchived)
