@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { root } from './bench-options.mjs';
 
+// TEND_BENCH_NODE_ARGS: node options for the server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
 export async function startServe(dataDir, now) {
   if (!existsSync(join(dataDir, 'tend.db'))) {
     console.error(
@@ -16,7 +17,17 @@ export async function startServe(dataDir, now) {
   }
   const server = spawn(
     process.execPath,
-    [join(root, 'bin', 'tend'), '--data', dataDir, '--now', now, 'serve', '--port', '0'],
+    [
+      ...(process.env.TEND_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean),
+      join(root, 'bin', 'tend'),
+      '--data',
+      dataDir,
+      '--now',
+      now,
+      'serve',
+      '--port',
+      '0',
+    ],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
   const loginUrl = await new Promise((resolve, reject) => {

@@ -30,6 +30,8 @@ export interface KeptPeople {
   rankOf(id: number): number | undefined;
   /** Ranks (ascending: name order) of the people whose search column contains `substring`. */
   containing(substring: string): number[];
+  /** Body words (`word`, or `word*` for a prefix) the store was asked about at this data version: in a document? */
+  readonly bodyWords: Map<string, boolean>;
 }
 
 function trigramsOf(text: string): Set<string> {
@@ -62,6 +64,7 @@ export function buildKeptPeople(
   };
   return {
     ordered,
+    bodyWords: new Map(),
     rankOf: (id) => ranks.get(id),
     containing(substring) {
       const found: number[] = [];
@@ -86,12 +89,13 @@ export function buildKeptPeople(
 
 /**
  * The kept people for the store's current data version, rebuilt on the first use after any commit; null
- * where there is no cheap data version (PostgreSQL), so the caller asks the store.
+ * where there is no cheap data version (PostgreSQL), so the caller asks the store. `known`: the version the
+ * caller has just read, with nothing awaited since (undefined: read it here).
  */
-export function createKeptPeopleSource(store: Store): () => Promise<KeptPeople | null> {
+export function createKeptPeopleSource(store: Store): (known?: string | null) => Promise<KeptPeople | null> {
   let kept: { version: string; people: Promise<KeptPeople> } | null = null;
-  return async () => {
-    const version = readDataVersion(store);
+  return async (known) => {
+    const version = known === undefined ? readDataVersion(store) : known;
     if (version === null) return null;
     if (kept?.version !== version) {
       const people = createPersonSearchRepository(store).everyone().then(buildKeptPeople);

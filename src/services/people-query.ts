@@ -81,6 +81,9 @@ export async function refreshSearchDocuments(
   return people.length;
 }
 
+/** ASCII letters and digits: one whole token to FTS5's unicode61 tokenizer, for certain (any Unicode version). */
+const WORD = /^[a-z0-9]+$/;
+
 function storedAtoms(filter: PersonFilter, into: StoredAtom[] = []): StoredAtom[] {
   if (filter.kind === 'not') storedAtoms(filter.node, into);
   else if (filter.kind === 'and' || filter.kind === 'or')
@@ -99,20 +102,49 @@ export function createPeopleQuery(deps: PeopleQueryDeps) {
   const search = createPersonSearchRepository(store);
   const saved = createSavedSegmentRepository(store);
 
-  const keptPeople = deps.keep ? createKeptPeopleSource(store) : () => Promise.resolve(null);
+  const keptPeople = deps.keep
+    ? createKeptPeopleSource(store)
+    : (_version?: string | null) => Promise.resolve(null);
   /** The data version the documents were last found fresh at: nothing changed since, nothing to check. */
   let freshAt: string | null = null;
 
-  /** Documents brought up to date; skipped (answering from those stored) while another process writes. */
-  async function freshDocuments(onProgress?: SearchIndexProgress): Promise<void> {
+  /**
+   * Documents brought up to date; skipped (answering from those stored) while another process writes.
+   * Returns the data version read last (undefined: none read after a refresh), so the kept people need not
+   * read it again in the same request (docs/PERFORMANCE.md#varied-names).
+   */
+  async function freshDocuments(onProgress?: SearchIndexProgress): Promise<string | null | undefined> {
     const version = readDataVersion(store);
-    if (version !== null && version === freshAt) return;
+    if (version !== null && version === freshAt) return version;
     try {
       await refreshSearchDocuments(store, { wait: false, onProgress });
       freshAt = readDataVersion(store);
+      return freshAt;
     } catch (error) {
       if (!(error instanceof AppError && error.code === 'busy')) throw error;
+      return undefined;
     }
+  }
+
+  /**
+   * Whether the body's phrase (`"w1 w2"*`) can match at all: each word in some document, the last as a
+   * prefix; the store is asked once per word per data version. A name whose words no note or message has
+   * skips the phrase query (docs/PERFORMANCE.md#varied-names).
+   */
+  function mayHaveWords(kept: KeptPeople, words: string): boolean {
+    const list = words.split(' ');
+    return list.every((word, index) => {
+      // Only a plain word is one of FTS5's tokens for certain; anything else is left to the phrase query.
+      if (!WORD.test(word)) return true;
+      const prefix = index === list.length - 1;
+      const key = prefix ? `${word}*` : word;
+      let known = kept.bodyWords.get(key);
+      if (known === undefined) {
+        if (kept.bodyWords.size >= 100_000) kept.bodyWords.clear();
+        kept.bodyWords.set(key, (known = search.anyWithWord(word, prefix)));
+      }
+      return known;
+    });
   }
 
   /** Free text from the kept people: the search column's substring, or the body's words (the store's FTS). */
@@ -122,7 +154,7 @@ export function createPeopleQuery(deps: PeopleQueryDeps) {
     includeArchived: boolean,
   ): Promise<ListedPerson[]> {
     const ranks = kept.containing(atom.substring);
-    if (atom.words.length > 0) {
+    if (atom.words.length > 0 && mayHaveWords(kept, atom.words)) {
       const own = new Set(ranks);
       for (const id of await search.idsWithWords(atom.words)) {
         const rank = kept.rankOf(id);
@@ -214,9 +246,9 @@ export function createPeopleQuery(deps: PeopleQueryDeps) {
               .map((person) => person.listed)
           : (await search.listing(null, includeArchived)).sort(compareByName);
       const filter = toPersonFilter(await expanded(tree), now, settings.timeZone());
-      if (readsDocuments(filter)) await freshDocuments(options.onIndexProgress);
+      const version = readsDocuments(filter) ? await freshDocuments(options.onIndexProgress) : undefined;
       // After the documents' refresh (a commit of its own): the kept people of the version after it.
-      const keptForText = filter.kind === 'text' ? await keptPeople() : null;
+      const keptForText = filter.kind === 'text' ? await keptPeople(version) : null;
       if (keptForText && filter.kind === 'text') return keptText(keptForText, filter, includeArchived);
       const found = usesEngine(filter)
         ? await byEngine(filter, now, includeArchived)

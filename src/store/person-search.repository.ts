@@ -179,6 +179,20 @@ export function createPersonSearchRepository(context: StoreContext) {
       return new Set((await rowsOf(context, query)).map((row) => Number(row.id)));
     },
 
+    /**
+     * Whether any document has this word (`prefix`: a word starting with it), the first row only: a body
+     * phrase's cheap precondition, asked once per word per data version (docs/PERFORMANCE.md#varied-names).
+     * True where it cannot tell cheaply (PostgreSQL).
+     */
+    anyWithWord(word: string, prefix: boolean): boolean {
+      if (!context.sqlite) return true;
+      const statement = prepared(
+        context.sqlite,
+        'select 1 from person_search_fts where person_search_fts match ? limit 1',
+      );
+      return statement.get(`"${word}"${prefix ? '*' : ''}`) !== undefined;
+    },
+
     /** The ids of people that one stored atom selects (archived ones too: the caller's universe decides). */
     async idsMatching(atom: StoredAtom): Promise<Set<number>> {
       const query = db
