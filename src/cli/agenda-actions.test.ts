@@ -188,6 +188,31 @@ describe('tend today around the items', () => {
     expect(refused.stderr).toContain('--kind replies: use one or more of reply, follow-up');
   });
 
+  it('the header counts the budget’s things to do and names the invitations and introduction outside it', async () => {
+    const tend = await demoSession();
+    expect((await tend.run('config', 'daily-budget', '3')).code).toBe(0);
+    const plan = (await tend.run('--json', 'today')).json<TodayJson>();
+    const kinds = plan.items.map((item) => item.kind);
+    const care = kinds.filter((kind) => kind !== 'triage' && kind !== 'introduce');
+    expect(care).toHaveLength(3);
+    expect(kinds.length).toBeGreaterThan(3);
+    const text = (await tend.run('today')).stdout;
+    expect(text).toContain('Today, 2026-01-15: 3 things to do, 3 invitations and one introduction\n');
+    expect((await tend.run('today', '--markdown')).stdout).toContain(
+      '\n3 things to do, 3 invitations and one introduction.\n',
+    );
+    // The JSON keeps its shape (docs/rules/agenda.md#daily-plan): the words are the terminal's only.
+    expect(Object.keys(plan).sort()).toEqual([
+      'budget',
+      'dataAsOf',
+      'items',
+      'more',
+      'now',
+      'unknownSenderNames',
+      'unknownSenders',
+    ]);
+  });
+
   it('names the people you do not know yet, and lists them with people --unknown-senders', async () => {
     const tend = await demoSession();
     const text = await tend.run('today');

@@ -22,7 +22,7 @@ describe('people and the daily digest', () => {
     expect(markdown.code).toBe(0);
     const lines = markdown.stdout.split('\n');
     expect(lines[0]).toBe('# tend: 2026-01-15');
-    expect(markdown.stdout).toContain(`${plan.length} things to do.`);
+    expect(markdown.stdout).toContain('11 things to do, 3 invitations and one introduction.');
     expect(lines.filter((line) => line.startsWith('## '))).toHaveLength(plan.length);
     expect(markdown.stdout).toContain('## reply: Felix Hartmann (due ');
     expect(markdown.stdout).toContain(`- \`tend done ${plan[0]!.id}\``);

@@ -25,6 +25,16 @@ describe('tend show', () => {
     expect(json.agenda.map((entry) => entry.id)).toEqual([item.id]);
   });
 
+  it('says dormant once when the band and the state are both dormant; log confirms with a date', async () => {
+    const tend = await demoSession();
+    const shown = await tend.run('show', 'Henrik Dahl');
+    expect(shown.stdout).toMatch(/ {2}Strength: \d+ · state: dormant/);
+    expect(shown.stdout).not.toContain('(dormant) · state: dormant');
+    const logged = await tend.run('log', 'Henrik Dahl', 'message', 'a note');
+    expect(logged.code).toBe(0);
+    expect(logged.stdout).toContain('with Henrik Dahl on 2026-01-15 (entry');
+  });
+
   it('--full prints every message whole, wrapped to $COLUMNS', async () => {
     const tend = await demoSession();
     const json = (await tend.run('--json', 'show', 'Ahmed Karimi')).json<{

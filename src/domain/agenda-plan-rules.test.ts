@@ -83,6 +83,43 @@ describe('revive is ranked by former strength and how far the silence exceeds th
     expect(yearly.reason).toMatch(/× your usual 300 days/);
     expect(weekly.worth / weekly.strength).toBeGreaterThan(yearly.worth / Math.max(1, yearly.strength));
   });
+
+  it.each([
+    [
+      'a silence shorter than the usual gap is said so, not 0×',
+      3,
+      600,
+      400,
+      /400 days ago, shorter than your usual 600 days between exchanges\)/,
+    ],
+    [
+      'a ratio under 10 keeps one decimal, not 1×',
+      3,
+      300,
+      420,
+      /420 days ago, 1\.4× your usual 300 days between exchanges\)/,
+    ],
+    [
+      'a ratio of 10 or more is whole',
+      3,
+      30,
+      400,
+      /400 days ago, 13× your usual 30 days between exchanges\)/,
+    ],
+    [
+      'a gap below the 14-day floor is no rhythm of the pair: not called usual',
+      5,
+      2,
+      400,
+      /400 days ago, your exchanges used to come less than 14 days apart\)/,
+    ],
+  ])('%s', (_, count, gap, lastAgo, reason) => {
+    const network = new Network();
+    tie(network, 'Eli Rhythm', count, gap, lastAgo);
+    const revive = reviveOf(network, 'Eli Rhythm')!;
+    expect(revive.reason).toMatch(reason);
+    expect(revive.reason).not.toMatch(/ 0×|your usual 14 days/);
+  });
 });
 
 describe('old data: the newest import more than 30 days before now (docs/rules/agenda.md#old-data)', () => {

@@ -83,10 +83,26 @@ export function reviveWorth(
   former: number,
   now: number,
   zone: string,
-): { worth: number; overdue: number; usualGap: number } {
-  const usualGap = Math.max(MIN_USUAL_GAP_DAYS, usualGapDays(facts) ?? MIN_USUAL_GAP_DAYS);
+): { worth: number; overdue: number; usualGap: number; floored: boolean } {
+  const ownGap = usualGapDays(facts);
+  const floored = ownGap === null || ownGap < MIN_USUAL_GAP_DAYS;
+  const usualGap = floored ? MIN_USUAL_GAP_DAYS : ownGap;
   const silence = facts.lastExchangeAt === null ? 0 : calendarDaysBetween(facts.lastExchangeAt, now, zone);
   const overdue = silence / usualGap;
   const factor = 1 + Math.min(MAX_OVERDUE, overdue) / (2 * MAX_OVERDUE);
-  return { worth: former * factor, overdue, usualGap };
+  return { worth: former * factor, overdue, usualGap, floored };
+}
+
+/**
+ * How the silence compares with the pair's rhythm, in words for the revive reason: the ratio with one
+ * decimal under 10; "shorter than" when the silence is below the usual gap (the item is still due: a revive
+ * needs only a year of silence, docs/rules/agenda.md#revive); and a floored gap is no rhythm of the pair, so
+ * it is not called "your usual".
+ */
+export function reviveRhythmText(revive: { overdue: number; usualGap: number; floored: boolean }): string {
+  if (revive.floored) return `your exchanges used to come less than ${MIN_USUAL_GAP_DAYS} days apart`;
+  const usual = `your usual ${Math.round(revive.usualGap)} days between exchanges`;
+  if (revive.overdue < 1) return `shorter than ${usual}`;
+  const tenths = Math.round(revive.overdue * 10) / 10;
+  return `${tenths < 10 ? tenths.toFixed(1) : Math.round(revive.overdue)}× ${usual}`;
 }

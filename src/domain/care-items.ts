@@ -2,6 +2,7 @@ import {
   followUpBasis,
   followUpWorth,
   formerStrength,
+  reviveRhythmText,
   reviveWorth,
   type OwnerContext,
 } from './agenda-worth.js';
@@ -214,7 +215,7 @@ export function undescribedCareItems(
       `exchange:${lastExchange}`,
       today,
       () => [
-        `${exchangeCount} two-way exchanges in the past, the last on ${lastDate} (${days(lastExchange)} days ago, ${Math.round(revive.overdue)}× your usual ${Math.round(revive.usualGap)} days between exchanges); strength then ${former}`,
+        `${exchangeCount} two-way exchanges in the past, the last on ${lastDate} (${days(lastExchange)} days ago, ${reviveRhythmText(revive)}); strength then ${former}`,
         reviveSuggestion(suggestionFacts(), lastDate),
       ],
       lastExchange,

@@ -75,6 +75,11 @@ function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
+/** "today" for a day that is today, else "3 days ago": "the last 0 days ago" says nothing. */
+function daysAgo(days: number): string {
+  return days === 0 ? 'today' : `${plural(days, 'day')} ago`;
+}
+
 /** A reply time as people say it: "within the hour", "5 hours", "3 days" (never "1114.2 h"). */
 export function duration(hours: number): string {
   if (hours < 1) return 'under an hour';
@@ -165,7 +170,7 @@ export function scoreTie(
       (() =>
         daysSinceExchange === null
           ? 'no two-way exchange yet'
-          : `${plural(exchangeCount, 'two-way exchange')}, the last ${plural(daysSinceExchange, 'day')} ago`),
+          : `${plural(exchangeCount, 'two-way exchange')}, the last ${daysAgo(daysSinceExchange)}`),
   );
 
   raw += add(
@@ -197,7 +202,9 @@ export function scoreTie(
     say &&
       (() =>
         lastAt !== null && Number.isFinite(startedAt)
-          ? `in touch over ${plural(Math.floor(months), 'month')}`
+          ? months < 1
+            ? 'in touch under 1 month'
+            : `in touch over ${plural(Math.floor(months), 'month')}`
           : 'no contact yet'),
   );
 
@@ -288,7 +295,7 @@ export function scoreTie(
     reasons.unshift({
       component: 'calibration',
       points: CALIBRATION.score - score,
-      text: `${exchangeCount} two-way exchanges over ${spanDays} days, the last ${plural(daysSinceExchange, 'day')} ago: a strong tie, at least ${CALIBRATION.score} (was ${score})`,
+      text: `${exchangeCount} two-way exchanges over ${spanDays} days, the last ${daysAgo(daysSinceExchange)}: a strong tie, at least ${CALIBRATION.score} (was ${score})`,
     });
     score = CALIBRATION.score;
   }

@@ -97,3 +97,24 @@ describe('two-way exchanges', () => {
     expect(strength.score).toBeLessThanOrEqual(20);
   });
 });
+
+describe('strength reasons say days and months in words (docs/rules/exchanges-and-strength.md)', () => {
+  const reasons = (connectedAgo: number) =>
+    new Network()
+      .connected('Ivy Now', ago(connectedAgo))
+      .message('Ivy Now', 'in', ago(0, '00:05'))
+      .message('Ivy Now', 'out', ago(0, '00:15'))
+      .strength('Ivy Now', NOW)
+      .reasons.map((reason) => `${reason.component}: ${reason.text}`);
+
+  it('an exchange of today is "the last today", not "the last 0 days ago"', () => {
+    expect(reasons(10)).toContain('recency: 1 two-way exchange, the last today');
+  });
+
+  it.each([
+    [10, 'duration: in touch under 1 month'],
+    [40, 'duration: in touch over 1 month'],
+  ])('in touch since %i days ago: %s', (connectedAgo, text) => {
+    expect(reasons(connectedAgo)).toContain(text);
+  });
+});

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { parseCalendarDate, parseDateOrTime } from '../../domain/date-input.js';
 import { AppError } from '../../domain/errors.js';
 import { INTERACTION_KINDS } from '../../domain/interaction.js';
-import { formatInstant } from '../../domain/time.js';
+import { formatInstant, toLocalDate } from '../../domain/time.js';
 import { action, type Runtime } from '../command-runtime.js';
 import { printJson, printLine } from '../output.js';
 
@@ -78,7 +78,7 @@ export function registerLogCommand(program: Command, runtime: Runtime): void {
           } else {
             printLine(
               context.io,
-              `Logged ${kind} (${logged.direction}) with ${logged.person.name} on ${formatInstant(logged.at)} (entry ${logged.id}; tend unlog ${logged.id} removes it).`,
+              `Logged ${kind} (${logged.direction}) with ${logged.person.name} on ${toLocalDate(logged.at, app.settings.timeZone())} (entry ${logged.id}; tend unlog ${logged.id} removes it).`,
             );
           }
         },

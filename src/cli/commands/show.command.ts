@@ -139,7 +139,7 @@ export function registerShowCommand(program: Command, runtime: Runtime): void {
         for (const email of emails) printLine(io, `  ${email}`);
         printLine(
           io,
-          `  Strength: ${strength.score} (${strength.band}) · state: ${state}${person.circle ? ` · circle: ${person.circle}` : ''}`,
+          `  Strength: ${strength.score}${strength.band === state ? '' : ` (${strength.band})`} · state: ${state}${person.circle ? ` · circle: ${person.circle}` : ''}`,
         );
         const width = outputWidth(io);
         const wrapped = (text: string, indent: string, hanging = `${indent}  `) => {

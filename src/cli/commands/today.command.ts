@@ -82,7 +82,7 @@ export async function printToday(
   if (items.length === 0) {
     printLine(io, `Nothing needs you today (${today}).`);
   } else {
-    printLine(io, `Today, ${today}: ${items.length} ${items.length === 1 ? 'thing' : 'things'} to do`);
+    for (const line of wrapText(`Today, ${today}: ${planCount(items)}`, width, '', '  ')) printLine(io, line);
     for (const item of items) {
       const who = item.subject;
       const late = item.due < today ? ` ${paint.overdue(`(due ${item.due})`)}` : '';
@@ -133,11 +133,7 @@ function todayMarkdown(
 ): string[] {
   const lines = [`# tend: ${today}`, ''];
   if (agenda.nothingImported) return [...lines, 'Nothing imported yet: `tend import PATH`.'];
-  lines.push(
-    items.length === 0
-      ? 'Nothing needs you today.'
-      : `${items.length} ${items.length === 1 ? 'thing' : 'things'} to do.`,
-  );
+  lines.push(items.length === 0 ? 'Nothing needs you today.' : `${planCount(items)}.`);
   for (const item of items) {
     const late = item.due < today ? ` (due ${item.due})` : item.due > today ? ` (from ${item.due})` : '';
     lines.push(
@@ -153,6 +149,27 @@ function todayMarkdown(
   }
   if (agenda.unknownSenderNames.length > 0) lines.push('', unknownSendersLine(agenda.unknownSenderNames));
   return lines;
+}
+
+/**
+ * What the plan holds, in words: the care items (at most `daily-budget`) as things to do, and the
+ * invitations and the introduction, which are outside the budget (docs/rules/agenda.md#daily-plan), named
+ * apart so the count never exceeds the budget: "12 things to do, and one introduction".
+ */
+export function planCount(items: readonly AgendaItem[]): string {
+  const count = (kind: AgendaKind) => items.filter((item) => item.kind === kind).length;
+  const triage = count('triage');
+  const introduce = count('introduce');
+  const care = items.length - triage - introduce;
+  const words = (n: number, one: string, many: string) => `${n === 1 ? 'one' : n} ${n === 1 ? one : many}`;
+  const apart = [
+    ...(triage > 0 ? [words(triage, 'invitation', 'invitations')] : []),
+    ...(introduce > 0 ? [words(introduce, 'introduction', 'introductions')] : []),
+  ];
+  if (care === 0) return apart.join(' and ');
+  const things = `${care} ${care === 1 ? 'thing' : 'things'} to do`;
+  if (apart.length === 0) return things;
+  return apart.length === 1 ? `${things}, and ${apart[0]}` : `${things}, ${apart.join(' and ')}`;
 }
 
 /** `--kind reply,triage`: the kinds to show, each checked (null: all). */
