@@ -125,15 +125,6 @@ export function registerImportCommand(program: Command, runtime: Runtime): void 
           for (const file of report.files.filter((entry) => entry.failed))
             printNotice(context.io, `  FAILED    ${file.path}: ${file.failed}`);
         } else printImportReport(context.io, report);
-        if (report.files.every((file) => file.format === 'ignored')) {
-          // Nothing given could be used: an error, not a report of 0 added (docs/rules/identity-and-imports.md#import-exit-code).
-          const names = report.files.map((file) => `"${file.path}"`).join(', ') || paths.join(', ');
-          printNotice(
-            context.io,
-            `tend: nothing imported: ${names} ${report.files.length > 1 ? 'are' : 'is'} not a file tend reads (it reads a LinkedIn export zip or folder, .csv from it or a contact CSV, .vcf, .ics, .mbox, .eml, or a tend export .json)`,
-          );
-          return EXIT.badInput;
-        }
         return report.files.some((file) => file.failed) ? EXIT.badInput : EXIT.ok;
       }),
     );
