@@ -112,6 +112,18 @@ describe('the tend command line', () => {
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('not a time zone');
     expect((await runCli(['--data', data, 'config', 'colour', 'blue'])).code).toBe(1);
+    const listed = await runCli(['--data', data, 'config']);
+    expect(listed.stdout).toContain('timezone = Europe/Berlin');
+    expect(listed.stdout).toMatch(
+      /^not set, at their defaults \(see tend config --help\): owner-url, .*daily-budget/m,
+    );
+    expect(listed.stdout).not.toMatch(/defaults.*timezone/);
+    const help = await runCli(['config', '--help']);
+    const column = (key: string) => {
+      const line = help.stdout.split('\n').find((row) => row.startsWith(`  ${key} `)) ?? '';
+      return line.length - line.slice(key.length + 2).trimStart().length;
+    };
+    expect(column('linkedin-weekly-invitations')).toBe(column('timezone'));
     expect((await runCli(['--data', data, 'config', 'owner-url', 'https://example.com/x'])).code).toBe(1);
   });
 

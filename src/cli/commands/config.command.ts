@@ -10,6 +10,9 @@ import { printJson, printLine, printNotice } from '../output.js';
 /** Settings whose default imports detect (docs/rules/identity-and-imports.md#owner). */
 const OWNER_KEYS: ReadonlySet<string> = new Set(['owner-url', 'owner-email']);
 
+/** The help's key column: as wide as the longest key, so every description starts in one column. */
+const KEY_WIDTH = Math.max(...Object.keys(SETTINGS).map((key) => key.length)) + 1;
+
 /** Whether there is a database to read: settings work before the first import, without creating one. */
 function databaseExists(store: AppConfig['store']): boolean {
   return store.dialect === 'postgres' || existsSync(store.file);
@@ -45,7 +48,7 @@ export function registerConfigCommand(program: Command, runtime: Runtime): void 
     .addHelpText(
       'after',
       `\nSettings:\n${Object.entries(SETTINGS)
-        .map(([key, definition]) => `  ${key.padEnd(22)} ${definition.describe}`)
+        .map(([key, definition]) => `  ${key.padEnd(KEY_WIDTH)} ${definition.describe}`)
         .join('\n')}`,
     )
     .action(
@@ -58,9 +61,17 @@ export function registerConfigCommand(program: Command, runtime: Runtime): void 
           if (!key) {
             const all = { timezone: settings.timeZone(), ...settings.list() };
             if (context.config.json) printJson(context.io, all);
-            else
+            else {
               for (const [name, current] of Object.entries(all))
                 printLine(context.io, `${name} = ${current}`);
+              // The settings left at their default are named too: listing only the set ones hid that they exist.
+              const unset = Object.keys(SETTINGS).filter((name) => !(name in all));
+              if (unset.length > 0)
+                printLine(
+                  context.io,
+                  `not set, at their defaults (see tend config --help): ${unset.join(', ')}`,
+                );
+            }
             return;
           }
           if (options.unset) settings.unset(key);
